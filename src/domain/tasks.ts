@@ -1,0 +1,86 @@
+// The task model and its status machine: what a task is and which moves it may make.
+
+export const TASK_STATUSES = ["todo", "in_progress", "review", "completed", "cancelled"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const OPEN_STATUSES: readonly TaskStatus[] = ["todo", "in_progress", "review"];
+export const isOpen = (s: TaskStatus) => OPEN_STATUSES.includes(s);
+export const isDone = (s: TaskStatus) => s === "completed" || s === "cancelled";
+
+/** Where a task came from; `ref` points back at it (session id, commit sha, issue url...). */
+export interface TaskSource {
+  kind: "manual" | "todowrite" | "task-tool" | "prose" | "compaction" | "github-issue" | "import";
+  ref?: string;
+}
+
+export interface Task {
+  id: string;
+  projectId: string;
+  projectKey: string;
+  number: number;
+  key: string; // e.g. HUB-12
+  title: string;
+  description: string | null;
+  status: TaskStatus;
+  priority: Priority;
+  assigneeId: string | null;
+  creatorId: string | null;
+  dueAt: string | null; // ISO-8601
+  tags: string[];
+  estimatedHours: number | null;
+  source: TaskSource;
+  externalKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  version: number;
+}
+
+export const taskKey = (projectKey: string, number: number) => `${projectKey}-${number}`;
+
+/** `hub-12` and `HUB-12` name the same task. */
+export function parseTaskKey(key: string): { projectKey: string; number: number } | null {
+  const m = /^([A-Za-z][A-Za-z0-9]{0,9})-(\d{1,9})$/.exec(key.trim());
+  return m ? { projectKey: m[1].toUpperCase(), number: Number(m[2]) } : null;
+}
+
+/** Text compared for "the same intent said twice": case, punctuation and spacing do not count. */
+export function normalizeTitle(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Fields a status move sets besides the status itself. */
+export function statusChange(
+  from: TaskStatus,
+  to: TaskStatus,
+  at: string,
+): { status: TaskStatus; completedAt: string | null } | null {
+  if (from === to) return null;
+  return { status: to, completedAt: to === "completed" ? at : null };
+}
+
+/**
+ * Automated sources (commits, sessions) only move work forward: a commit that mentions a task
+ * does not reopen one a person completed. People (the API) may move any way.
+ */
+const RANK: Record<TaskStatus, number> = { todo: 0, in_progress: 1, review: 2, completed: 3, cancelled: 3 };
+export function isForwardMove(from: TaskStatus, to: TaskStatus): boolean {
+  return RANK[to] > RANK[from];
+}
+
+export const TITLE_MAX = 300;
+export const DESCRIPTION_MAX = 10_000;
+
+/** Untrusted text is capped before it is stored. */
+export function capText(text: string, max: number): string {
+  const t = text.trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
