@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// The `taskhub` command: parses arguments, dispatches to the subcommands, prints help.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CliError, UsageError, homeDir, requireToken, requireUrl, resolveConfig, stateDir } from "./config.mjs";
+import { HubError } from "./http.mjs";
+
+const USAGE = `usage: taskhub <command> [options]
+
+Commands:
+  init [--url URL] [--command] [--bin CMD]
+                     Merge taskhub's hooks into ./.claude/settings.json (keeps everything else).
+                     HTTP hooks for UserPromptSubmit, PostToolUse and Stop, a command hook for
+                     SessionStart; --command uses command hooks for every event (older Claude Code);
+                     --bin replaces "node <this file>" in the command hooks (e.g. --bin "npx taskhub").
+  hook               The command hook Claude Code runs (reads the hook JSON on stdin; always exits 0).
+  import [DIR]       Send every *.jsonl transcript under DIR (default ~/.claude/projects) to the hub.
+                     Resumable: a second run sends only what is new.
+  token create --name NAME --scopes ingest,read,write,admin
+                     Make a hub token (needs an admin token); prints the new token on stdout.
+  export --project KEY [--out FILE]
+                     Write a project's tasks as NDJSON to FILE or stdout.
+  import-project FILE
+                     Load NDJSON written by export into the hub (FILE may be - for stdin).
+  help               This text.
+
+Options for every command:
+  --url URL          The hub, e.g. https://taskhub.example.workers.dev (default $TASKHUB_URL)
+  --token TOKEN      Bearer token (default $TASKHUB_TOKEN; prefer the variable: flags show up in ps)
+  -h, --help         Show this text
+
+State (transcript offsets, spool): $TASKHUB_STATE_DIR, else \${XDG_STATE_HOME:-~/.local/state}/taskhub
+`;
+
+const COMMON = {
+  url: { type: "string" },
+  token: { type: "string" },
+  help: { type: "boolean", short: "h" },
+};
+
+/** @type {Record<string, Record<string, { type: "string" | "boolean", short?: string }>>} */
+const OPTIONS = {
+  init: { command: { type: "boolean" }, bin: { type: "string" } },
+  hook: {},
+  import: {},
+  token: { name: { type: "string" }, scopes: { type: "string" } },
+  export: { project: { type: "string" }, out: { type: "string" } },
+  "import-project": {},
+  help: {},
+};
+
+/** @param {string[]} argv */
+async function main(argv) {
+  const command = argv[0];
+  if (command === undefined) throw new UsageError("no command given");
+  if (command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!(command in OPTIONS)) throw new UsageError(`unknown command: ${command}`);
+
+  if (command === "hook") return runHookCommand(argv.slice(1));
+
+  const { values, positionals } = parseArgs({
+    args: argv.slice(1),
+    options: { ...COMMON, ...OPTIONS[command] },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const cfg = resolveConfig({ url: /** @type {string|undefined} */ (values.url), token: /** @type {string|undefined} */ (values.token) });
+  const state = stateDir();
+  const str = (/** @type {unknown} */ v) => (typeof v === "string" ? v : undefined);
+
+  switch (command) {
+    case "init": {
+      noMorePositionals(positionals, 0);
+      const { runInit } = await import("./init.mjs");
+      runInit({
+        cwd: process.cwd(),
+        url: requireUrl(cfg),
+        command: Boolean(values.command),
+        bin: str(values.bin),
+        out: (line) => process.stdout.write(`${line}\n`),
+      });
+      return 0;
+    }
+    case "import": {
+      noMorePositionals(positionals, 1);
+      requireUrl(cfg);
+      requireToken(cfg);
+      const { runImport } = await import("./import.mjs");
+      const dir = positionals[0] ?? path.join(homeDir(), ".claude", "projects");
+      const chunk = Number(process.env.TASKHUB_CHUNK_BYTES);
+      const sum = await runImport({
+        cfg,
+        state,
+        dir,
+        stderr: process.stderr,
+        ...(Number.isInteger(chunk) && chunk > 0 ? { chunkBytes: chunk } : {}),
+      });
+      return sum.badLines > 0 ? 1 : 0;
+    }
+    case "token": {
+      if (positionals[0] !== "create") throw new UsageError("did you mean: taskhub token create --name NAME --scopes ingest,read");
+      noMorePositionals(positionals, 1);
+      requireUrl(cfg);
+      requireToken(cfg);
+      const { createToken } = await import("./token.mjs");
+      const { token, id } = await createToken({ cfg, name: str(values.name) ?? "", scopes: str(values.scopes) ?? "" });
+      // The token alone on stdout, so `export TASKHUB_TOKEN=$(taskhub token create ...)` works; it is shown only once.
+      process.stdout.write(`${token}\n`);
+      process.stderr.write(`created token ${id} (the hub shows it only this once)\n`);
+      return 0;
+    }
+    case "export": {
+      noMorePositionals(positionals, 0);
+      requireUrl(cfg);
+      requireToken(cfg);
+      const { exportProject } = await import("./project.mjs");
+      await exportProject({ cfg, project: str(values.project) ?? "", out: str(values.out), stdout: process.stdout });
+      return 0;
+    }
+    case "import-project": {
+      noMorePositionals(positionals, 1);
+      requireUrl(cfg);
+      requireToken(cfg);
+      const { importProject } = await import("./project.mjs");
+      const res = await importProject({ cfg, file: positionals[0] ?? "", stdin: process.stdin });
+      process.stdout.write(`${JSON.stringify(res)}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+/**
+ * The hook never fails in a way Claude could see: bad flags, a missing hub, a crash all end in exit 0, silently.
+ * @param {string[]} args
+ */
+async function runHookCommand(args) {
+  const quiet = () => process.exit(0);
+  process.on("uncaughtException", quiet);
+  process.on("unhandledRejection", quiet);
+  try {
+    const { values } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: false });
+    const cfg = resolveConfig({
+      url: typeof values.url === "string" ? values.url : undefined,
+      token: typeof values.token === "string" ? values.token : undefined,
+    });
+    const { runHook } = await import("./hook.mjs");
+    await runHook({ cfg, state: stateDir(), env: process.env, stdin: process.stdin });
+  } catch (err) {
+    if (process.env.TASKHUB_DEBUG === "1") process.stderr.write(`taskhub hook: ${/** @type {any} */ (err)?.message ?? err}\n`);
+  }
+  return 0;
+}
+
+/** @param {string[]} positionals @param {number} max */
+function noMorePositionals(positionals, max) {
+  if (positionals.length > max) throw new UsageError(`unexpected argument: ${positionals[max]}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof UsageError || /** @type {any} */ (err)?.code?.startsWith?.("ERR_PARSE_ARGS")) {
+      process.stderr.write(`taskhub: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (err instanceof CliError || err instanceof HubError) {
+      process.stderr.write(`taskhub: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`taskhub: ${/** @type {any} */ (err)?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);
