@@ -1,0 +1,163 @@
+// Reads a slice of a Claude Code transcript (JSONL) into task intents: todo lists, Task tools, prose, compaction.
+
+import { isObj, readLine, str, toolResults, toolUses, type LineRecord, type ToolUse } from "./lines";
+import { placeTags } from "./metadata";
+import { isLaunchTool, Sidechains, type OpenItem } from "./sidechains";
+import { TaskTools } from "./task-tools";
+import { ActiveTime } from "./time";
+import { listIntent } from "./todowrite";
+import type { Extraction, IntentOrigin, TaskIntent } from "./types";
+
+export type { Extraction, IntentOrigin, ListItem, TaskIntent } from "./types";
+
+export function extractTranscript(text: string): Extraction {
+  const x = new TranscriptReader();
+  for (const line of text.split("\n")) x.read(line);
+  return x.finish();
+}
+
+const MAIN = "main";
+
+class TranscriptReader {
+  private intents: TaskIntent[] = [];
+  private lineUuids: string[] = [];
+  private sessionId: string | null = null;
+  private cwd: string | null = null;
+  private gitBranch: string | null = null;
+  private lines = 0;
+  private badLines = 0;
+  private lastOrigin: IntentOrigin | null = null;
+  private time = new ActiveTime();
+  private sidechains = new Sidechains();
+  private taskTools = new TaskTools();
+  /** Main-chain work in progress, the candidates for a subagent's parent. */
+  private todoInProgress: OpenItem[] = [];
+  private taskInProgress = new Map<string, string>();
+  private taskTitles = new Map<string, string>();
+
+  read(line: string): void {
+    if (line.length < 2 && line.trim() === "") return;
+    this.lines++;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      this.badLines++;
+      return;
+    }
+    const rec = readLine(raw);
+    if (!rec) {
+      this.badLines++;
+      return;
+    }
+    this.note(rec);
+    if (rec.kind === "assistant") this.assistant(rec);
+    else if (rec.kind === "user") this.user(rec);
+    else if (rec.kind === "progress") this.progress(rec);
+  }
+
+  private note(rec: LineRecord): void {
+    if (rec.uuid) this.lineUuids.push(rec.uuid);
+    this.sessionId ??= rec.sessionId;
+    this.cwd ??= rec.cwd;
+    // An empty gitBranch means "not a git checkout", which says nothing.
+    if (!this.gitBranch && rec.gitBranch) this.gitBranch = rec.gitBranch;
+    this.time.add(rec.at);
+    if (rec.uuid && rec.at) this.lastOrigin = this.origin(rec, MAIN);
+  }
+
+  private origin(rec: LineRecord, chain: string): IntentOrigin {
+    return {
+      sessionId: rec.sessionId ?? this.sessionId ?? "",
+      lineUuid: rec.uuid ?? "",
+      at: rec.at ?? "",
+      cwd: rec.cwd ?? this.cwd,
+      gitBranch: rec.gitBranch || this.gitBranch,
+      chain,
+    };
+  }
+
+  private tags(rec: LineRecord, chain: string): string[] {
+    const tags = placeTags(rec.cwd ?? this.cwd, rec.gitBranch || this.gitBranch);
+    return chain === MAIN ? tags : [...tags, ...this.sidechains.tags(chain)];
+  }
+
+  private chain(rec: LineRecord): string {
+    return rec.sidechain ? this.sidechains.chainOf(rec) : MAIN;
+  }
+
+  private emit(intents: TaskIntent[]): void {
+    for (const i of intents) this.intents.push(i);
+  }
+
+  private assistant(rec: LineRecord): void {
+    const chain = this.chain(rec);
+    for (const use of toolUses(rec.content)) this.toolUse(use, rec, chain);
+  }
+
+  private toolUse(use: ToolUse, rec: LineRecord, chain: string): void {
+    if (use.name === "TodoWrite") return this.todoWrite(use, rec, chain);
+    if (isLaunchTool(use.name) && chain === MAIN) return this.sidechains.noteLaunch(use, this.mainInProgress());
+    if (use.name !== "TaskCreate" && use.name !== "TaskUpdate") return;
+    const intents = this.taskTools.onUse(use, this.origin(rec, chain), this.tags(rec, chain));
+    if (chain === MAIN) this.trackTaskProgress(intents);
+    this.emit(intents);
+  }
+
+  private todoWrite(use: ToolUse, rec: LineRecord, chain: string): void {
+    const parent = chain === MAIN ? undefined : this.sidechains.parentFor(chain, this.mainInProgress());
+    const intent = listIntent(use.input, this.origin(rec, chain), this.tags(rec, chain), parent);
+    if (chain === MAIN) {
+      this.todoInProgress = intent.items
+        .filter((i) => i.status === "in_progress")
+        .map((i) => ({ key: i.externalKey, title: i.title }));
+    }
+    this.emit([intent]);
+  }
+
+  private trackTaskProgress(intents: TaskIntent[]): void {
+    for (const i of intents) {
+      if (i.type !== "upsert") continue;
+      if (i.title) this.taskTitles.set(i.externalKey, i.title);
+      if (i.status === "in_progress") this.taskInProgress.set(i.externalKey, this.taskTitles.get(i.externalKey) ?? "");
+      else if (i.status) this.taskInProgress.delete(i.externalKey);
+    }
+  }
+
+  private mainInProgress(): OpenItem[] {
+    const tasks = [...this.taskInProgress].map(([key, title]) => ({ key, title }));
+    return [...this.todoInProgress, ...tasks];
+  }
+
+  private user(rec: LineRecord): void {
+    const chain = this.chain(rec);
+    const results = toolResults(rec.content);
+    for (const r of results) {
+      const agentId = isObj(rec.toolUseResult) ? str(rec.toolUseResult.agentId) : null;
+      if (agentId && chain === MAIN) this.sidechains.noteAgent(agentId, r.toolUseId);
+      const intents = this.taskTools.onResult(r, rec.toolUseResult, this.origin(rec, chain), this.tags(rec, chain));
+      if (chain === MAIN) this.trackTaskProgress(intents);
+      this.emit(intents);
+    }
+  }
+
+  private progress(rec: LineRecord): void {
+    if (rec.progressAgentId && rec.parentToolUseId) this.sidechains.noteAgent(rec.progressAgentId, rec.parentToolUseId);
+  }
+
+  finish(): Extraction {
+    const intents = this.intents.filter((i) => !this.taskTools.withdrawn.has(i));
+    const minutes = this.time.minutes();
+    if (minutes > 0 && this.lastOrigin) intents.push({ type: "time", origin: this.lastOrigin, minutes });
+    return {
+      intents,
+      lineUuids: this.lineUuids,
+      sessionId: this.sessionId,
+      cwd: this.cwd,
+      gitBranch: this.gitBranch,
+      badLines: this.badLines,
+      lines: this.lines,
+    };
+  }
+}
+
