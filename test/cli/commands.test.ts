@@ -1,0 +1,63 @@
+// The smaller commands (token create) and the command line itself: unknown commands, missing settings.
+import { afterEach, describe, expect, it } from "vitest";
+import { GOOD_TOKEN, type Hub, runCli, sandbox, startHub } from "./helpers";
+
+let hub: Hub | undefined;
+afterEach(async () => {
+  await hub?.close();
+  hub = undefined;
+});
+
+describe("taskhub token create", () => {
+  it("asks the hub for a token with the given name and scopes and prints only the token on stdout", async () => {
+    hub = await startHub();
+    const run = await runCli(["token", "create", "--name", "laptop", "--scopes", "ingest,read"], {
+      sandbox: sandbox(),
+      env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("th_new_token_456\n");
+    const [req] = hub.to("/api/tokens");
+    expect(req.method).toBe("POST");
+    expect(JSON.parse(req.body)).toEqual({ name: "laptop", scopes: ["ingest", "read"] });
+  });
+
+  it("exits non-zero with a clear message when the hub refuses the admin token", async () => {
+    hub = await startHub();
+    const run = await runCli(["token", "create", "--name", "laptop", "--scopes", "ingest"], {
+      sandbox: sandbox(),
+      env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: "th_wrong_token_789" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/401.*unauthorized.*invalid or missing token/);
+    expect(run.stderr).not.toContain("th_wrong_token_789");
+  });
+
+  it("rejects an unknown scope before calling the hub", async () => {
+    hub = await startHub();
+    const run = await runCli(["token", "create", "--name", "x", "--scopes", "ingest,root"], {
+      sandbox: sandbox(),
+      env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown scope root/);
+    expect(hub.requests).toHaveLength(0);
+  });
+});
+
+describe("taskhub command line", () => {
+  it("prints the usage on stderr and exits 2 for an unknown command", async () => {
+    const run = await runCli(["frobnicate"], { sandbox: sandbox() });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/unknown command: frobnicate/);
+    expect(run.stderr).toMatch(/usage: taskhub/);
+  });
+
+  it("lists every command in --help", async () => {
+    const run = await runCli(["--help"], { sandbox: sandbox() });
+    expect(run.code).toBe(0);
+    for (const cmd of ["init", "hook", "import [DIR]", "token create", "export", "import-project"]) expect(run.stdout).toContain(cmd);
+  });
+});
