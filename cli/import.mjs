@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CliError } from "./config.mjs";
 import { HubError } from "./http.mjs";
+import { flushSpool, listSpool } from "./spool.mjs";
 import { CHUNK_BYTES, postLines, readChunks, readOffset, writeOffset } from "./transcript.mjs";
 
 const POST_TIMEOUT_MS = 60_000;
@@ -20,6 +21,11 @@ export async function runImport({ cfg, state, dir, stderr, chunkBytes = CHUNK_BY
     const offset = readOffset(state, file);
     return { file, size, offset: offset > size ? 0 : offset };
   });
+  // What hooks spooled while the hub was away goes first, so `taskhub import` also drains a stuck spool.
+  if (listSpool(state).length) {
+    const { blocked, error } = await flushSpool(state, (body) => postLines(cfg, body, POST_TIMEOUT_MS));
+    if (blocked) throw new CliError(`${/** @type {any} */ (error)?.message ?? error}\nRun taskhub import again to resume where it stopped.`);
+  }
   const totals = { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
   const progress = makeProgress(stderr, totals);
   const sum = { files: 0, bytes: files.reduce((n, f) => n + f.offset, 0), lines: 0, accepted: 0, duplicates: 0, badLines: 0, skipped: 0 };

@@ -62,7 +62,7 @@ export function writeSpool(state, body) {
  * hub rejects as such (other 4xx), since resending it can never succeed.
  * @param {string} state
  * @param {(body: string) => Promise<unknown>} send
- * @returns {Promise<{ sent: number, blocked: boolean }>}
+ * @returns {Promise<{ sent: number, blocked: boolean, error?: unknown }>}
  */
 export async function flushSpool(state, send) {
   let sent = 0;
@@ -78,7 +78,7 @@ export async function flushSpool(state, send) {
       sent++;
     } catch (err) {
       const e = /** @type {any} */ (err);
-      if (e?.retryable || e?.auth || !("retryable" in (e ?? {}))) return { sent, blocked: true };
+      if (e?.retryable || e?.auth || !("retryable" in (e ?? {}))) return { sent, blocked: true, error: err };
     }
     try {
       fs.unlinkSync(file);

@@ -32,6 +32,7 @@ Options for every command:
 State (transcript offsets, spool): $TASKHUB_STATE_DIR, else \${XDG_STATE_HOME:-~/.local/state}/taskhub
 `;
 
+/** @type {Record<string, { type: "string" | "boolean", short?: string }>} */
 const COMMON = {
   url: { type: "string" },
   token: { type: "string" },
@@ -95,14 +96,15 @@ async function main(argv) {
       const { runImport } = await import("./import.mjs");
       const dir = positionals[0] ?? path.join(homeDir(), ".claude", "projects");
       const chunk = Number(process.env.TASKHUB_CHUNK_BYTES);
-      const sum = await runImport({
+      await runImport({
         cfg,
         state,
         dir,
         stderr: process.stderr,
         ...(Number.isInteger(chunk) && chunk > 0 ? { chunkBytes: chunk } : {}),
       });
-      return sum.badLines > 0 ? 1 : 0;
+      // Bad lines are the hub's verdict on single lines (the summary counts them); resending cannot change it.
+      return 0;
     }
     case "token": {
       if (positionals[0] !== "create") throw new UsageError("did you mean: taskhub token create --name NAME --scopes ingest,read");

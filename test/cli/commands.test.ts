@@ -1,4 +1,6 @@
 // The smaller commands (token create) and the command line itself: unknown commands, missing settings.
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GOOD_TOKEN, type Hub, runCli, sandbox, startHub } from "./helpers";
 
@@ -43,6 +45,27 @@ describe("taskhub token create", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown scope root/);
     expect(hub.requests).toHaveLength(0);
+  });
+});
+
+describe("taskhub export and import-project", () => {
+  it("writes the hub's NDJSON export of a project to stdout", async () => {
+    hub = await startHub();
+    const run = await runCli(["export", "--project", "DEMO"], { sandbox: sandbox(), env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('{"kind":"project","key":"DEMO"}\n{"kind":"task","id":"TH-1"}\n');
+  });
+
+  it("posts a file written by export to /api/import", async () => {
+    hub = await startHub();
+    const sb = sandbox();
+    const file = path.join(sb.work, "demo.ndjson");
+    fs.writeFileSync(file, '{"kind":"project","key":"DEMO"}\n{"kind":"task","id":"TH-1"}\n');
+    const run = await runCli(["import-project", file], { sandbox: sb, env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN } });
+    expect(run.code).toBe(0);
+    const [req] = hub.to("/api/import");
+    expect(req.headers["content-type"]).toBe("application/x-ndjson");
+    expect(req.body).toBe(fs.readFileSync(file, "utf8"));
   });
 });
 

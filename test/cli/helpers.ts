@@ -74,6 +74,11 @@ export async function startHub(opts: { context?: string } = {}): Promise<Hub> {
       }
       if (req.method === "GET" && u.pathname === "/api/context") return json(200, { additionalContext: hub.context });
       if (req.method === "POST" && u.pathname === "/hooks/claude") return json(200, {});
+      if (req.method === "GET" && u.pathname === "/api/export") {
+        res.writeHead(200, { "content-type": "application/x-ndjson" });
+        return res.end(`{"kind":"project","key":"${u.searchParams.get("project")}"}\n{"kind":"task","id":"TH-1"}\n`);
+      }
+      if (req.method === "POST" && u.pathname === "/api/import") return json(200, { imported: body.split("\n").filter(Boolean).length });
       if (req.method === "POST" && u.pathname === "/api/tokens") return json(201, { token: "th_new_token_456", id: "tok_1" });
       return problem(res, 404, "not_found", "no such route");
     });

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FIXTURES, GOOD_TOKEN, type Hub, type Sandbox, fixtureLines, runCli, sandbox, startHub } from "./helpers";
+import { FIXTURES, GOOD_TOKEN, type Hub, type Sandbox, deadUrl, fixtureLines, runCli, sandbox, startHub } from "./helpers";
 
 const FILES = fs.readdirSync(FIXTURES).filter((n) => n.endsWith(".jsonl"));
 let hub: Hub | undefined;
@@ -98,5 +98,23 @@ describe("taskhub import", () => {
     const run = await runCli(["import"], { sandbox: sb, env: env(hub.url) });
     expect(run.code).toBe(0);
     expect(hub.lines.sort()).toEqual(FILES.flatMap((n) => fixtureLines(n)).sort());
+  });
+});
+
+describe("taskhub import and the hook's spool", () => {
+  it("sends what a hook spooled while the hub was down", async () => {
+    const sb = sandbox();
+    const lines = fixtureLines("v2.1.38-short.jsonl");
+    const transcript = path.join(sb.home, ".claude", "projects", "p", "s.jsonl");
+    fs.mkdirSync(path.dirname(transcript), { recursive: true });
+    fs.writeFileSync(transcript, lines.map((l) => `${l}\n`).join(""));
+    const input = JSON.stringify({ hook_event_name: "Stop", transcript_path: transcript, cwd: sb.work, session_id: "s" });
+    await runCli(["hook"], { sandbox: sb, env: env(await deadUrl()), input });
+
+    hub = await startHub();
+    const run = await runCli(["import"], { sandbox: sb, env: env(hub.url) });
+    expect(run.code).toBe(0);
+    expect(hub.lines).toEqual(lines);
+    expect(fs.readdirSync(path.join(sb.state, "spool"))).toEqual([]);
   });
 });
