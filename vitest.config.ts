@@ -1,4 +1,5 @@
-// One `vitest run` holds every test project: pure node tests now, workerd tests beside them.
+// One `vitest run` holds every test project: pure node tests and workerd tests (routes, D1, Workflows).
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -9,6 +10,26 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts"],
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            main: "./src/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+                HUB_ADMIN_TOKEN: "test-admin-token",
+                GITHUB_WEBHOOK_SECRET: "test-webhook-secret",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          setupFiles: ["./test/apply-migrations.ts"],
         },
       },
     ],

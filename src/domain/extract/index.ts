@@ -1,7 +1,9 @@
 // Reads a slice of a Claude Code transcript (JSONL) into task intents: todo lists, Task tools, prose, compaction.
 
-import { isObj, readLine, str, toolResults, toolUses, type LineRecord, type ToolUse } from "./lines";
+import { compactionIntents } from "./compaction";
+import { isObj, readLine, str, textOf, toolResults, toolUses, type LineRecord, type ToolUse } from "./lines";
 import { placeTags } from "./metadata";
+import { nextStepIntents, requestIntents } from "./prose";
 import { isLaunchTool, Sidechains, type OpenItem } from "./sidechains";
 import { TaskTools } from "./task-tools";
 import { ActiveTime } from "./time";
@@ -34,6 +36,8 @@ class TranscriptReader {
   private todoInProgress: OpenItem[] = [];
   private taskInProgress = new Map<string, string>();
   private taskTitles = new Map<string, string>();
+  /** The main chain's latest assistant text; its "Next steps" count only if the turn ends on it. */
+  private lastText: LineRecord | null = null;
 
   read(line: string): void {
     if (line.length < 2 && line.trim() === "") return;
@@ -54,6 +58,7 @@ class TranscriptReader {
     if (rec.kind === "assistant") this.assistant(rec);
     else if (rec.kind === "user") this.user(rec);
     else if (rec.kind === "progress") this.progress(rec);
+    else if (rec.kind === "system") this.endTurn();
   }
 
   private note(rec: LineRecord): void {
@@ -92,7 +97,18 @@ class TranscriptReader {
 
   private assistant(rec: LineRecord): void {
     const chain = this.chain(rec);
-    for (const use of toolUses(rec.content)) this.toolUse(use, rec, chain);
+    const uses = toolUses(rec.content);
+    for (const use of uses) this.toolUse(use, rec, chain);
+    if (chain !== MAIN) return;
+    // A tool call after the text means the turn went on; only the text a turn ends with lists follow-ups.
+    if (uses.length) this.lastText = null;
+    else if (textOf(rec.content).trim()) this.lastText = rec;
+  }
+
+  private endTurn(): void {
+    const rec = this.lastText;
+    this.lastText = null;
+    if (rec) this.emit(nextStepIntents(textOf(rec.content), this.origin(rec, MAIN), this.tags(rec, MAIN)));
   }
 
   private toolUse(use: ToolUse, rec: LineRecord, chain: string): void {
@@ -139,6 +155,15 @@ class TranscriptReader {
       if (chain === MAIN) this.trackTaskProgress(intents);
       this.emit(intents);
     }
+    if (results.length) return;
+    if (rec.compactSummary) {
+      this.emit(compactionIntents(textOf(rec.content), this.origin(rec, chain), this.tags(rec, chain)));
+      return;
+    }
+    // Sidechain "user" lines are the parent agent's prompt, and meta lines are Claude Code's own text.
+    if (chain !== MAIN || rec.meta) return;
+    this.endTurn();
+    this.emit(requestIntents(textOf(rec.content), this.origin(rec, MAIN), this.tags(rec, MAIN)));
   }
 
   private progress(rec: LineRecord): void {
@@ -146,6 +171,7 @@ class TranscriptReader {
   }
 
   finish(): Extraction {
+    this.endTurn();
     const intents = this.intents.filter((i) => !this.taskTools.withdrawn.has(i));
     const minutes = this.time.minutes();
     if (minutes > 0 && this.lastOrigin) intents.push({ type: "time", origin: this.lastOrigin, minutes });

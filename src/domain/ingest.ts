@@ -1,0 +1,120 @@
+// Decides what a task intent from a Claude Code session does to the task list: create, update, cancel.
+
+import type { ListItem, TaskIntent } from "./extract/types";
+import { isDone, isForwardMove, normalizeTitle, type Priority, type TaskStatus } from "./tasks";
+
+/** The little the planner needs to know about a task that already exists. */
+export interface KnownTask {
+  id: string;
+  externalKey: string | null;
+  titleNorm: string;
+  status: TaskStatus;
+  sourceKind: string;
+  chain: string | null;
+}
+
+export interface TaskFields {
+  title?: string;
+  description?: string | null;
+  status?: TaskStatus;
+  priority?: Priority;
+  dueAt?: string | null;
+  tags?: string[];
+}
+
+export type TaskOp =
+  | {
+      op: "create";
+      externalKey: string;
+      sourceKind: "todowrite" | "task-tool" | "prose" | "compaction";
+      chain: string;
+      parentExternalKey: string | null;
+      fields: TaskFields & { title: string; status: TaskStatus };
+    }
+  | { op: "update"; taskId: string; fields: TaskFields; reason: string };
+
+function statusMove(from: TaskStatus, to: TaskStatus | undefined): TaskStatus | undefined {
+  // Sessions only move work forward: a stale list never reopens what was completed elsewhere.
+  return to && isForwardMove(from, to) ? to : undefined;
+}
+
+function itemUpdate(known: KnownTask, item: ListItem): TaskOp | null {
+  const status = statusMove(known.status, item.status);
+  return status ? { op: "update", taskId: known.id, fields: { status }, reason: "todo list" } : null;
+}
+
+/**
+ * A TodoWrite list rewrites its chain's list: items are created or moved, and open tasks of the
+ * chain that the list no longer names are cancelled rather than silently dropped.
+ */
+export function planList(intent: Extract<TaskIntent, { type: "list" }>, byKey: Map<string, KnownTask>, chainOpen: KnownTask[]): TaskOp[] {
+  const ops: TaskOp[] = [];
+  const named = new Set<string>();
+  for (const item of intent.items) {
+    named.add(item.externalKey);
+    const known = byKey.get(item.externalKey);
+    if (known) {
+      const op = itemUpdate(known, item);
+      if (op) ops.push(op);
+      continue;
+    }
+    ops.push({
+      op: "create",
+      externalKey: item.externalKey,
+      sourceKind: "todowrite",
+      chain: intent.origin.chain,
+      parentExternalKey: intent.parentExternalKey ?? null,
+      fields: { title: item.title, status: item.status, priority: item.priority, tags: intent.tags },
+    });
+  }
+  for (const task of chainOpen) {
+    if (task.sourceKind !== "todowrite" || isDone(task.status)) continue;
+    if (task.externalKey && !named.has(task.externalKey)) {
+      ops.push({ op: "update", taskId: task.id, fields: { status: "cancelled" }, reason: "dropped from the todo list" });
+    }
+  }
+  return ops;
+}
+
+/** One task said once (Task tools, prose, a compaction summary); the same intent said twice is one task. */
+export function planUpsert(
+  intent: Extract<TaskIntent, { type: "upsert" }>,
+  known: KnownTask | null,
+  sameTitleOpen: KnownTask | null,
+): TaskOp | null {
+  const target = known ?? (intent.matchByTitle ? sameTitleOpen : null);
+  if (target) {
+    const fields: TaskFields = {};
+    const status = statusMove(target.status, intent.status);
+    if (status) fields.status = status;
+    // Only the task's own source renames it; a prose echo of a tool-made task must not.
+    if (known && intent.title && normalizeTitle(intent.title) !== target.titleNorm) fields.title = intent.title;
+    if (known && intent.description) fields.description = intent.description;
+    if (intent.priority) fields.priority = intent.priority;
+    if (intent.dueAt) fields.dueAt = intent.dueAt;
+    return Object.keys(fields).length ? { op: "update", taskId: target.id, fields, reason: intent.source } : null;
+  }
+  if (!intent.title) return null; // an update of a task this hub never saw created
+  return {
+    op: "create",
+    externalKey: intent.externalKey,
+    sourceKind: intent.source,
+    chain: intent.origin.chain,
+    parentExternalKey: intent.parentExternalKey ?? null,
+    fields: {
+      title: intent.title,
+      description: intent.description ?? null,
+      status: intent.status ?? "todo",
+      priority: intent.priority,
+      dueAt: intent.dueAt ?? null,
+      tags: intent.tags,
+    },
+  };
+}
+
+/** Splits a session's active minutes over the tasks in progress, so totals are not counted twice. */
+export function splitMinutes(minutes: number, taskIds: string[]): { taskId: string; minutes: number }[] {
+  if (minutes <= 0 || taskIds.length === 0) return [];
+  const each = Math.max(1, Math.round(minutes / taskIds.length));
+  return taskIds.map((taskId) => ({ taskId, minutes: each }));
+}

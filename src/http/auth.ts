@@ -1,0 +1,73 @@
+// Who is asking: bearer tokens or the dashboard's signed session cookie, and what each scope may do.
+
+import type { Context, MiddlewareHandler } from "hono";
+import { getSignedCookie } from "hono/cookie";
+import type { Scope } from "../ports/store";
+import type { AppEnv, Principal } from "./context";
+import { ApiError } from "./errors";
+import { constantTimeEqual, sha256Hex } from "./tokens";
+
+export const SESSION_COOKIE = "taskhub_session";
+export const SESSION_TTL_S = 7 * 24 * 3600;
+
+/** admin may do everything; write includes read. ingest only feeds the hub. */
+const IMPLIES: Record<Scope, Scope[]> = {
+  admin: ["admin", "write", "read", "ingest"],
+  write: ["write", "read"],
+  read: ["read"],
+  ingest: ["ingest"],
+};
+
+export const hasScope = (p: Principal | null, scope: Scope) => !!p && p.scopes.some((s) => IMPLIES[s].includes(scope));
+
+const adminHashCache = new Map<string, Promise<string>>();
+const adminHash = (token: string) => {
+  let h = adminHashCache.get(token);
+  if (!h) adminHashCache.set(token, (h = sha256Hex(token)));
+  return h;
+};
+
+/** The principal a token hash stands for, or null (unknown or revoked). */
+export async function principalForHash(c: Context<AppEnv>, hash: string): Promise<Principal | null> {
+  const { config, store } = c.get("services");
+  if (config.HUB_ADMIN_TOKEN && constantTimeEqual(hash, await adminHash(config.HUB_ADMIN_TOKEN))) {
+    return { tokenId: "admin", userId: null, scopes: ["admin"], name: "admin" };
+  }
+  const rec = await store.findTokenByHash(hash);
+  if (!rec || rec.revokedAt) return null;
+  return { tokenId: rec.id, userId: rec.userId, scopes: rec.scopes, name: rec.name };
+}
+
+export function sessionSecret(c: Context<AppEnv>): string | null {
+  const { HUB_SECRET, HUB_ADMIN_TOKEN } = c.get("services").config;
+  return HUB_SECRET ?? (HUB_ADMIN_TOKEN ? `session:${HUB_ADMIN_TOKEN}` : null);
+}
+
+/** Reads the bearer token or the session cookie. A bearer token that is wrong is refused outright. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set("principal", null);
+  const header = c.req.header("authorization");
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const principal = m ? await principalForHash(c, await sha256Hex(m[1])) : null;
+    if (!principal) throw new ApiError(401, "unauthorized", "The bearer token is missing, malformed, unknown or revoked");
+    c.set("principal", principal);
+    return next();
+  }
+  const secret = sessionSecret(c);
+  const cookie = secret ? await getSignedCookie(c, secret, SESSION_COOKIE) : undefined;
+  if (cookie) {
+    const [hash, exp] = cookie.split(".");
+    if (Number(exp) > Date.now() / 1000) c.set("principal", await principalForHash(c, hash));
+  }
+  return next();
+};
+
+export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const p = c.get("principal");
+    if (!p) throw new ApiError(401, "unauthorized", "A bearer token is required");
+    if (!hasScope(p, scope)) throw new ApiError(403, "forbidden", `This token lacks the ${scope} scope`);
+    return next();
+  };
+}

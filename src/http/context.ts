@@ -1,0 +1,18 @@
+// The one typed Hono context: bindings, the services, the request id and who is asking.
+
+import type { Env } from "../config";
+import type { Scope } from "../ports/store";
+import type { Services } from "../services";
+
+export interface Principal {
+  /** "admin" for HUB_ADMIN_TOKEN, else the token's id. */
+  tokenId: string;
+  userId: string | null;
+  scopes: Scope[];
+  name: string;
+}
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: { services: Services; requestId: string; principal: Principal | null };
+};

@@ -1,0 +1,42 @@
+// The Cloudflare Workflows engine: one instance per (workflow, event id), so a replayed event is a no-op.
+
+import type { Engine } from "../ports/engine";
+import { triggeredBy, type Workflow as WorkflowDef } from "../workflows/define";
+import type { EventEnvelope } from "../workflows/events";
+
+export interface InstanceParams {
+  workflowId: string;
+  event: EventEnvelope;
+}
+
+/** Instance ids allow [A-Za-z0-9_-] and 100 characters; a hash keeps long event ids unique. */
+export async function instanceId(workflowId: string, eventId: string): Promise<string> {
+  const plain = `${workflowId}-${eventId}`.replace(/[^A-Za-z0-9_-]/g, "_");
+  if (plain.length <= 100) return plain;
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(eventId));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${workflowId}-${hex}`.slice(0, 100);
+}
+
+export class CloudflareEngine implements Engine {
+  readonly name = "cloudflare" as const;
+  constructor(
+    private readonly binding: Workflow,
+    private readonly workflows: readonly WorkflowDef[],
+  ) {}
+
+  async send(events: EventEnvelope[]): Promise<void> {
+    for (const event of events) {
+      for (const wf of this.workflows.filter((w) => triggeredBy(w, event))) {
+        const id = await instanceId(wf.id, event.id);
+        try {
+          await this.binding.create({ id, params: { workflowId: wf.id, event } satisfies InstanceParams });
+        } catch (e) {
+          // The instance exists: this event was sent before, and sending it again must do nothing.
+          if (/already exists|instance.*exist/i.test(String((e as Error).message))) continue;
+          throw e;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,160 @@
+// applyIntents on D1: what a Claude Code session said, applied one guarded batch per intent.
+
+import type { TaskIntent } from "../../domain/extract/types";
+import { planList, planUpsert, splitMinutes, type TaskOp } from "../../domain/ingest";
+import { cyclePath } from "../../domain/graph";
+import { normalizeTitle, type Task } from "../../domain/tasks";
+import type { IntentBatch, TaskChange } from "../../ports/store";
+import { knownByKeys, openInChain, openWithTitle, tasksByIds } from "./reads";
+import { activityStmt, insertTaskStmts, retrying, updateTaskStmts, Conflict } from "./writes";
+
+type Ctx = { db: D1Database; batch: IntentBatch; at: string };
+
+const actorOf = (b: IntentBatch) => `claude:${b.sessionId}`;
+
+type Touched = { id: string; from: TaskChange["from"] };
+
+async function applyOps(ctx: Ctx, ops: TaskOp[], extra: D1PreparedStatement[] = []): Promise<Touched[]> {
+  const { db, batch, at } = ctx;
+  const versions = await db
+    .prepare(`SELECT id, version, status, due_at AS dueAt, project_id AS projectId FROM tasks WHERE id IN (SELECT value FROM json_each(?))`)
+    .bind(JSON.stringify(ops.flatMap((o) => (o.op === "update" ? [o.taskId] : []))))
+    .all<{ id: string; version: number; status: Task["status"]; dueAt: string | null; projectId: string }>();
+  const byId = new Map(versions.results.map((r) => [r.id, r]));
+  const stmts: D1PreparedStatement[] = [];
+  const guards: number[] = []; // indexes of update statements that must each change one row
+  const touched: Touched[] = [];
+  for (const op of ops) {
+    if (op.op === "create") {
+      const id = crypto.randomUUID();
+      const parent = op.parentExternalKey ? (await knownByKeys(db, [op.parentExternalKey])).get(op.parentExternalKey) : undefined;
+      stmts.push(
+        ...insertTaskStmts(
+          db,
+          {
+            id,
+            projectId: batch.projectId,
+            title: op.fields.title,
+            description: op.fields.description ?? null,
+            status: op.fields.status,
+            priority: op.fields.priority ?? "medium",
+            dueAt: op.fields.dueAt ?? null,
+            tags: op.fields.tags ?? [],
+            assigneeId: null,
+            creatorId: actorOf(batch),
+            sourceKind: op.sourceKind,
+            sourceRef: batch.sessionId,
+            sessionId: batch.sessionId,
+            chain: op.chain,
+            parentId: parent?.id ?? null,
+            externalKey: op.externalKey,
+          },
+          actorOf(batch),
+          at,
+        ),
+      );
+      touched.push({ id, from: null });
+    } else {
+      const before = byId.get(op.taskId);
+      if (!before) continue;
+      guards.push(stmts.length);
+      stmts.push(...updateTaskStmts(db, before, op.fields, actorOf(batch), at, { reason: op.reason }));
+      touched.push({ id: op.taskId, from: { status: before.status, dueAt: before.dueAt } });
+    }
+  }
+  if (!stmts.length && !extra.length) return [];
+  const results = await db.batch([...stmts, ...extra]);
+  if (guards.some((i) => results[i].meta.changes === 0)) throw new Conflict("task changed underneath");
+  return touched;
+}
+
+async function chainSeen(db: D1Database, sessionId: string): Promise<Record<string, string>> {
+  const row = await db.prepare(`SELECT chains FROM sessions WHERE id = ?`).bind(sessionId).first<{ chains: string }>();
+  return row ? JSON.parse(row.chains) : {};
+}
+
+async function applyOne(ctx: Ctx, intent: TaskIntent): Promise<Touched[]> {
+  const { db, batch, at } = ctx;
+  switch (intent.type) {
+    case "list": {
+      const seen = await chainSeen(db, batch.sessionId);
+      const chain = intent.origin.chain;
+      // An older slice posted late must not undo what a newer list already said.
+      if (seen[chain] && seen[chain] > intent.origin.at) return [];
+      const byKey = await knownByKeys(db, intent.items.map((i) => i.externalKey));
+      const ops = planList(intent, byKey, await openInChain(db, batch.sessionId, chain));
+      const mark = db
+        .prepare(`UPDATE sessions SET chains = json_set(chains, '$.' || json_quote(?), ?), updated_at = ? WHERE id = ?`)
+        .bind(chain, intent.origin.at, at, batch.sessionId);
+      return applyOps(ctx, ops, [mark]);
+    }
+    case "upsert": {
+      const known = (await knownByKeys(db, [intent.externalKey])).get(intent.externalKey) ?? null;
+      const sameTitle = !known && intent.title ? await openWithTitle(db, normalizeTitle(intent.title), batch.sessionId, batch.projectId) : null;
+      const op = planUpsert(intent, known, sameTitle);
+      return op ? applyOps(ctx, [op]) : [];
+    }
+    case "depend": {
+      const known = await knownByKeys(db, [intent.externalKey, intent.dependsOnExternalKey]);
+      const task = known.get(intent.externalKey);
+      const blocker = known.get(intent.dependsOnExternalKey);
+      if (!task || !blocker) return [];
+      const edges = await edgesFrom(db, blocker.id);
+      if (cyclePath(task.id, blocker.id, (id) => edges.get(id) ?? [])) return []; // a session cannot make a cycle
+      await db.batch([
+        db.prepare(`INSERT OR IGNORE INTO dependencies (task_id, depends_on_id, created_at) VALUES (?, ?, ?)`).bind(task.id, blocker.id, at),
+        activityStmt(db, { at, actor: actorOf(batch), action: "dependency_added", taskId: task.id, projectId: task.projectId, data: { dependsOn: blocker.id } }),
+      ]);
+      return [];
+    }
+    case "time": {
+      const { results } = await db
+        .prepare(`SELECT id, project_id AS projectId FROM tasks WHERE session_id = ? AND status = 'in_progress'`)
+        .bind(batch.sessionId)
+        .all<{ id: string; projectId: string }>();
+      const stmts = splitMinutes(intent.minutes, results.map((r) => r.id)).flatMap(({ taskId, minutes }) => [
+        db
+          .prepare(
+            `INSERT OR IGNORE INTO time_entries (id, task_id, minutes, source, ref, external_key, created_at) VALUES (?, ?, ?, 'session', ?, ?, ?)`,
+          )
+          .bind(crypto.randomUUID(), taskId, minutes, batch.sessionId, `time:${batch.sessionId}:${intent.origin.lineUuid}:${taskId}`, at),
+      ]);
+      stmts.push(
+        db.prepare(`UPDATE sessions SET active_minutes = active_minutes + ?, updated_at = ? WHERE id = ?`).bind(intent.minutes, at, batch.sessionId),
+      );
+      await db.batch(stmts);
+      return [];
+    }
+  }
+}
+
+/** Every edge reachable from a task along depends-on, for cycle checks. */
+export async function edgesFrom(db: D1Database, from: string): Promise<Map<string, string[]>> {
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE reach(id) AS (SELECT ? UNION SELECT d.depends_on_id FROM dependencies d JOIN reach r ON d.task_id = r.id)
+       SELECT d.task_id AS taskId, d.depends_on_id AS dependsOnId FROM dependencies d JOIN reach r ON d.task_id = r.id`,
+    )
+    .bind(from)
+    .all<{ taskId: string; dependsOnId: string }>();
+  const edges = new Map<string, string[]>();
+  for (const e of results) edges.set(e.taskId, [...(edges.get(e.taskId) ?? []), e.dependsOnId]);
+  return edges;
+}
+
+export async function applyIntents(db: D1Database, batch: IntentBatch, at: string): Promise<TaskChange[]> {
+  await db
+    .prepare(
+      `INSERT INTO sessions (id, project_id, cwd, git_branch, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET cwd = COALESCE(excluded.cwd, cwd), git_branch = COALESCE(excluded.git_branch, git_branch), updated_at = excluded.updated_at`,
+    )
+    .bind(batch.sessionId, batch.projectId, batch.cwd, batch.gitBranch, at, at)
+    .run();
+  // The first state seen of each task is its "from": one change per task however many intents moved it.
+  const from = new Map<string, TaskChange["from"]>();
+  for (const intent of batch.intents) {
+    for (const t of await retrying(() => applyOne({ db, batch, at }, intent))) if (!from.has(t.id)) from.set(t.id, t.from);
+  }
+  const tasks = await tasksByIds(db, [...from.keys()]);
+  return tasks.map((task) => ({ task, from: from.get(task.id) ?? null }));
+}

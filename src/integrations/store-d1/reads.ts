@@ -1,0 +1,79 @@
+// Read queries shared by the D1 store's operations.
+
+import { decodeCursor, encodeCursor } from "../../domain/cursor";
+import type { KnownTask } from "../../domain/ingest";
+import { parseTaskKey, type Task } from "../../domain/tasks";
+import type { Page, TaskFilter } from "../../ports/store";
+import { TASK_COLUMNS, toTask, type TaskRow } from "./rows";
+
+const FROM = `FROM tasks t JOIN projects p ON p.id = t.project_id`;
+
+export async function taskByKey(db: D1Database, key: string): Promise<Task | null> {
+  const k = parseTaskKey(key);
+  if (!k) return null;
+  const row = await db.prepare(`SELECT ${TASK_COLUMNS} ${FROM} WHERE p.key = ? AND t.number = ?`).bind(k.projectKey, k.number).first<TaskRow>();
+  return row ? toTask(row) : null;
+}
+
+export async function taskById(db: D1Database, id: string): Promise<Task | null> {
+  const row = await db.prepare(`SELECT ${TASK_COLUMNS} ${FROM} WHERE t.id = ?`).bind(id).first<TaskRow>();
+  return row ? toTask(row) : null;
+}
+
+export async function tasksByIds(db: D1Database, ids: string[]): Promise<Task[]> {
+  if (!ids.length) return [];
+  const { results } = await db
+    .prepare(`SELECT ${TASK_COLUMNS} ${FROM} WHERE t.id IN (SELECT value FROM json_each(?))`)
+    .bind(JSON.stringify(ids))
+    .all<TaskRow>();
+  return results.map(toTask);
+}
+
+const KNOWN = `id, external_key AS externalKey, title_norm AS titleNorm, status, source_kind AS sourceKind, chain`;
+
+export async function knownByKeys(db: D1Database, keys: string[]): Promise<Map<string, KnownTask & { version: number; projectId: string }>> {
+  if (!keys.length) return new Map();
+  const { results } = await db
+    .prepare(`SELECT ${KNOWN}, version, project_id AS projectId FROM tasks WHERE external_key IN (SELECT value FROM json_each(?))`)
+    .bind(JSON.stringify(keys))
+    .all<KnownTask & { version: number; projectId: string }>();
+  return new Map(results.map((r) => [r.externalKey!, r]));
+}
+
+export async function openInChain(db: D1Database, sessionId: string, chain: string) {
+  const { results } = await db
+    .prepare(`SELECT ${KNOWN}, version, project_id AS projectId FROM tasks WHERE session_id = ? AND chain = ? AND status IN ('todo','in_progress','review')`)
+    .bind(sessionId, chain)
+    .all<KnownTask & { version: number; projectId: string }>();
+  return results;
+}
+
+export async function openWithTitle(db: D1Database, titleNorm: string, sessionId: string, projectId: string) {
+  return db
+    .prepare(
+      `SELECT ${KNOWN}, version, project_id AS projectId FROM tasks
+       WHERE title_norm = ? AND status IN ('todo','in_progress','review') AND (project_id = ? OR session_id = ?)
+       ORDER BY session_id = ? DESC LIMIT 1`,
+    )
+    .bind(titleNorm, projectId, sessionId, sessionId)
+    .first<KnownTask & { version: number; projectId: string }>();
+}
+
+export async function listTasks(db: D1Database, f: TaskFilter, limit: number, cursor: string | null): Promise<Page<Task>> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.projectKey) (where.push("p.key = ?"), args.push(f.projectKey.toUpperCase()));
+  if (f.status?.length) (where.push(`t.status IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(f.status)));
+  if (f.assigneeId) (where.push("t.assignee_id = ?"), args.push(f.assigneeId));
+  if (f.priority) (where.push("t.priority = ?"), args.push(f.priority));
+  if (f.tag) (where.push(`EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = ?)`), args.push(f.tag));
+  if (f.q) (where.push(`(t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? ESCAPE '\\')`), args.push(...Array(2).fill(`%${f.q.replace(/[\\%_]/g, "\\$&")}%`)));
+  const after = cursor ? decodeCursor(cursor) : null;
+  if (after) (where.push("(t.created_at, t.id) > (?, ?)"), args.push(after[0], after[1]));
+  const sql = `SELECT ${TASK_COLUMNS} ${FROM} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY t.created_at, t.id LIMIT ?`;
+  const { results } = await db.prepare(sql).bind(...args, limit + 1).all<TaskRow>();
+  const items = results.slice(0, limit).map(toTask);
+  const last = items[items.length - 1];
+  return { items, nextCursor: results.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+}

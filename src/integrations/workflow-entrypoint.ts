@@ -1,0 +1,30 @@
+// The one Cloudflare WorkflowEntrypoint: runs any defineWorkflow, dispatching on the workflow id.
+
+import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
+import type { Env } from "../config";
+import { getServices } from "../services";
+import type { Json, Step } from "../workflows/define";
+import { workflowById } from "../workflows";
+import type { InstanceParams } from "./engine-cloudflare";
+
+export class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
+  async run(event: WorkflowEvent<InstanceParams>, step: WorkflowStep) {
+    const wf = workflowById(event.payload.workflowId);
+    if (!wf) throw new Error(`Unknown workflow ${event.payload.workflowId}`);
+    const services = getServices(this.env);
+    const retries = { limit: wf.retries ?? 3, delay: "2 seconds" as const, backoff: "exponential" as const };
+    const s: Step = {
+      // Step results are JSON by contract (Json), which Workflows can persist; its own types recurse too deep.
+      run: <T extends Json | void>(name: string, fn: () => Promise<T>) =>
+        (step.do as (n: string, c: object, f: () => Promise<unknown>) => Promise<unknown>)(name, { retries }, fn) as Promise<T>,
+      sleep: (name, ms) => step.sleep(name, ms),
+      sleepUntil: (name, at) => step.sleepUntil(name, at),
+      sendEvent: async (name, events) => {
+        await step.do(name, { retries }, async () => {
+          await services.engine.send(events);
+        });
+      },
+    };
+    return (await wf.run({ event: event.payload.event, step: s, services })) ?? null;
+  }
+}

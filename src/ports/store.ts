@@ -1,0 +1,200 @@
+// The Store port: whole domain operations, each one transaction, implemented by D1 and Convex.
+
+import type { TaskIntent } from "../domain/extract/types";
+import type { Priority, Task, TaskStatus } from "../domain/tasks";
+import type { Email } from "./mailer";
+
+export type Scope = "ingest" | "read" | "write" | "admin";
+export type Actor = string; // "user:<id>", "token:<id>", "admin", "claude:<session>", "github:<login>", "system"
+
+export interface Project {
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  status: "active" | "completed" | "archived";
+  repos: string[];
+  paths: string[];
+  settings: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TokenRecord {
+  id: string;
+  userId: string | null;
+  name: string;
+  scopes: Scope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface Link {
+  kind: "commit" | "pull_request" | "issue" | "session";
+  ref: string;
+  url: string | null;
+  state: string | null;
+  title: string | null;
+  createdAt: string;
+}
+
+export interface Activity {
+  id: number;
+  at: string;
+  actor: Actor;
+  action: string;
+  taskId: string | null;
+  taskKey: string | null;
+  projectId: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface Delivery {
+  id: string;
+  source: string;
+  event: string;
+  status: "received" | "emitted" | "processed" | "failed" | "ignored";
+  error: string | null;
+  payload: string | null;
+  receivedAt: string;
+}
+
+export interface TaskDetail extends Task {
+  links: Link[];
+  activity: Activity[];
+  dependsOn: string[]; // task keys
+  blocks: string[];
+}
+
+export interface TaskFilter {
+  projectKey?: string;
+  status?: TaskStatus[];
+  assigneeId?: string;
+  priority?: Priority;
+  tag?: string;
+  q?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface NewTask {
+  projectKey: string;
+  title: string;
+  description?: string | null;
+  priority?: Priority;
+  dueAt?: string | null;
+  tags?: string[];
+  assigneeId?: string | null;
+}
+
+export interface TaskPatch {
+  title?: string;
+  description?: string | null;
+  priority?: Priority;
+  dueAt?: string | null;
+  tags?: string[];
+  assigneeId?: string | null;
+  status?: TaskStatus;
+}
+
+/** What changed, so the caller can emit events (status.changed, due.changed). */
+export interface TaskChange {
+  task: Task;
+  from: Pick<Task, "status" | "dueAt"> | null; // null when the task was created
+}
+
+export interface IntentBatch {
+  sessionId: string;
+  projectId: string;
+  cwd: string | null;
+  gitBranch: string | null;
+  intents: TaskIntent[];
+}
+
+export interface CommitRef {
+  /** Unique per commit and task: the same commit seen again is not applied twice. */
+  sha: string;
+  url: string;
+  message: string;
+  repo: string;
+  taskKey: string;
+  close: boolean; // closing words and the commit is on the default branch
+  start: boolean; // mentioned off the default branch: todo → in_progress
+  actor: Actor;
+  at: string;
+}
+
+export interface TranscriptChunk {
+  sessionId: string;
+  newLineUuids: string[];
+  duplicates: number;
+}
+
+export interface EmailRecord extends Email {
+  id: string;
+  status: "queued" | "sent" | "failed";
+  providerId: string | null;
+  error: string | null;
+  createdAt: string;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: "not_found" | "conflict" | "invalid" | "cycle",
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface Store {
+  readonly name: "d1" | "convex";
+
+  // ingress bookkeeping
+  recordDelivery(d: { id: string; source: string; event: string; payload: string | null; at: string }): Promise<"new" | "duplicate">;
+  getDelivery(id: string): Promise<Delivery | null>;
+  setDeliveryStatus(id: string, status: Delivery["status"], error?: string | null): Promise<void>;
+  listDeliveries(limit: number): Promise<Delivery[]>;
+  /** Which of these transcript line uuids were recorded before (read only). */
+  seenTranscriptLines(sessionId: string, uuids: string[]): Promise<Set<string>>;
+  /** Records the uuids of a transcript slice once its intents are safely emitted. */
+  recordTranscriptLines(sessionId: string, uuids: string[]): Promise<TranscriptChunk>;
+
+  // tokens
+  createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; at: string }): Promise<TokenRecord>;
+  findTokenByHash(hash: string): Promise<TokenRecord | null>;
+  listTokens(): Promise<TokenRecord[]>;
+  revokeToken(id: string, at: string): Promise<boolean>;
+
+  // projects
+  createProject(p: { key: string; name: string; description?: string | null; repos: string[]; paths: string[]; at: string }): Promise<Project>;
+  getProject(key: string): Promise<Project | null>;
+  listProjects(): Promise<Project[]>;
+  /** The project whose longest path is a prefix of cwd; else INBOX, created on first use. */
+  projectForCwd(cwd: string | null, at: string): Promise<Project>;
+  projectsForRepo(fullName: string): Promise<Project[]>;
+
+  // tasks
+  createTask(t: NewTask, actor: Actor, at: string): Promise<Task>;
+  updateTask(key: string, patch: TaskPatch, actor: Actor, at: string): Promise<TaskChange>;
+  getTask(key: string): Promise<TaskDetail | null>;
+  listTasks(filter: TaskFilter, limit: number, cursor: string | null): Promise<Page<Task>>;
+  /** What a board card shows besides the task: its links and its latest activity. */
+  cardExtras(taskIds: string[]): Promise<Map<string, { links: Link[]; lastActivity: Activity | null }>>;
+
+  // workflows' domain steps
+  applyIntents(batch: IntentBatch, at: string): Promise<TaskChange[]>;
+  applyCommitRef(ref: CommitRef): Promise<TaskChange | null>;
+
+  // email log (the outbox, or what Resend was asked to send)
+  recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string): Promise<"new" | "duplicate">;
+  listEmails(filter: { to?: string; kind?: string; taskId?: string }, limit: number): Promise<EmailRecord[]>;
+
+  // the live feed
+  activitySince(afterId: number, limit: number, projectId?: string): Promise<Activity[]>;
+}

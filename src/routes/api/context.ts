@@ -1,0 +1,33 @@
+// GET /api/context?cwd=: what a new Claude Code session should know: its project's open tasks.
+
+import { createRoute, z } from "@hono/zod-openapi";
+import { formatContext } from "../../domain/context";
+import { matchProjectByCwd } from "../../domain/projects";
+import { OPEN_STATUSES } from "../../domain/tasks";
+import { ApiError } from "../../http/errors";
+import { hasScope } from "../../http/auth";
+import { apiRouter } from "./router";
+import { errorResponses, json } from "./schemas";
+
+const CONTEXT_TASKS = 60;
+
+const context = createRoute({
+  method: "get",
+  path: "/api/context",
+  tags: ["claude"],
+  request: { query: z.object({ cwd: z.string().min(1) }) },
+  responses: { 200: json(z.object({ project: z.string().nullable(), additionalContext: z.string() })), ...errorResponses },
+});
+
+export const contextRoute = apiRouter().openapi(context, async (c) => {
+  const p = c.get("principal");
+  // The SessionStart hook runs with the ingest token Claude Code already has.
+  if (!p) throw new ApiError(401, "unauthorized", "A bearer token is required");
+  if (!hasScope(p, "read") && !hasScope(p, "ingest")) throw new ApiError(403, "forbidden", "This token lacks the read or ingest scope");
+  const { store } = c.get("services");
+  const project = matchProjectByCwd(await store.listProjects(), c.req.valid("query").cwd);
+  if (!project) return c.json({ project: null, additionalContext: "" }, 200);
+  const page = await store.listTasks({ projectKey: project.key, status: [...OPEN_STATUSES] }, CONTEXT_TASKS, null);
+  const tasks = page.items.map((t) => ({ ...t, blocked: false }));
+  return c.json({ project: project.key, additionalContext: formatContext(project.key, tasks) }, 200);
+});

@@ -1,0 +1,51 @@
+// /api/projects: create and read projects (key, repos, cwd paths).
+
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Project } from "../../ports/store";
+import { requireScope } from "../../http/auth";
+import { ApiError } from "../../http/errors";
+import { apiRouter } from "./router";
+import { body, errorResponses, json, vNewProject, vProject } from "./schemas";
+
+const projectJson = (p: Project) => ({
+  id: p.id, key: p.key, name: p.name, description: p.description, status: p.status, repos: p.repos, paths: p.paths, createdAt: p.createdAt,
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/projects",
+  tags: ["projects"],
+  middleware: [requireScope("admin")] as const,
+  request: body(vNewProject),
+  responses: { 201: json(vProject, "Created"), ...errorResponses },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/api/projects",
+  tags: ["projects"],
+  middleware: [requireScope("read")] as const,
+  responses: { 200: json(z.object({ projects: z.array(vProject) })), ...errorResponses },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/api/projects/{key}",
+  tags: ["projects"],
+  middleware: [requireScope("read")] as const,
+  request: { params: z.object({ key: z.string() }) },
+  responses: { 200: json(vProject), ...errorResponses },
+});
+
+export const projects = apiRouter()
+  .openapi(create, async (c) => {
+    const input = c.req.valid("json");
+    const p = await c.get("services").store.createProject({ ...input, at: new Date().toISOString() });
+    return c.json(projectJson(p), 201);
+  })
+  .openapi(list, async (c) => c.json({ projects: (await c.get("services").store.listProjects()).map(projectJson) }, 200))
+  .openapi(get, async (c) => {
+    const p = await c.get("services").store.getProject(c.req.valid("param").key);
+    if (!p) throw new ApiError(404, "not_found", `Project ${c.req.valid("param").key} not found`);
+    return c.json(projectJson(p), 200);
+  });

@@ -1,0 +1,105 @@
+// The REST API's request and response schemas: validation and the OpenAPI document come from these.
+
+import { z } from "@hono/zod-openapi";
+import { PROJECT_KEY_PATTERN } from "../../domain/projects";
+import { PRIORITIES, TASK_STATUSES, TITLE_MAX, DESCRIPTION_MAX, type Task } from "../../domain/tasks";
+
+export const vStatus = z.enum(TASK_STATUSES).openapi("TaskStatus");
+export const vPriority = z.enum(PRIORITIES).openapi("Priority");
+const isoDate = z.iso.datetime({ offset: true });
+
+export const vTask = z
+  .object({
+    id: z.string(),
+    key: z.string().openapi({ example: "HUB-12" }),
+    projectKey: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    description: z.string().nullable(),
+    status: vStatus,
+    priority: vPriority,
+    assigneeId: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    tags: z.array(z.string()),
+    source: z.object({ kind: z.string(), ref: z.string().optional() }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi("Task");
+
+export function taskJson(t: Task): z.infer<typeof vTask> {
+  return {
+    id: t.id, key: t.key, projectKey: t.projectKey, number: t.number, title: t.title, description: t.description,
+    status: t.status, priority: t.priority, assigneeId: t.assigneeId, dueAt: t.dueAt, tags: t.tags, source: t.source,
+    createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
+  };
+}
+
+export const vNewTask = z
+  .object({
+    project: z.string().min(1).openapi({ example: "HUB" }),
+    title: z.string().trim().min(1).max(TITLE_MAX),
+    description: z.string().max(DESCRIPTION_MAX).nullish(),
+    priority: vPriority.optional(),
+    dueAt: isoDate.nullish(),
+    tags: z.array(z.string().max(50)).max(20).optional(),
+  })
+  .openapi("NewTask");
+
+export const vTaskPatch = z
+  .object({
+    title: z.string().trim().min(1).max(TITLE_MAX).optional(),
+    description: z.string().max(DESCRIPTION_MAX).nullish(),
+    priority: vPriority.optional(),
+    dueAt: isoDate.nullish(),
+    tags: z.array(z.string().max(50)).max(20).optional(),
+    status: vStatus.optional(),
+  })
+  .openapi("TaskPatch");
+
+export const vProject = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    status: z.enum(["active", "completed", "archived"]),
+    repos: z.array(z.string()),
+    paths: z.array(z.string()),
+    createdAt: z.string(),
+  })
+  .openapi("Project");
+
+export const vNewProject = z
+  .object({
+    key: z.string().regex(PROJECT_KEY_PATTERN, "2–10 capital letters or digits, starting with a letter").openapi({ example: "HUB" }),
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(DESCRIPTION_MAX).nullish(),
+    repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name")).max(50).default([]),
+    paths: z.array(z.string().startsWith("/", "an absolute path")).max(50).default([]),
+  })
+  .openapi("NewProject");
+
+export const vError = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown(),
+    timestamp: z.string(),
+    requestId: z.string().nullable(),
+  })
+  .openapi("Error");
+
+export const vScope = z.enum(["ingest", "read", "write", "admin"]);
+
+export const errorResponses = {
+  400: { description: "Invalid request", content: { "application/json": { schema: vError } } },
+  401: { description: "Missing or bad token", content: { "application/json": { schema: vError } } },
+  403: { description: "The token lacks the scope", content: { "application/json": { schema: vError } } },
+  404: { description: "Not found", content: { "application/json": { schema: vError } } },
+  409: { description: "Conflict", content: { "application/json": { schema: vError } } },
+} as const;
+
+export const json = <T extends z.ZodType>(schema: T, description = "OK") => ({ description, content: { "application/json": { schema } } });
+export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });

@@ -1,0 +1,127 @@
+// /api/tasks: list, create, read and change tasks; every change emits its events.
+
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { requireScope } from "../../http/auth";
+import type { AppEnv } from "../../http/context";
+import { ApiError } from "../../http/errors";
+import type { TaskChange } from "../../ports/store";
+import { taskEvents } from "../../workflows/task-events";
+import { apiRouter } from "./router";
+import { body, errorResponses, json, taskJson, vNewTask, vStatus, vTask, vTaskPatch } from "./schemas";
+
+const keyParam = { params: z.object({ key: z.string().openapi({ example: "HUB-12" }) }) };
+const vTaskDetail = vTask
+  .extend({
+    links: z.array(z.object({ kind: z.string(), ref: z.string(), url: z.string().nullable(), state: z.string().nullable(), title: z.string().nullable(), createdAt: z.string() })),
+    activity: z.array(z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), data: z.record(z.string(), z.unknown()) })),
+    dependsOn: z.array(z.string()),
+    blocks: z.array(z.string()),
+  })
+  .openapi("TaskDetail");
+
+const list = createRoute({
+  method: "get",
+  path: "/api/tasks",
+  tags: ["tasks"],
+  middleware: [requireScope("read")] as const,
+  request: {
+    query: z.object({
+      project: z.string().optional(),
+      status: z.string().optional().openapi({ description: "one status or several, comma-separated" }),
+      priority: z.string().optional(),
+      assignee: z.string().optional(),
+      tag: z.string().optional(),
+      q: z.string().max(200).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: z.string().optional(),
+    }),
+  },
+  responses: { 200: json(z.object({ tasks: z.array(vTask), nextCursor: z.string().nullable() })), ...errorResponses },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/tasks",
+  tags: ["tasks"],
+  middleware: [requireScope("write")] as const,
+  request: body(vNewTask),
+  responses: { 201: json(vTask, "Created"), ...errorResponses },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/api/tasks/{key}",
+  tags: ["tasks"],
+  middleware: [requireScope("read")] as const,
+  request: keyParam,
+  responses: { 200: json(vTaskDetail), ...errorResponses },
+});
+
+const update = createRoute({
+  method: "put",
+  path: "/api/tasks/{key}",
+  tags: ["tasks"],
+  middleware: [requireScope("write")] as const,
+  request: { ...keyParam, ...body(vTaskPatch) },
+  responses: { 200: json(vTask), ...errorResponses },
+});
+
+const setStatus = createRoute({
+  method: "put",
+  path: "/api/tasks/{key}/status",
+  tags: ["tasks"],
+  middleware: [requireScope("write")] as const,
+  request: { ...keyParam, ...body(z.object({ status: vStatus })) },
+  responses: { 200: json(vTask), ...errorResponses },
+});
+
+const actorOf = (c: Context<AppEnv>) => {
+  const p = c.get("principal")!;
+  return p.userId ? `user:${p.userId}` : `token:${p.name}`;
+};
+
+async function emitChanges(c: Context<AppEnv>, changes: TaskChange[]) {
+  const events = taskEvents(changes, new Date().toISOString());
+  if (events.length) await c.get("services").engine.send(events);
+}
+
+export const tasks = apiRouter()
+  .openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const statuses = q.status?.split(",").map((s) => vStatus.parse(s.trim()));
+    const page = await c.get("services").store.listTasks(
+      { projectKey: q.project, status: statuses, priority: q.priority ? vPriority(q.priority) : undefined, assigneeId: q.assignee, tag: q.tag, q: q.q },
+      q.limit,
+      q.cursor ?? null,
+    );
+    return c.json({ tasks: page.items.map(taskJson), nextCursor: page.nextCursor }, 200);
+  })
+  .openapi(create, async (c) => {
+    const input = c.req.valid("json");
+    const task = await c.get("services").store.createTask({ ...input, projectKey: input.project }, actorOf(c), new Date().toISOString());
+    await emitChanges(c, [{ task, from: null }]);
+    return c.json(taskJson(task), 201);
+  })
+  .openapi(get, async (c) => {
+    const key = c.req.valid("param").key;
+    const t = await c.get("services").store.getTask(key);
+    if (!t) throw new ApiError(404, "not_found", `Task ${key} not found`);
+    return c.json({ ...taskJson(t), links: t.links, activity: t.activity, dependsOn: t.dependsOn, blocks: t.blocks }, 200);
+  })
+  .openapi(update, async (c) => {
+    const change = await c.get("services").store.updateTask(c.req.valid("param").key, c.req.valid("json"), actorOf(c), new Date().toISOString());
+    await emitChanges(c, [change]);
+    return c.json(taskJson(change.task), 200);
+  })
+  .openapi(setStatus, async (c) => {
+    const change = await c.get("services").store.updateTask(c.req.valid("param").key, c.req.valid("json"), actorOf(c), new Date().toISOString());
+    await emitChanges(c, [change]);
+    return c.json(taskJson(change.task), 200);
+  });
+
+function vPriority(p: string) {
+  const r = z.enum(["low", "medium", "high", "urgent"]).safeParse(p);
+  if (!r.success) throw new ApiError(400, "invalid_request", `Unknown priority ${p}`);
+  return r.data;
+}

@@ -1,0 +1,86 @@
+// Claude Code's way in: POST /transcripts (JSONL slices) and POST /hooks/claude (HTTP hooks).
+
+import { Hono } from "hono";
+import { z } from "zod";
+import { extractHook } from "../domain/extract/hook";
+import { extractTranscript } from "../domain/extract";
+import type { TaskIntent } from "../domain/extract/types";
+import { requireScope } from "../http/auth";
+import type { AppEnv } from "../http/context";
+import { ApiError } from "../http/errors";
+import { limitBody, recordAndEmit } from "../http/ingest";
+import { sha256Hex } from "../http/tokens";
+
+/** What the extract-tasks workflow reads back from the delivery. */
+export interface ClaudeDeliveryPayload {
+  sessionId: string;
+  cwd: string | null;
+  gitBranch: string | null;
+  intents: TaskIntent[];
+}
+
+const hookPayload = z.object({
+  session_id: z.string().min(1),
+  hook_event_name: z.string().min(1),
+  cwd: z.string().optional(),
+});
+
+/** A hook must never hold Claude up: past this, the answer goes out and the recording finishes behind it. */
+const HOOK_ANSWER_MS = 1_500;
+
+export const claude = new Hono<AppEnv>()
+  .post("/transcripts", limitBody, requireScope("ingest"), async (c) => {
+    const s = c.get("services");
+    const ex = extractTranscript(await c.req.text());
+    if (!ex.sessionId) {
+      throw new ApiError(400, "invalid_transcript", "No line of the body is a Claude Code transcript line with a sessionId", {
+        lines: ex.lines,
+        badLines: ex.badLines,
+      });
+    }
+    const seen = await s.store.seenTranscriptLines(ex.sessionId, ex.lineUuids);
+    const fresh = ex.lineUuids.filter((u) => !seen.has(u));
+    const intents = ex.intents.filter((i) => !seen.has(i.origin.lineUuid));
+    if (intents.length) {
+      const payload: ClaudeDeliveryPayload = { sessionId: ex.sessionId, cwd: ex.cwd, gitBranch: ex.gitBranch, intents };
+      const deliveryId = `transcript:${ex.sessionId}:${(await sha256Hex(JSON.stringify(fresh))).slice(0, 32)}`;
+      await recordAndEmit(s, {
+        deliveryId,
+        source: "transcript",
+        event: "transcript",
+        payload,
+        emit: { name: "claude/transcript.received", data: { deliveryId, sessionId: ex.sessionId } },
+      });
+    }
+    // Lines are marked seen only after their intents are safely emitted, so a failed post can be retried.
+    if (fresh.length) await s.store.recordTranscriptLines(ex.sessionId, fresh);
+    return c.json(
+      { sessionId: ex.sessionId, lines: ex.lines, accepted: fresh.length, duplicates: ex.lineUuids.length - fresh.length, badLines: ex.badLines, intents: intents.length },
+      202,
+    );
+  })
+  .post("/hooks/claude", limitBody, requireScope("ingest"), async (c) => {
+    const s = c.get("services");
+    const body = await c.req.text();
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body);
+    } catch {
+      throw new ApiError(400, "malformed_json", "The body is not valid JSON");
+    }
+    const hook = hookPayload.parse(raw);
+    const intents = extractHook(raw);
+    if (!intents.length) return c.json({});
+    const deliveryId = `hook:${hook.session_id}:${(await sha256Hex(body)).slice(0, 32)}`;
+    const payload: ClaudeDeliveryPayload = { sessionId: hook.session_id, cwd: hook.cwd ?? null, gitBranch: null, intents };
+    const work = recordAndEmit(s, {
+      deliveryId,
+      source: "hook",
+      event: hook.hook_event_name,
+      payload,
+      emit: { name: "claude/hook.received", data: { deliveryId, sessionId: hook.session_id } },
+    });
+    const slow = new Promise<"slow">((r) => setTimeout(() => r("slow"), HOOK_ANSWER_MS));
+    if ((await Promise.race([work, slow])) === "slow") c.executionCtx.waitUntil(work);
+    return c.json({});
+  });

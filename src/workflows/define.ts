@@ -1,0 +1,53 @@
+// defineWorkflow: workflows written once, run by either engine (Cloudflare Workflows or Inngest).
+
+import type { Services } from "../services";
+import type { EventEnvelope, EventName } from "./events";
+
+/** JSON-serialisable step results: both engines persist them between replays. */
+export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+export interface Step {
+  /** Runs fn once; on replay the recorded result comes back. Names must be unique within a run. */
+  run<T extends Json | void>(name: string, fn: () => Promise<T>): Promise<T>;
+  sleep(name: string, ms: number): Promise<void>;
+  sleepUntil(name: string, at: Date): Promise<void>;
+  sendEvent(name: string, events: EventEnvelope[]): Promise<void>;
+}
+
+export type Trigger = { event: EventName | EventName[] } | { cron: string };
+
+export interface WorkflowOptions {
+  id: string;
+  on: Trigger;
+  retries?: number;
+  /** Runs sharing this key (computed from the event) run one at a time. */
+  concurrencyKey?: (event: EventEnvelope) => string;
+}
+
+export interface RunContext {
+  event: EventEnvelope;
+  step: Step;
+  services: Services;
+}
+
+export interface Workflow extends WorkflowOptions {
+  run(ctx: RunContext): Promise<Json | void>;
+}
+
+export function defineWorkflow(options: WorkflowOptions, run: Workflow["run"]): Workflow {
+  return { retries: 3, ...options, run };
+}
+
+/** The event a cron-triggered run receives; one id per schedule and minute, so a double tick runs once. */
+export function cronEvent(cron: string, scheduledTime: number): EventEnvelope<"cron/ticked"> {
+  const minute = Math.floor(scheduledTime / 60_000) * 60_000;
+  const ts = new Date(minute).toISOString();
+  return { id: `cron-${cron.replace(/[^0-9a-z]+/gi, "_")}-${minute}`, name: "cron/ticked", data: { cron, scheduledTime: ts }, ts };
+}
+
+/** Does this workflow run for this event? */
+export function triggeredBy(wf: Workflow, event: EventEnvelope): boolean {
+  if ("cron" in wf.on) return event.name === "cron/ticked" && (event.data as { cron: string }).cron === wf.on.cron;
+  const names = Array.isArray(wf.on.event) ? wf.on.event : [wf.on.event];
+  return names.includes(event.name);
+}

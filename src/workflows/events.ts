@@ -1,0 +1,30 @@
+// Every event, once, with its schema: small, past tense, carrying ids rather than documents.
+
+import { z } from "zod";
+
+export const eventSchemas = {
+  "claude/transcript.received": z.object({ deliveryId: z.string(), sessionId: z.string() }),
+  "claude/hook.received": z.object({ deliveryId: z.string(), sessionId: z.string() }),
+  "github/push.received": z.object({ deliveryId: z.string() }),
+  "github/pull_request.received": z.object({ deliveryId: z.string() }),
+  "github/issues.received": z.object({ deliveryId: z.string() }),
+  "task/status.changed": z.object({ taskId: z.string(), from: z.string(), to: z.string() }),
+  "task/due.changed": z.object({ taskId: z.string(), dueAt: z.string().nullable() }),
+  /** What a cron-triggered run receives: the schedule and the minute it fired for. */
+  "cron/ticked": z.object({ cron: z.string(), scheduledTime: z.string() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventData<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+
+/** What travels through the engine. `id` makes delivery idempotent: the same id starts nothing twice. */
+export interface EventEnvelope<N extends EventName = EventName> {
+  id: string;
+  name: N;
+  data: EventData<N>;
+  ts: string;
+}
+
+export function makeEvent<N extends EventName>(name: N, id: string, data: EventData<N>, ts: string): EventEnvelope<N> {
+  return { id, name, data: eventSchemas[name].parse(data) as EventData<N>, ts };
+}

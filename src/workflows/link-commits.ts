@@ -1,0 +1,46 @@
+// link-commits: each pushed commit links the tasks it names and closes them on the default branch.
+
+import { commitEffects, isDefaultBranchRef } from "../domain/commits";
+import type { CompactPush } from "../domain/github-events";
+import { parseText } from "../domain/refs";
+import type { TaskChange } from "../ports/store";
+import { defineWorkflow } from "./define";
+import { taskEvents } from "./task-events";
+
+/** Commits applied per step: bounded steps keep a 2,000-commit push within the engines' step limits. */
+export const COMMITS_PER_STEP = 100;
+
+export const linkCommits = defineWorkflow({ id: "link-commits", on: { event: "github/push.received" } }, async ({ event, step, services: { store } }) => {
+  const { deliveryId } = event.data as { deliveryId: string };
+  const push = JSON.parse(
+    await step.run("load-push", async () => {
+      const d = await store.getDelivery(deliveryId);
+      if (!d?.payload) throw new Error(`Delivery ${deliveryId} has no payload`);
+      return d.payload;
+    }),
+  ) as CompactPush;
+  const projectKeys = await step.run("project-keys", async () => (await store.listProjects()).map((p) => p.key));
+  const onDefault = isDefaultBranchRef(push.ref, push.defaultBranch);
+  const changes: TaskChange[] = [];
+  for (let i = 0; i < push.commits.length; i += COMMITS_PER_STEP) {
+    const batch = push.commits.slice(i, i + COMMITS_PER_STEP);
+    const applied = await step.run(`apply-commits-${i}`, async () => {
+      const out: TaskChange[] = [];
+      for (const commit of batch) {
+        for (const effect of commitEffects(parseText(commit.message, { projectKeys }), onDefault)) {
+          const change = await store.applyCommitRef({
+            sha: commit.sha, url: commit.url, message: commit.message, repo: push.repo, taskKey: effect.taskKey,
+            close: effect.close, start: effect.start, actor: `github:${commit.author ?? push.actor}`, at: commit.at ?? event.ts,
+          });
+          if (change) out.push(change);
+        }
+      }
+      return JSON.parse(JSON.stringify(out));
+    });
+    changes.push(...(applied as TaskChange[]));
+  }
+  const events = taskEvents(changes, event.ts);
+  if (events.length) await step.sendEvent("emit-task-events", events);
+  await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, "processed"));
+  return { commits: push.commits.length, changed: changes.length };
+});
