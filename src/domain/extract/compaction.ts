@@ -54,17 +54,23 @@ export function compactionIntents(summary: string, origin: IntentOrigin, tags: s
 function readSections(summary: string): Partial<Record<SectionName, string[]>> {
   const out: Partial<Record<SectionName, string[]>> = {};
   let current: string[] | null = null;
+  let indented: boolean | null = null;
   for (const line of summary.split("\n")) {
     const h = HEADER.exec(line);
     if (h) {
       current = [];
       out[sectionName(h[1])] = current;
-      if (h[2].trim()) current.push(`   ${h[2].trim()}`);
+      indented = null;
+      if (h[2].trim()) current.push(h[2].trim());
       continue;
     }
-    // Sections end at the next unindented line that is not a bullet: another numbered heading, or the closing text.
-    if (current && line.trim() && !/^\s/.test(line) && !/^[-*•]\s/.test(line)) current = null;
-    if (current) current.push(line);
+    if (!current || !line.trim()) continue;
+    indented ??= /^\s/.test(line);
+    // A section ends at the next heading, or, when its body is indented, at the first unindented text (the closing note).
+    const outdented = indented && !/^\s/.test(line) && !/^[-*•]\s/.test(line);
+    // Numbered headings end in a colon ("8. Current Work:"); numbered items of a markdown section do not.
+    if (/^(#{1,6}\s|\d+[.)]\s+.*:\s*$)/.test(line) || outdented) current = null;
+    else current.push(line);
   }
   return out;
 }

@@ -53,6 +53,11 @@ describe("compaction summaries in other shapes", () => {
     expect(upserts(x).map((u) => u.externalKey)).toEqual([`compaction:${SESSION}:add csv export`, `compaction:${SESSION}:document the api`]);
   });
 
+  it("reads numbered items under a markdown heading", () => {
+    const x = summary("## Pending Tasks\n1. Add CSV export\n2. Document the API\n\n## Current Work\nAdding CSV export.\n");
+    expect(upserts(x).map((u) => [u.title, u.status])).toEqual([["Add CSV export", "in_progress"], ["Document the API", "todo"]]);
+  });
+
   it("reads nothing from a summary without those sections", () => {
     expect(upserts(summary("1. Primary Request: please add tests\n2. Key Technical Concepts:\n   - TODO: none"))).toHaveLength(0);
   });
