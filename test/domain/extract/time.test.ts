@@ -28,7 +28,7 @@ describe("active time", () => {
     expect(t.origin.chain).toBe("main");
   });
 
-  it("counts 75 active minutes in the long session, whose idle gaps are left out", () => {
+  it("counts 75 active minutes in the long session, which runs 20:31–21:46 with no gap over 15 minutes", () => {
     expect(ofType(extractTranscript(fixture("v2.1.39-long-session.jsonl")), "time")[0].minutes).toBe(75);
   });
 });

@@ -27,7 +27,7 @@ describe("modern sessions without a todo tool", () => {
       cwd: "/home/USER/projects/spotter-worktrees/spotter-gqc",
       gitBranch: "spotter-gqc",
     });
-    expect(x.lineUuids.length).toBe(1829); // every line with a uuid; queue-operation lines have none
+    expect(x.lineUuids.length).toBe(1829); // every line with a uuid; file-history-snapshot and queue-operation lines have none
   });
 });
 
