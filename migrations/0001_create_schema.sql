@@ -77,7 +77,7 @@ CREATE INDEX tasks_by_session_chain ON tasks(session_id, chain, status);
 CREATE INDEX tasks_by_project_title ON tasks(project_id, title_norm);
 CREATE INDEX tasks_by_status_due ON tasks(status, due_at);
 CREATE INDEX tasks_by_assignee ON tasks(assignee_id, status);
-CREATE INDEX tasks_by_created ON tasks(created_at, id);
+CREATE INDEX tasks_by_created ON tasks(created_at, number, id);
 
 CREATE TABLE dependencies (
   task_id TEXT NOT NULL REFERENCES tasks(id),

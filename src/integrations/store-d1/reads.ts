@@ -69,11 +69,12 @@ export async function listTasks(db: D1Database, f: TaskFilter, limit: number, cu
   if (f.tag) (where.push(`EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = ?)`), args.push(f.tag));
   if (f.q) (where.push(`(t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? ESCAPE '\\')`), args.push(...Array(2).fill(`%${f.q.replace(/[\\%_]/g, "\\$&")}%`)));
   const after = cursor ? decodeCursor(cursor) : null;
-  if (after) (where.push("(t.created_at, t.id) > (?, ?)"), args.push(after[0], after[1]));
+  if (after) (where.push("(t.created_at, t.number, t.id) > (?, ?, ?)"), args.push(after[0], after[1], after[2]));
+  // Tasks made in one batch share created_at; their numbers keep the order people expect.
   const sql = `SELECT ${TASK_COLUMNS} ${FROM} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-    ORDER BY t.created_at, t.id LIMIT ?`;
+    ORDER BY t.created_at, t.number, t.id LIMIT ?`;
   const { results } = await db.prepare(sql).bind(...args, limit + 1).all<TaskRow>();
   const items = results.slice(0, limit).map(toTask);
   const last = items[items.length - 1];
-  return { items, nextCursor: results.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  return { items, nextCursor: results.length > limit && last ? encodeCursor([last.createdAt, last.number, last.id]) : null };
 }

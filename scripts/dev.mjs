@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `npm run dev`: the hub on the embedded default — wrangler dev with D1 (migrated), Workflows,
+// the outbox mailer, and a ticker that fires the crons every minute (workerd does not locally).
+
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const stateDir = join(root, ".wrangler", "state");
+const port = Number(process.env.PORT ?? 8787);
+const host = "127.0.0.1";
+const base = `http://localhost:${port}`;
+const wrangler = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+const TICK_MS = 60_000;
+
+/** A secret from the environment, else the one generated on an earlier run, else a new one kept for next time. */
+function persistentSecret(name, prefix) {
+  if (process.env[name]) return { value: process.env[name], source: "environment" };
+  const file = join(stateDir, `taskhub-${name.toLowerCase()}`);
+  if (existsSync(file)) return { value: readFileSync(file, "utf8").trim(), source: file };
+  const value = `${prefix}${randomBytes(24).toString("hex")}`;
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(file, value, { mode: 0o600 });
+  return { value, source: "generated" };
+}
+
+const admin = persistentSecret("HUB_ADMIN_TOKEN", "th_admin_");
+const webhook = persistentSecret("GITHUB_WEBHOOK_SECRET", "whsec_");
+const hubSecret = persistentSecret("HUB_SECRET", "");
+
+// Secrets reach wrangler through an env file, never the command line (visible in `ps`).
+const envFile = join(stateDir, "taskhub-dev.env");
+const passthrough = ["STORE", "ENGINE", "MAILER", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET_PREVIOUS", "CONVEX_URL", "HUB_CONVEX_SECRET", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "RESEND_API_KEY", "MAIL_FROM", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"];
+const vars = {
+  HUB_ADMIN_TOKEN: admin.value,
+  GITHUB_WEBHOOK_SECRET: webhook.value,
+  HUB_SECRET: hubSecret.value,
+  PUBLIC_URL: process.env.PUBLIC_URL ?? base,
+  ...Object.fromEntries(passthrough.filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
+};
+writeFileSync(envFile, Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n", { mode: 0o600 });
+
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1" };
+const migrate = spawnSync(process.execPath, [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
+  cwd: root,
+  env: { ...env, CI: "true" },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+if (migrate.status !== 0) {
+  console.error("taskhub: applying D1 migrations failed");
+  process.exit(migrate.status ?? 1);
+}
+
+const child = spawn(
+  process.execPath,
+  [wrangler, "dev", "--port", String(port), "--ip", host, "--persist-to", stateDir, "--env-file", envFile, "--test-scheduled", "--show-interactive-dev-session=false"],
+  { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] },
+);
+
+const crons = [...readFileSync(join(root, "wrangler.toml"), "utf8").matchAll(/^crons\s*=\s*\[(.*)\]/gm)].flatMap((m) => [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]));
+
+async function up() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+async function tick() {
+  for (const cron of crons) {
+    try {
+      await fetch(`${base}/__scheduled?cron=${encodeURIComponent(cron)}`);
+    } catch {} // the hub restarting; the next tick catches up
+  }
+}
+
+let ticker;
+up().then((ok) => {
+  if (!ok) return;
+  console.log(`
+  taskhub is running
+    dashboard   ${base}/
+    admin token ${admin.value}   (${admin.source === "generated" ? "generated; kept in .wrangler/state" : `from ${admin.source}`})
+    webhook     ${base}/webhooks/github   secret ${webhook.source === "environment" ? "(from GITHUB_WEBHOOK_SECRET)" : webhook.value}
+    data        ${stateDir}
+`);
+  tick();
+  ticker = setInterval(tick, TICK_MS);
+});
+
+function stop(signal) {
+  clearInterval(ticker);
+  child.kill(signal);
+}
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+child.on("exit", (code) => process.exit(code ?? 0));
