@@ -1,6 +1,8 @@
-// Types `env` from cloudflare:test as the Worker's own Env, plus what the test config injects.
+// Types `env` from cloudflare:test as the Worker's bindings plus what the test config injects.
 declare namespace Cloudflare {
-  interface Env extends import("../src/config").Env {
+  interface Env {
+    DB: D1Database;
+    WORKFLOWS: Workflow;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
   }
 }
