@@ -16,12 +16,27 @@ export interface Step {
 
 export type Trigger = { event: EventName | EventName[] } | { cron: string };
 
+/** A field of the event's data, declared rather than computed so Inngest can evaluate it server-side. */
+export type DataField = `data.${string}`;
+
+/**
+ * A later event that makes a running workflow pointless: same value at `match` in both events, and
+ * (optionally) the later event's data fields equal to `where`. Inngest cancels such runs itself; on
+ * both engines the workflow still re-reads its reason after every sleep, which is what guarantees it.
+ */
+export interface CancelOn {
+  event: EventName;
+  match: DataField;
+  where?: Record<string, string>;
+}
+
 export interface WorkflowOptions {
   id: string;
   on: Trigger;
   retries?: number;
-  /** Runs sharing this key (computed from the event) run one at a time. */
-  concurrencyKey?: (event: EventEnvelope) => string;
+  /** Runs whose events share this data field's value run one at a time. */
+  concurrencyKey?: DataField;
+  cancelOn?: CancelOn[];
 }
 
 export interface RunContext {

@@ -10,7 +10,7 @@ export const extractTasks = defineWorkflow(
   {
     id: "extract-tasks",
     on: { event: ["claude/transcript.received", "claude/hook.received"] },
-    concurrencyKey: (e) => (e.data as { sessionId: string }).sessionId,
+    concurrencyKey: "data.sessionId",
   },
   async ({ event, step, services: { store } }) => {
     const { deliveryId } = event.data as { deliveryId: string };
