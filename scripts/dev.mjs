@@ -9,7 +9,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const stateDir = join(root, ".wrangler", "state");
+// TASKHUB_STATE_DIR lets `npm run bench` run a throwaway hub beside the developer's own data.
+const stateDir = process.env.TASKHUB_STATE_DIR ?? join(root, ".wrangler", "state");
 const port = Number(process.env.PORT ?? 8787);
 const host = "127.0.0.1";
 const base = `http://localhost:${port}`;
@@ -33,7 +34,7 @@ const hubSecret = persistentSecret("HUB_SECRET", "");
 
 // Secrets reach wrangler through an env file, never the command line (visible in `ps`).
 const envFile = join(stateDir, "taskhub-dev.env");
-const passthrough = ["STORE", "ENGINE", "MAILER", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET_PREVIOUS", "CONVEX_URL", "HUB_CONVEX_SECRET", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "RESEND_API_KEY", "MAIL_FROM", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"];
+const passthrough = ["STORE", "ENGINE", "MAILER", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET_PREVIOUS", "CONVEX_URL", "HUB_CONVEX_SECRET", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "RESEND_API_KEY", "MAIL_FROM", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "TASKHUB_BENCH"];
 const vars = {
   HUB_ADMIN_TOKEN: admin.value,
   GITHUB_WEBHOOK_SECRET: webhook.value,

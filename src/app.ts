@@ -10,6 +10,7 @@ import { contextRoute } from "./routes/api/context";
 import { projects } from "./routes/api/projects";
 import { tasks } from "./routes/api/tasks";
 import { tokens } from "./routes/api/tokens";
+import { bench } from "./routes/bench";
 import { claude } from "./routes/claude";
 import { board } from "./routes/dashboard/board";
 import { login } from "./routes/dashboard/login";
@@ -38,6 +39,7 @@ export function createApp() {
   app.route("/", tasks);
   app.route("/", tokens);
   app.route("/", contextRoute);
+  app.route("/", bench);
   app.route("/", login);
   app.route("/", board);
   return app;

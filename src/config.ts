@@ -29,6 +29,8 @@ export const varsSchema = z.object({
   PUBLIC_URL: optional,
   /** Signs unsubscribe links and session cookies; falls back to the admin token. */
   HUB_SECRET: optional,
+  /** "1" mounts the admin-only seeding route `npm run bench` uses; never set in production. */
+  TASKHUB_BENCH: optional,
 });
 
 export type Vars = z.infer<typeof varsSchema>;
