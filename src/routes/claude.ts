@@ -31,7 +31,8 @@ const HOOK_ANSWER_MS = 1_500;
 export const claude = new Hono<AppEnv>()
   .post("/transcripts", limitBody, requireScope("ingest"), async (c) => {
     const s = c.get("services");
-    const ex = extractTranscript(await c.req.text());
+    // Decoded by hand: workerd warns on .text() for application/x-ndjson, though it is UTF-8 text.
+    const ex = extractTranscript(new TextDecoder().decode(await c.req.arrayBuffer()));
     if (!ex.sessionId) {
       throw new ApiError(400, "invalid_transcript", "No line of the body is a Claude Code transcript line with a sessionId", {
         lines: ex.lines,

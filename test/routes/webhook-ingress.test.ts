@@ -1,0 +1,72 @@
+// POST /webhooks/github refuses what it must and records each delivery once.
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { sign, webhook } from "../support/hub";
+
+const ping = { zen: "Keep it logically awesome.", hook_id: 1 };
+const push = {
+  ref: "refs/heads/main",
+  repository: { full_name: "acme/ingress", default_branch: "main" },
+  commits: [],
+};
+
+async function deliveries(id: string) {
+  return env.DB.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE id = ?").bind(`github:${id}`).first<number>("n");
+}
+
+describe("POST /webhooks/github", () => {
+  it("refuses a request without X-Hub-Signature-256 with 401", async () => {
+    const res = await webhook("push", push, { signature: null });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "signature_missing", requestId: expect.any(String), timestamp: expect.any(String) });
+  });
+
+  it("refuses a signature made with another secret with 401 and records nothing", async () => {
+    const body = JSON.stringify(push);
+    const res = await webhook("push", push, { delivery: "forged-1", body, signature: sign(body, "not-the-secret") });
+    expect(res.status).toBe(401);
+    expect(await deliveries("forged-1")).toBe(0);
+  });
+
+  it("refuses a SHA-1 signature alone with 401", async () => {
+    const res = await webhook("push", push, { signature: "sha1=0123456789abcdef0123456789abcdef01234567" });
+    expect(res.status).toBe(401);
+  });
+
+  it("answers 400 for a signed body that is not JSON", async () => {
+    const body = "{not json";
+    const res = await webhook("push", null, { body, signature: sign(body) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: "malformed_json" });
+  });
+
+  it("answers 413 for a body over 25 MB", async () => {
+    const body = `{"pad":"${"x".repeat(25 * 1024 * 1024)}"}`;
+    const res = await webhook("push", null, { body, signature: "sha256=00" });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: "payload_too_large" });
+  });
+
+  it("acknowledges an event it does not handle with 2xx and notes it as ignored", async () => {
+    const res = await webhook("star", { action: "created" }, { delivery: "star-1" });
+    expect(res.status).toBeLessThan(300);
+    expect(await res.json()).toMatchObject({ ignored: true });
+    const row = await env.DB.prepare("SELECT status FROM deliveries WHERE id = 'github:star-1'").first<string>("status");
+    expect(row).toBe("ignored");
+  });
+
+  it("records a push once and answers a redelivery with 200 duplicate", async () => {
+    const first = await webhook("push", push, { delivery: "push-1" });
+    expect(first.status).toBe(202);
+    const again = await webhook("push", push, { delivery: "push-1" });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ duplicate: true });
+    expect(await deliveries("push-1")).toBe(1);
+  });
+
+  it("answers 400 when the delivery headers are missing", async () => {
+    const body = JSON.stringify(ping);
+    const res = await webhook("ping", ping, { body, delivery: "" });
+    expect(res.status).toBe(400);
+  });
+});
