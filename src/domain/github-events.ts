@@ -1,4 +1,4 @@
-// The parts of GitHub webhook payloads the hub reads, and the compact form stored for the workflows.
+// The parts of GitHub webhook payloads the hub reads, and the compact forms stored for the workflows.
 
 import { z } from "zod";
 
@@ -9,11 +9,23 @@ const repository = z.object({
   html_url: z.string().optional(),
 });
 
+const login = z.object({ login: z.string() }).partial().nullish();
+
+/** Commit messages, PR and issue text are untrusted: each is capped before it is stored. */
+export const MESSAGE_MAX = 8_000;
+export const BODY_MAX = 16_000;
+const TITLE_MAX = 500;
+
+const cap = (text: string | null | undefined, max: number) => (text ?? "").slice(0, max);
+const defaultBranchOf = (r: z.infer<typeof repository>) => r.default_branch ?? r.master_branch ?? "main";
+
+// ---------------------------------------------------------------- push
+
 export const pushPayload = z.object({
   ref: z.string(),
   repository,
   pusher: z.object({ name: z.string().optional() }).partial().optional(),
-  sender: z.object({ login: z.string() }).partial().optional(),
+  sender: login,
   commits: z
     .array(
       z.object({
@@ -35,20 +47,17 @@ export interface CompactPush {
   commits: { sha: string; message: string; url: string; at: string | null; author: string | null }[];
 }
 
-/** Commit messages are untrusted: each is capped before it is stored. */
-const MESSAGE_MAX = 8_000;
-
 export function compactPush(raw: unknown): CompactPush {
   const p = pushPayload.parse(raw);
   const repo = p.repository.full_name;
   return {
     repo,
-    defaultBranch: p.repository.default_branch ?? p.repository.master_branch ?? "main",
+    defaultBranch: defaultBranchOf(p.repository),
     ref: p.ref,
     actor: p.sender?.login ?? p.pusher?.name ?? "unknown",
     commits: p.commits.map((c) => ({
       sha: c.id,
-      message: c.message.slice(0, MESSAGE_MAX),
+      message: cap(c.message, MESSAGE_MAX),
       url: c.url ?? `https://github.com/${repo}/commit/${c.id}`,
       at: c.timestamp ?? null,
       author: c.author?.username ?? c.author?.name ?? null,
@@ -56,7 +65,191 @@ export function compactPush(raw: unknown): CompactPush {
   };
 }
 
-/** Events the hub acts on; everything else in GitHub's catalog is acknowledged and ignored. */
-export const HANDLED_EVENTS = {
+// ---------------------------------------------------------------- pull_request
+
+/** Actions that can change what a PR links or where its tasks stand; the rest are acknowledged only. */
+export const PULL_REQUEST_ACTIONS = new Set([
+  "opened", "reopened", "edited", "synchronize", "closed", "ready_for_review", "converted_to_draft", "review_requested",
+]);
+
+export const pullRequestPayload = z.object({
+  action: z.string(),
+  repository,
+  sender: login,
+  pull_request: z.object({
+    number: z.number().int(),
+    html_url: z.string(),
+    title: z.string(),
+    body: z.string().nullish(),
+    state: z.string(),
+    draft: z.boolean().nullish(),
+    merged: z.boolean().nullish(),
+    merged_at: z.string().nullish(),
+    updated_at: z.string().nullish(),
+    head: z.object({ ref: z.string() }),
+    base: z.object({ ref: z.string() }),
+  }),
+});
+
+export interface CompactPullRequest {
+  action: string;
+  repo: string;
+  defaultBranch: string;
+  number: number;
+  url: string;
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  draft: boolean;
+  merged: boolean;
+  open: boolean;
+  actor: string;
+  at: string | null;
+}
+
+export function compactPullRequest(raw: unknown): CompactPullRequest {
+  const p = pullRequestPayload.parse(raw);
+  const pr = p.pull_request;
+  return {
+    action: p.action,
+    repo: p.repository.full_name,
+    defaultBranch: defaultBranchOf(p.repository),
+    number: pr.number,
+    url: pr.html_url,
+    title: cap(pr.title, TITLE_MAX),
+    body: cap(pr.body, BODY_MAX),
+    head: cap(pr.head.ref, 1024),
+    base: cap(pr.base.ref, 1024),
+    draft: pr.draft ?? false,
+    merged: pr.merged ?? !!pr.merged_at,
+    open: pr.state === "open",
+    actor: p.sender?.login ?? "unknown",
+    at: pr.updated_at ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- issues
+
+export const ISSUE_ACTIONS = new Set(["opened", "edited", "closed", "reopened", "assigned", "unassigned"]);
+
+export const issuesPayload = z.object({
+  action: z.string(),
+  repository,
+  sender: login,
+  assignee: login,
+  issue: z.object({
+    number: z.number().int(),
+    html_url: z.string(),
+    title: z.string(),
+    body: z.string().nullish(),
+    state: z.string().optional(),
+    state_reason: z.string().nullish(),
+    assignee: login,
+    updated_at: z.string().nullish(),
+    pull_request: z.unknown().optional(),
+  }),
+});
+
+export interface CompactIssue {
+  action: string;
+  repo: string;
+  number: number;
+  url: string;
+  title: string;
+  body: string;
+  open: boolean;
+  /** closed as "not planned" rather than done */
+  notPlanned: boolean;
+  /** the issue's assignee after this event, by GitHub login */
+  assignee: string | null;
+  actor: string;
+  at: string | null;
+}
+
+export function compactIssue(raw: unknown): CompactIssue {
+  const p = issuesPayload.parse(raw);
+  const i = p.issue;
+  return {
+    action: p.action,
+    repo: p.repository.full_name,
+    number: i.number,
+    url: i.html_url,
+    title: cap(i.title, TITLE_MAX),
+    body: cap(i.body, BODY_MAX),
+    open: i.state !== "closed",
+    notPlanned: i.state_reason === "not_planned",
+    assignee: i.assignee?.login ?? null,
+    actor: p.sender?.login ?? "unknown",
+    at: i.updated_at ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- the App lifecycle
+
+export const installationPayload = z.object({
+  action: z.string(),
+  installation: z.object({ id: z.number(), account: login }),
+  sender: login,
+  repositories: z.array(z.object({ full_name: z.string() })).nullish(),
+  repositories_added: z.array(z.object({ full_name: z.string() })).nullish(),
+  repositories_removed: z.array(z.object({ full_name: z.string() })).nullish(),
+});
+
+export interface CompactInstallation {
+  action: string;
+  installationId: number;
+  account: string | null;
+  added: string[];
+  removed: string[];
+}
+
+export function compactInstallation(raw: unknown): CompactInstallation {
+  const p = installationPayload.parse(raw);
+  const names = (rs: { full_name: string }[] | null | undefined) => (rs ?? []).map((r) => r.full_name);
+  return {
+    action: p.action,
+    installationId: p.installation.id,
+    account: p.installation.account?.login ?? null,
+    added: [...names(p.repositories_added), ...(p.action === "created" ? names(p.repositories) : [])],
+    removed: names(p.repositories_removed),
+  };
+}
+
+// ---------------------------------------------------------------- what the route does with each event
+
+export type GitHubEventPlan =
+  | { kind: "pong" }
+  | { kind: "workflow"; event: keyof typeof WORKFLOW_EVENTS; payload: unknown }
+  | { kind: "record"; payload: unknown }
+  | { kind: "ignore"; reason: string };
+
+/** Events a workflow acts on, and the engine event each one becomes. */
+export const WORKFLOW_EVENTS = {
   push: "github/push.received",
+  pull_request: "github/pull_request.received",
+  issues: "github/issues.received",
 } as const;
+
+/** Decides, from the event name and parsed body, what the webhook route does; throws ZodError on a malformed handled payload. */
+export function planGitHubEvent(event: string, payload: unknown): GitHubEventPlan {
+  switch (event) {
+    case "ping":
+      return { kind: "pong" };
+    case "push":
+      return { kind: "workflow", event, payload: compactPush(payload) };
+    case "pull_request": {
+      const pr = compactPullRequest(payload);
+      return PULL_REQUEST_ACTIONS.has(pr.action) ? { kind: "workflow", event, payload: pr } : { kind: "ignore", reason: `action ${pr.action}` };
+    }
+    case "issues": {
+      const issue = compactIssue(payload);
+      return ISSUE_ACTIONS.has(issue.action) ? { kind: "workflow", event, payload: issue } : { kind: "ignore", reason: `action ${issue.action}` };
+    }
+    case "installation":
+    case "installation_repositories":
+      return { kind: "record", payload: compactInstallation(payload) };
+    default:
+      return { kind: "ignore", reason: "event not handled" };
+  }
+}

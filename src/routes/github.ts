@@ -2,7 +2,7 @@
 
 import { verifyWithFallback } from "@octokit/webhooks-methods";
 import { Hono } from "hono";
-import { compactPush, HANDLED_EVENTS } from "../domain/github-events";
+import { planGitHubEvent, WORKFLOW_EVENTS } from "../domain/github-events";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
 import { limitBody, recordAndEmit } from "../http/ingest";
@@ -18,23 +18,33 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   if (!(await verifyWithFallback(secrets[0], body, signature, secrets.slice(1)))) {
     throw new ApiError(401, "signature_invalid", "X-Hub-Signature-256 does not match the body");
   }
-  const deliveryId = c.req.header("x-github-delivery");
+  const delivery = c.req.header("x-github-delivery");
   const event = c.req.header("x-github-event");
-  if (!deliveryId || !event) throw new ApiError(400, "invalid_request", "X-GitHub-Delivery and X-GitHub-Event are required");
+  if (!delivery || !event) throw new ApiError(400, "invalid_request", "X-GitHub-Delivery and X-GitHub-Event are required");
   let payload: unknown;
   try {
     payload = JSON.parse(body);
   } catch {
     throw new ApiError(400, "malformed_json", "The body is not valid JSON");
   }
-  const name = HANDLED_EVENTS[event as keyof typeof HANDLED_EVENTS];
-  if (!name) return c.json({ ok: true, ignored: true, event }, 202);
-  const outcome = await recordAndEmit(s, {
-    deliveryId: `github:${deliveryId}`,
-    source: "github",
-    event,
-    payload: compactPush(payload),
-    emit: { name, data: { deliveryId: `github:${deliveryId}` } },
-  });
-  return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId }, outcome === "duplicate" ? 200 : 202);
+  const plan = planGitHubEvent(event, payload);
+  if (plan.kind === "pong") return c.json({ ok: true, pong: true }, 200);
+  const deliveryId = `github:${delivery}`;
+  if (plan.kind === "workflow") {
+    const outcome = await recordAndEmit(s, {
+      deliveryId,
+      source: "github",
+      event,
+      payload: plan.payload,
+      emit: { name: WORKFLOW_EVENTS[plan.event], data: { deliveryId } },
+    });
+    return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId }, outcome === "duplicate" ? 200 : 202);
+  }
+  // Lifecycle events are kept for the record (which installation added which repositories); others are noted as ignored.
+  const at = new Date().toISOString();
+  const payloadText = plan.kind === "record" ? JSON.stringify(plan.payload) : null;
+  const outcome = await s.store.recordDelivery({ id: deliveryId, source: "github", event, payload: payloadText, at });
+  if (outcome === "new") await s.store.setDeliveryStatus(deliveryId, plan.kind === "record" ? "processed" : "ignored", plan.kind === "ignore" ? plan.reason : null);
+  const ignored = plan.kind === "ignore" ? { ignored: true, reason: plan.reason } : {};
+  return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId, event, ...ignored }, outcome === "duplicate" ? 200 : 202);
 });

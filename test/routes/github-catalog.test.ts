@@ -1,0 +1,72 @@
+// Every example of GitHub's public webhook catalog, signed, is acknowledged; forged or unsigned ones are refused.
+import { env } from "cloudflare:test";
+import catalog from "@octokit/webhooks-examples/api.github.com/index.json";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { sign, webhook } from "../support/hub";
+
+const examples = (catalog as { name: string; examples: unknown[] }[]).flatMap((e) => e.examples.map((payload, i) => ({ event: e.name, i, payload })));
+const push = examples.find((e) => e.event === "push")!.payload;
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the whole catalog", () => {
+  it("answers every signed example with 2xx and logs no error", { timeout: 120_000 }, async () => {
+    const errors = vi.spyOn(console, "error");
+    const failures: string[] = [];
+    for (const { event, i, payload } of examples) {
+      const res = await webhook(event, payload);
+      if (res.status >= 300) failures.push(`${event}[${i}] → ${res.status} ${await res.text()}`);
+    }
+    expect(failures).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+  });
+});
+
+it("answers ping with 200", async () => {
+  const ping = examples.find((e) => e.event === "ping")!.payload;
+  const res = await webhook("ping", ping);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ ok: true, pong: true });
+});
+
+it("records installation_repositories with the repositories added", async () => {
+  const added = examples.find((e) => e.event === "installation_repositories" && (e.payload as { action: string }).action === "added")!;
+  const res = await webhook("installation_repositories", added.payload, { delivery: "install-repos-1" });
+  expect(res.status).toBe(202);
+  const row = await env.DB.prepare(`SELECT status, payload FROM deliveries WHERE id = 'github:install-repos-1'`).first<{ status: string; payload: string }>();
+  expect(row?.status).toBe("processed");
+  expect(JSON.parse(row!.payload).added.length).toBeGreaterThan(0);
+});
+
+it("records an installation once, answering a redelivery as a duplicate", async () => {
+  const created = examples.find((e) => e.event === "installation" && (e.payload as { action: string }).action === "created")!;
+  await webhook("installation", created.payload, { delivery: "install-1" });
+  const again = await webhook("installation", created.payload, { delivery: "install-1" });
+  expect(again.status).toBe(200);
+  expect(await again.json()).toMatchObject({ duplicate: true });
+});
+
+describe("signatures", () => {
+  it("refuses a body signed with another secret", async () => {
+    const res = await webhook("push", push, { signature: sign(JSON.stringify(push), "not-the-secret") });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "signature_invalid" });
+  });
+
+  it("refuses a delivery without a signature", async () => {
+    const res = await webhook("push", push, { signature: null });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "signature_missing" });
+  });
+
+  it("refuses a delivery signed with SHA-1 only", async () => {
+    const res = await webhook("push", push, { signature: "sha1=0123456789abcdef0123456789abcdef01234567" });
+    expect(res.status).toBe(401);
+  });
+
+  it("refuses a signed body that was altered afterwards", async () => {
+    const body = JSON.stringify(push);
+    const res = await webhook("push", push, { body: `${body} `, signature: sign(body) });
+    expect(res.status).toBe(401);
+  });
+});
