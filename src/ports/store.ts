@@ -2,6 +2,7 @@
 
 import type { TaskIntent } from "../domain/extract/types";
 import type { Priority, Task, TaskStatus } from "../domain/tasks";
+import type { ExportRecord } from "../domain/export";
 import type { Email } from "./mailer";
 
 export type Scope = "ingest" | "read" | "write" | "admin";
@@ -74,6 +75,10 @@ export interface TaskFilter {
   priority?: Priority;
   tag?: string;
   q?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+  /** true: only tasks with an open blocker; false: only tasks without one. */
+  blocked?: boolean;
 }
 
 export interface Page<T> {
@@ -142,6 +147,44 @@ export interface EmailRecord extends Email {
   createdAt: string;
 }
 
+// dashboard, REST and MCP (#7)
+export interface Comment {
+  id: string;
+  author: Actor;
+  body: string;
+  createdAt: string;
+}
+
+export interface TimeEntry {
+  id: string;
+  userId: string | null;
+  minutes: number;
+  source: "session" | "commit" | "manual";
+  ref: string | null;
+  createdAt: string;
+}
+
+export interface ProjectPatch {
+  name?: string;
+  description?: string | null;
+  status?: Project["status"];
+  repos?: string[];
+  paths?: string[];
+  settings?: Record<string, unknown>;
+}
+
+/** A project's tasks and the dependency edges among them (task depends on dependsOn). */
+export interface ProjectGraph {
+  tasks: Task[];
+  edges: { taskId: string; dependsOnId: string }[];
+}
+
+/** What a report is computed from, for the tasks and time of the given window. */
+export interface ReportData {
+  completed: { projectKey: string; createdAt: string; completedAt: string }[];
+  time: { taskKey: string; title: string; userId: string | null; minutes: number; at: string }[];
+}
+
 export class StoreError extends Error {
   constructor(
     readonly code: "not_found" | "conflict" | "invalid" | "cycle",
@@ -197,4 +240,19 @@ export interface Store {
 
   // the live feed
   activitySince(afterId: number, limit: number, projectId?: string): Promise<Activity[]>;
+
+  // dashboard, REST and MCP (#7)
+  /** Removes a task with its comments, time, links and dependencies; the activity log keeps a "deleted" row. */
+  deleteTask(key: string, actor: Actor, at: string): Promise<Task>;
+  addComment(key: string, body: string, actor: Actor, at: string): Promise<Comment>;
+  addTimeEntry(key: string, e: { minutes: number; userId: string | null; source: TimeEntry["source"]; ref: string | null }, actor: Actor, at: string): Promise<TimeEntry>;
+  /** Comments and time entries of a task, oldest first; null when there is no such task. */
+  taskRecords(key: string): Promise<{ comments: Comment[]; timeEntries: TimeEntry[] } | null>;
+  updateProject(key: string, patch: ProjectPatch, at: string): Promise<Project>;
+  projectGraph(projectKey: string): Promise<ProjectGraph>;
+  /** Every record of a project (src/domain/export.ts), in an order import can replay. */
+  exportProject(projectKey: string): Promise<ExportRecord[]>;
+  /** Loads an export into a project that has no tasks (created when missing). */
+  importProject(records: ExportRecord[], actor: Actor, at: string): Promise<{ project: string; counts: Record<string, number> }>;
+  reportData(since: string): Promise<ReportData>;
 }

@@ -1,14 +1,19 @@
 // The D1 store: the embedded default behind the Store port, SQL in migrations/.
 
+import type { ExportRecord } from "../../domain/export";
 import { INBOX_KEY, matchProjectByCwd, normalizeRepo } from "../../domain/projects";
 import { capText, DESCRIPTION_MAX, TITLE_MAX, type Task } from "../../domain/tasks";
 import {
   StoreError,
-  type Activity, type Actor, type CommitRef, type EmailRecord, type Link, type IntentBatch, type NewTask, type Project, type Scope, type Store,
+  type Activity, type Actor, type ProjectPatch, type TimeEntry, type CommitRef, type EmailRecord, type Link, type IntentBatch, type NewTask, type Project, type Scope, type Store,
   type TaskChange, type TaskDetail, type TaskFilter, type TaskPatch,
 } from "../../ports/store";
 import { applyCommitRef } from "./commits";
+import { exportProject, importProject } from "./export";
 import { applyIntents } from "./ingest";
+import { projectGraph, updateProject } from "./projects";
+import { reportData } from "./reports";
+import { addComment, addTimeEntry, deleteTask, taskRecords } from "./task-records";
 import { listTasks, taskByKey, taskById } from "./reads";
 import {
   toActivity, toDelivery, toEmail, toProject, toToken,
@@ -271,4 +276,15 @@ export class D1Store implements Store {
       .all<ActivityRow>();
     return results.map(toActivity);
   }
+
+  // dashboard, REST and MCP (#7)
+  deleteTask(key: string, actor: Actor, at: string) { return deleteTask(this.db, key, actor, at); }
+  addComment(key: string, body: string, actor: Actor, at: string) { return addComment(this.db, key, body, actor, at); }
+  addTimeEntry(key: string, e: { minutes: number; userId: string | null; source: TimeEntry["source"]; ref: string | null }, actor: Actor, at: string) { return addTimeEntry(this.db, key, e, actor, at); }
+  taskRecords(key: string) { return taskRecords(this.db, key); }
+  updateProject(key: string, patch: ProjectPatch, at: string) { return updateProject(this.db, key, patch, at); }
+  projectGraph(projectKey: string) { return projectGraph(this.db, projectKey); }
+  exportProject(projectKey: string) { return exportProject(this.db, projectKey); }
+  importProject(records: ExportRecord[], actor: Actor, at: string) { return importProject(this.db, records, actor, at); }
+  reportData(since: string) { return reportData(this.db, since); }
 }

@@ -68,6 +68,12 @@ export async function listTasks(db: D1Database, f: TaskFilter, limit: number, cu
   if (f.priority) (where.push("t.priority = ?"), args.push(f.priority));
   if (f.tag) (where.push(`EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = ?)`), args.push(f.tag));
   if (f.q) (where.push(`(t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? ESCAPE '\\')`), args.push(...Array(2).fill(`%${f.q.replace(/[\\%_]/g, "\\$&")}%`)));
+  if (f.dueBefore) (where.push("t.due_at < ?"), args.push(f.dueBefore));
+  if (f.dueAfter) (where.push("t.due_at >= ?"), args.push(f.dueAfter));
+  if (f.blocked !== undefined) {
+    const open = `EXISTS (SELECT 1 FROM dependencies d JOIN tasks b ON b.id = d.depends_on_id WHERE d.task_id = t.id AND b.status NOT IN ('completed','cancelled'))`;
+    where.push(f.blocked ? open : `NOT ${open}`);
+  }
   const after = cursor ? decodeCursor(cursor) : null;
   if (after) (where.push("(t.created_at, t.number, t.id) > (?, ?, ?)"), args.push(after[0], after[1], after[2]));
   // Tasks made in one batch share created_at; their numbers keep the order people expect.
