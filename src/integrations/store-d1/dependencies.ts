@@ -1,0 +1,92 @@
+// Dependencies on D1: add (never a cycle), remove, and what a finished task frees.
+
+import { cyclePath, unblockedBy } from "../../domain/graph";
+import { isDone, isOpen, type Task } from "../../domain/tasks";
+import { StoreError, type Actor, type Released } from "../../ports/store";
+import { edgesFrom } from "./ingest";
+import { taskById, taskByKey, tasksByIds } from "./reads";
+import { Conflict, retrying } from "./writes";
+
+async function bothTasks(db: D1Database, taskKey: string, dependsOnKey: string): Promise<[Task, Task]> {
+  const [task, blocker] = await Promise.all([taskByKey(db, taskKey), taskByKey(db, dependsOnKey)]);
+  if (!task) throw new StoreError("not_found", `Task ${taskKey} not found`);
+  if (!blocker) throw new StoreError("not_found", `Task ${dependsOnKey} not found`);
+  return [task, blocker];
+}
+
+export function addDependency(db: D1Database, taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean> {
+  return retrying(async () => {
+    const [task, blocker] = await bothTasks(db, taskKey, dependsOnKey);
+    const edges = await edgesFrom(db, blocker.id);
+    const path = cyclePath(task.id, blocker.id, (id) => edges.get(id) ?? []);
+    if (path) {
+      const keys = new Map((await tasksByIds(db, [...new Set(path)])).map((t) => [t.id, t.key]));
+      const named = path.map((id) => keys.get(id) ?? id);
+      throw new StoreError("cycle", `${task.key} cannot depend on ${blocker.key}: ${named.join(" → ")} would be a cycle`, { path: named });
+    }
+    const exists = await db.prepare(`SELECT 1 FROM dependencies WHERE task_id = ? AND depends_on_id = ?`).bind(task.id, blocker.id).first();
+    if (exists) return false;
+    // The insert re-checks reachability itself, so a racing edge cannot sneak a cycle in between read and write.
+    const [insert] = await db.batch([
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO dependencies (task_id, depends_on_id, created_at) SELECT ?1, ?2, ?3
+           WHERE NOT EXISTS (WITH RECURSIVE reach(id) AS (SELECT ?2 UNION SELECT d.depends_on_id FROM dependencies d JOIN reach r ON d.task_id = r.id)
+                             SELECT 1 FROM reach WHERE id = ?1)`,
+        )
+        .bind(task.id, blocker.id, at),
+      db
+        .prepare(`INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?, ?, 'dependency_added', ?, ?, ? WHERE changes() = 1`)
+        .bind(at, actor, task.id, task.projectId, JSON.stringify({ dependsOn: blocker.key, dependsOnId: blocker.id })),
+    ]);
+    if (insert.meta.changes === 0) throw new Conflict("dependencies changed underneath");
+    return true;
+  });
+}
+
+export async function removeDependency(db: D1Database, taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean> {
+  const [task, blocker] = await bothTasks(db, taskKey, dependsOnKey);
+  const [del] = await db.batch([
+    db.prepare(`DELETE FROM dependencies WHERE task_id = ? AND depends_on_id = ?`).bind(task.id, blocker.id),
+    db
+      .prepare(`INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?, ?, 'dependency_removed', ?, ?, ? WHERE changes() = 1`)
+      .bind(at, actor, task.id, task.projectId, JSON.stringify({ dependsOn: blocker.key, dependsOnId: blocker.id })),
+  ]);
+  return del.meta.changes === 1;
+}
+
+export async function releaseDependents(db: D1Database, doneTaskId: string, actor: Actor, at: string): Promise<Released> {
+  const done = await taskById(db, doneTaskId);
+  if (!done || !isDone(done.status)) return { unblocked: [], stillBlocked: [] }; // reopened since: it frees nothing
+  const { results: edges } = await db
+    .prepare(
+      `SELECT d.task_id AS taskId, d.depends_on_id AS dependsOnId FROM dependencies d
+       WHERE d.task_id IN (SELECT task_id FROM dependencies WHERE depends_on_id = ?)`,
+    )
+    .bind(done.id)
+    .all<{ taskId: string; dependsOnId: string }>();
+  const tasks = new Map((await tasksByIds(db, [...new Set(edges.flatMap((e) => [e.taskId, e.dependsOnId]))])).map((t) => [t.id, t]));
+  const blockersOf = (id: string) => edges.filter((e) => e.taskId === id).map((e) => e.dependsOnId);
+  const dependents = [...new Set(edges.map((e) => e.taskId))].filter((id) => blockersOf(id).includes(done.id) && isOpen(tasks.get(id)!.status));
+  const freed = unblockedBy(done.id, dependents, blockersOf, (id) => isDone(tasks.get(id)?.status ?? "todo"));
+  if (freed.length) {
+    // One "unblocked" row per dependent and completion, however often the completion is replayed.
+    await db.batch(
+      freed.map((id) =>
+        db
+          .prepare(
+            `INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?1, ?2, 'unblocked', ?3, ?4, ?5
+             WHERE NOT EXISTS (SELECT 1 FROM activity WHERE task_id = ?3 AND action = 'unblocked' AND json_extract(data, '$.byId') = ?6)`,
+          )
+          .bind(at, actor, id, tasks.get(id)!.projectId, JSON.stringify({ by: done.key, byId: done.id }), done.id),
+      ),
+    );
+  }
+  return {
+    unblocked: freed.map((id) => tasks.get(id)!),
+    stillBlocked: dependents
+      .filter((id) => !freed.includes(id))
+      .map((id) => ({ task: tasks.get(id)!, blockers: blockersOf(id).map((b) => tasks.get(b)!).filter((b) => isOpen(b.status)) })),
+  };
+}
+

@@ -1,0 +1,23 @@
+// Digest reads on D1: one person's open and recently completed tasks, sorted into the digest's sections.
+
+import { buildDigest, type DigestSections, type DigestTask } from "../../domain/digest";
+import { TASK_COLUMNS, toTask, type TaskRow } from "./rows";
+
+/** More than a person can read in one email; the sections cap what they show. */
+const DIGEST_SCAN = 500;
+
+export async function digestFor(db: D1Database, userId: string, range: { since: string; now: string }): Promise<DigestSections> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${TASK_COLUMNS},
+         EXISTS (SELECT 1 FROM dependencies d JOIN tasks b ON b.id = d.depends_on_id
+                 WHERE d.task_id = t.id AND b.status IN ('todo','in_progress','review')) AS blocked
+       FROM tasks t JOIN projects p ON p.id = t.project_id
+       WHERE t.assignee_id = ? AND (t.status IN ('todo','in_progress','review') OR (t.status = 'completed' AND t.completed_at > ?))
+       ORDER BY t.updated_at DESC LIMIT ?`,
+    )
+    .bind(userId, range.since, DIGEST_SCAN)
+    .all<TaskRow & { blocked: number }>();
+  const tasks: DigestTask[] = results.map((r) => ({ ...toTask(r), blocked: r.blocked === 1 }));
+  return buildDigest(tasks, range.since, new Date(range.now));
+}
