@@ -6,16 +6,16 @@ import type { Env } from "./config";
 import { authenticate } from "./http/auth";
 import type { AppEnv } from "./http/context";
 import { ApiError, errorResponse } from "./http/errors";
-import { contextRoute } from "./routes/api/context";
-import { projects } from "./routes/api/projects";
-import { tasks } from "./routes/api/tasks";
-import { tokens } from "./routes/api/tokens";
+import { limitWrites } from "./http/rate-limit";
+import { apiRouters } from "./routes/api";
 import { bench } from "./routes/bench";
 import { claude } from "./routes/claude";
-import { board } from "./routes/dashboard/board";
-import { login } from "./routes/dashboard/login";
+import { dashboard } from "./routes/dashboard";
+import { openapi } from "./routes/docs";
+import { mcp } from "./routes/mcp";
 import { github } from "./routes/github";
 import { health } from "./routes/health";
+import { inngest } from "./routes/inngest";
 import { getServices } from "./services";
 
 export function createApp() {
@@ -33,14 +33,14 @@ export function createApp() {
   // Webhooks authenticate by signature, everything else by token or session cookie.
   app.route("/", health);
   app.route("/", github);
+  app.route("/", inngest); // Inngest signs its calls with INNGEST_SIGNING_KEY
   app.use("*", authenticate);
   app.route("/", claude);
-  app.route("/", projects);
-  app.route("/", tasks);
-  app.route("/", tokens);
-  app.route("/", contextRoute);
+  app.use("/api/*", limitWrites((c) => c.get("services").config.RATE_LIMIT_WRITES));
+  for (const r of apiRouters) app.route("/", r);
+  app.route("/", openapi(apiRouters));
+  app.route("/", mcp);
   app.route("/", bench);
-  app.route("/", login);
-  app.route("/", board);
+  app.route("/", dashboard);
   return app;
 }

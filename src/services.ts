@@ -2,8 +2,11 @@
 
 import { loadConfig, type Config, type Env } from "./config";
 import { CloudflareEngine } from "./integrations/engine-cloudflare";
+import { InngestEngine } from "./integrations/engine-inngest";
 import { DisabledGitHub } from "./integrations/github-disabled";
+import { createInngestClient } from "./integrations/inngest-client";
 import { OutboxMailer } from "./integrations/mailer-outbox";
+import { ResendMailer } from "./integrations/mailer-resend";
 import { D1Store } from "./integrations/store-d1";
 import type { Engine } from "./ports/engine";
 import type { GitHub } from "./ports/github";
@@ -33,7 +36,7 @@ function pickEngine(config: Config, env: Env): Engine {
     case "cloudflare":
       return new CloudflareEngine(env.WORKFLOWS, workflows);
     case "inngest":
-      throw new Error("ENGINE=inngest is not available in this build yet");
+      return new InngestEngine(createInngestClient(config), workflows);
   }
 }
 
@@ -42,7 +45,7 @@ function pickMailer(config: Config, store: Store): Mailer {
     case "outbox":
       return new OutboxMailer(store);
     case "resend":
-      throw new Error("MAILER=resend is not available in this build yet");
+      return new ResendMailer(config.RESEND_API_KEY!, config.MAIL_FROM, store); // loadConfig refuses resend without a key
   }
 }
 

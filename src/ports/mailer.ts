@@ -12,7 +12,8 @@ export interface Email {
   idempotencyKey: string;
 }
 
-export type SendResult = { status: "sent" | "queued" | "duplicate"; providerId: string | null };
+/** "failed": the provider refused it for good (recorded in the email log as failed); retrying cannot help. */
+export type SendResult = { status: "sent" | "queued" | "duplicate" | "failed"; providerId: string | null };
 
 /** A failure the engine should retry later (rate limit, 5xx); others are recorded as failed. */
 export class RetryableMailError extends Error {
