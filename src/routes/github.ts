@@ -1,11 +1,11 @@
 // POST /webhooks/github: verify the signature, record the delivery once, emit, answer within GitHub's budget.
 
-import { verifyWithFallback } from "@octokit/webhooks-methods";
 import { Hono } from "hono";
 import { planGitHubEvent, WORKFLOW_EVENTS } from "../domain/github-events";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
 import { limitBody, recordAndEmit } from "../http/ingest";
+import { verifyGitHubSignature } from "../http/signature";
 
 export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, async (c) => {
   const s = c.get("services");
@@ -15,7 +15,7 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   const signature = c.req.header("x-hub-signature-256");
   // SHA-1 (X-Hub-Signature) alone is not accepted: it is the legacy, weaker scheme.
   if (!signature?.startsWith("sha256=")) throw new ApiError(401, "signature_missing", "X-Hub-Signature-256 is required");
-  if (!(await verifyWithFallback(secrets[0], body, signature, secrets.slice(1)))) {
+  if (!(await verifyGitHubSignature(secrets, body, signature))) {
     throw new ApiError(401, "signature_invalid", "X-Hub-Signature-256 does not match the body");
   }
   const delivery = c.req.header("x-github-delivery");
