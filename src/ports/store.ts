@@ -207,6 +207,10 @@ export interface Store {
   seenTranscriptLines(sessionId: string, uuids: string[]): Promise<Set<string>>;
   /** Records the uuids of a transcript slice once its intents are safely emitted. */
   recordTranscriptLines(sessionId: string, uuids: string[]): Promise<TranscriptChunk>;
+  /** The chains recorded for these sidechain lines (pre-2.1 subagent runs carry no agentId) (#4). */
+  lineChains(sessionId: string, uuids: string[]): Promise<Map<string, string>>;
+  /** Records each sidechain line's chain once, so a slice that starts inside the run keeps its chain (#4). */
+  recordLineChains(sessionId: string, chains: Record<string, string>): Promise<void>;
 
   // tokens
   createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; at: string }): Promise<TokenRecord>;

@@ -32,7 +32,13 @@ export const claude = new Hono<AppEnv>()
   .post("/transcripts", limitBody, requireScope("ingest"), async (c) => {
     const s = c.get("services");
     // Decoded by hand: workerd warns on .text() for application/x-ndjson, though it is UTF-8 text.
-    const ex = extractTranscript(new TextDecoder().decode(await c.req.arrayBuffer()));
+    const text = new TextDecoder().decode(await c.req.arrayBuffer());
+    let ex = extractTranscript(text);
+    if (ex.sessionId && ex.unresolvedParents.length) {
+      // A slice that starts inside a pre-2.1 subagent run: read it again knowing where earlier slices put its lines.
+      const knownChains = await s.store.lineChains(ex.sessionId, ex.unresolvedParents);
+      if (knownChains.size) ex = extractTranscript(text, { knownChains });
+    }
     if (!ex.sessionId) {
       throw new ApiError(400, "invalid_transcript", "No line of the body is a Claude Code transcript line with a sessionId", {
         lines: ex.lines,
@@ -54,7 +60,10 @@ export const claude = new Hono<AppEnv>()
       });
     }
     // Lines are marked seen only after their intents are safely emitted, so a failed post can be retried.
-    if (fresh.length) await s.store.recordTranscriptLines(ex.sessionId, fresh);
+    if (fresh.length) {
+      await s.store.recordLineChains(ex.sessionId, ex.lineChains);
+      await s.store.recordTranscriptLines(ex.sessionId, fresh);
+    }
     return c.json(
       { sessionId: ex.sessionId, lines: ex.lines, accepted: fresh.length, duplicates: ex.lineUuids.length - fresh.length, badLines: ex.badLines, intents: intents.length },
       202,
@@ -70,7 +79,8 @@ export const claude = new Hono<AppEnv>()
       throw new ApiError(400, "malformed_json", "The body is not valid JSON");
     }
     const hook = hookPayload.parse(raw);
-    const intents = extractHook(raw);
+    // Hook payloads carry no timestamp; the arrival time anchors "by Friday" and "tomorrow".
+    const intents = extractHook(raw, { at: new Date().toISOString() });
     if (!intents.length) return c.json({});
     const deliveryId = `hook:${hook.session_id}:${(await sha256Hex(body)).slice(0, 32)}`;
     const payload: ClaudeDeliveryPayload = { sessionId: hook.session_id, cwd: hook.cwd ?? null, gitBranch: null, intents };

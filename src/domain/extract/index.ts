@@ -12,8 +12,13 @@ import type { Extraction, IntentOrigin, TaskIntent } from "./types";
 
 export type { Extraction, IntentOrigin, ListItem, TaskIntent } from "./types";
 
-export function extractTranscript(text: string): Extraction {
-  const x = new TranscriptReader();
+export interface TranscriptOptions {
+  /** Chains of sidechain lines posted in earlier slices (Extraction.lineChains), by line uuid. */
+  knownChains?: ReadonlyMap<string, string>;
+}
+
+export function extractTranscript(text: string, options: TranscriptOptions = {}): Extraction {
+  const x = new TranscriptReader(options);
   for (const line of text.split("\n")) x.read(line);
   return x.finish();
 }
@@ -30,7 +35,7 @@ class TranscriptReader {
   private badLines = 0;
   private lastOrigin: IntentOrigin | null = null;
   private time = new ActiveTime();
-  private sidechains = new Sidechains();
+  private sidechains: Sidechains;
   private taskTools = new TaskTools();
   /** Main-chain work in progress, the candidates for a subagent's parent. */
   private todoInProgress: OpenItem[] = [];
@@ -38,6 +43,10 @@ class TranscriptReader {
   private taskTitles = new Map<string, string>();
   /** The main chain's latest assistant text; its "Next steps" count only if the turn ends on it. */
   private lastText: LineRecord | null = null;
+
+  constructor(options: TranscriptOptions) {
+    this.sidechains = new Sidechains(options.knownChains);
+  }
 
   read(line: string): void {
     if (line.length < 2 && line.trim() === "") return;
@@ -183,6 +192,8 @@ class TranscriptReader {
       gitBranch: this.gitBranch,
       badLines: this.badLines,
       lines: this.lines,
+      lineChains: this.sidechains.lineChains,
+      unresolvedParents: [...this.sidechains.unresolved],
     };
   }
 }

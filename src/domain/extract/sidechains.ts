@@ -25,6 +25,12 @@ export class Sidechains {
   private launches = new Map<string, Launch>();
   private launchOfChain = new Map<string, Launch>();
   private toolUseOfAgent = new Map<string, string>();
+  /** Chains of earlier slices' lines, by uuid: a run without agentIds must keep its chain across slices. */
+  constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
+  /** Sidechain lines without an agentId, by uuid: what a later slice needs to resolve its parents. */
+  readonly lineChains: Record<string, string> = {};
+  /** Parents named by this slice's sidechain lines that neither this slice nor `known` place. */
+  readonly unresolved = new Set<string>();
 
   /** A main-chain Task/Agent call; what was in progress then is the likeliest parent. */
   noteLaunch(use: ToolUse, inProgress: OpenItem[]): void {
@@ -49,10 +55,17 @@ export class Sidechains {
     let chain: string;
     if (rec.agentId) chain = rec.agentId;
     else if (rec.parentUuid && this.chainOfUuid.has(rec.parentUuid)) chain = this.chainOfUuid.get(rec.parentUuid)!;
+    else if (rec.parentUuid && this.known.has(rec.parentUuid)) chain = this.known.get(rec.parentUuid)!;
     else if (!rec.parentUuid && rec.uuid) chain = this.startRun(rec, rec.uuid);
-    // A slice that starts inside a run without agentIds cannot see its first line; this id holds only within the slice.
-    else chain = `sidechain:${rec.parentUuid ?? rec.uuid ?? "unknown"}`;
-    if (rec.uuid) this.chainOfUuid.set(rec.uuid, chain);
+    else {
+      // The run began in a slice never seen: its parent's uuid names the chain, and later slices inherit it.
+      chain = `sidechain:${rec.parentUuid ?? rec.uuid ?? "unknown"}`;
+      if (rec.parentUuid) this.unresolved.add(rec.parentUuid);
+    }
+    if (rec.uuid) {
+      this.chainOfUuid.set(rec.uuid, chain);
+      if (!rec.agentId) this.lineChains[rec.uuid] = chain;
+    }
     return chain;
   }
 

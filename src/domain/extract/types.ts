@@ -60,4 +60,8 @@ export interface Extraction {
   gitBranch: string | null;
   badLines: number;
   lines: number;
+  /** Sidechain lines without an agentId and the chain each was read into, for the slices after this one. */
+  lineChains: Record<string, string>;
+  /** Sidechain parents outside this slice: look them up in lineChains of earlier slices and read again. */
+  unresolvedParents: string[];
 }

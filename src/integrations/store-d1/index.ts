@@ -14,6 +14,7 @@ import { applyIntents } from "./ingest";
 import { projectGraph, updateProject } from "./projects";
 import { reportData } from "./reports";
 import { addComment, addTimeEntry, deleteTask, taskRecords } from "./task-records";
+import { lineChains, recordLineChains } from "./line-chains";
 import { listTasks, taskByKey, taskById } from "./reads";
 import {
   toActivity, toDelivery, toEmail, toProject, toToken,
@@ -71,6 +72,14 @@ export class D1Store implements Store {
       .bind(sessionId, JSON.stringify(uuids))
       .all<{ uuid: string }>();
     return { sessionId, newLineUuids: results.map((r) => r.uuid), duplicates: uuids.length - results.length };
+  }
+
+  lineChains(sessionId: string, uuids: string[]) {
+    return lineChains(this.db, sessionId, uuids);
+  }
+
+  recordLineChains(sessionId: string, chains: Record<string, string>) {
+    return recordLineChains(this.db, sessionId, chains);
   }
 
   async createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; at: string }) {
