@@ -1,0 +1,68 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import type * as deliveries from "../deliveries.js";
+import type * as emails from "../emails.js";
+import type * as lib_hub from "../lib/hub.js";
+import type * as model_activity from "../model/activity.js";
+import type * as model_commits from "../model/commits.js";
+import type * as model_docs from "../model/docs.js";
+import type * as model_errors from "../model/errors.js";
+import type * as model_graph from "../model/graph.js";
+import type * as model_ingest from "../model/ingest.js";
+import type * as model_list from "../model/list.js";
+import type * as model_projects from "../model/projects.js";
+import type * as model_tasks from "../model/tasks.js";
+import type * as projects from "../projects.js";
+import type * as tasks from "../tasks.js";
+import type * as tokens from "../tokens.js";
+import type * as validators from "../validators.js";
+import type * as workflows from "../workflows.js";
+
+/**
+ * A utility for referencing Convex functions in your app's API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+declare const fullApi: ApiFromModules<{
+  deliveries: typeof deliveries;
+  emails: typeof emails;
+  "lib/hub": typeof lib_hub;
+  "model/activity": typeof model_activity;
+  "model/commits": typeof model_commits;
+  "model/docs": typeof model_docs;
+  "model/errors": typeof model_errors;
+  "model/graph": typeof model_graph;
+  "model/ingest": typeof model_ingest;
+  "model/list": typeof model_list;
+  "model/projects": typeof model_projects;
+  "model/tasks": typeof model_tasks;
+  projects: typeof projects;
+  tasks: typeof tasks;
+  tokens: typeof tokens;
+  validators: typeof validators;
+  workflows: typeof workflows;
+}>;
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;

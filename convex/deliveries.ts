@@ -1,0 +1,72 @@
+// Ingress bookkeeping: each inbound delivery recorded once, its status, and the transcript lines seen.
+
+import { v } from "convex/values";
+import { hubMutation, hubQuery } from "./lib/hub";
+import { toDelivery } from "./model/docs";
+import { vDelivery, vDeliveryStatus } from "./validators";
+import type { QueryCtx } from "./_generated/server";
+
+const byDeliveryId = (ctx: QueryCtx, id: string) => ctx.db.query("deliveries").withIndex("by_deliveryId", (q) => q.eq("deliveryId", id)).unique();
+
+export const recordDelivery = hubMutation({
+  args: { id: v.string(), source: v.string(), event: v.string(), payload: v.nullable(v.string()), at: v.string() },
+  returns: v.union(v.literal("new"), v.literal("duplicate")),
+  handler: async (ctx, d) => {
+    if (await byDeliveryId(ctx, d.id)) return "duplicate" as const;
+    await ctx.db.insert("deliveries", {
+      deliveryId: d.id, source: d.source, event: d.event, status: "received", error: null, payload: d.payload, receivedAt: d.at, updatedAt: d.at,
+    });
+    return "new" as const;
+  },
+});
+
+export const getDelivery = hubQuery({
+  args: { id: v.string() },
+  returns: v.nullable(vDelivery),
+  handler: async (ctx, { id }) => {
+    const d = await byDeliveryId(ctx, id);
+    return d ? toDelivery(d) : null;
+  },
+});
+
+export const setDeliveryStatus = hubMutation({
+  args: { id: v.string(), status: vDeliveryStatus, error: v.nullable(v.string()) },
+  returns: v.null(),
+  handler: async (ctx, { id, status, error }) => {
+    const d = await byDeliveryId(ctx, id);
+    if (d) await ctx.db.patch(d._id, { status, error, updatedAt: new Date().toISOString() });
+    return null;
+  },
+});
+
+export const listDeliveries = hubQuery({
+  args: { limit: v.number() },
+  returns: v.array(vDelivery),
+  handler: async (ctx, { limit }) => (await ctx.db.query("deliveries").withIndex("by_receivedAt").order("desc").take(limit)).map(toDelivery),
+});
+
+const lineSeen = (ctx: QueryCtx, sessionId: string, uuid: string) =>
+  ctx.db.query("transcriptLines").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique();
+
+export const seenTranscriptLines = hubQuery({
+  args: { sessionId: v.string(), uuids: v.array(v.string()) },
+  returns: v.array(v.string()),
+  handler: async (ctx, { sessionId, uuids }) => {
+    const seen = await Promise.all(uuids.map(async (u) => ((await lineSeen(ctx, sessionId, u)) ? u : null)));
+    return seen.filter((u): u is string => u !== null);
+  },
+});
+
+export const recordTranscriptLines = hubMutation({
+  args: { sessionId: v.string(), uuids: v.array(v.string()) },
+  returns: v.object({ sessionId: v.string(), newLineUuids: v.array(v.string()), duplicates: v.number() }),
+  handler: async (ctx, { sessionId, uuids }) => {
+    const fresh: string[] = [];
+    for (const uuid of new Set(uuids)) {
+      if (await lineSeen(ctx, sessionId, uuid)) continue;
+      await ctx.db.insert("transcriptLines", { sessionId, uuid });
+      fresh.push(uuid);
+    }
+    return { sessionId, newLineUuids: fresh, duplicates: uuids.length - fresh.length };
+  },
+});

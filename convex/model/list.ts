@@ -1,0 +1,64 @@
+// listTasks on Convex: walks the narrowest index in creation order and filters the rest, a bounded scan per page.
+
+import { decodeCursor, encodeCursor } from "../../src/domain/cursor";
+import type { Doc } from "../_generated/dataModel";
+import type { QueryCtx } from "../_generated/server";
+import { projectByKey } from "./tasks";
+import type { Priority, TaskStatus } from "../validators";
+
+/** Documents read per page at most: a sparse filter returns a short page and a cursor rather than reading everything. */
+export const MAX_SCAN = 2000;
+
+export interface Filter {
+  projectKey?: string;
+  status?: TaskStatus[];
+  assigneeId?: string;
+  priority?: Priority;
+  tag?: string;
+  q?: string;
+}
+
+function matches(t: Doc<"tasks">, f: Filter): boolean {
+  const q = f.q?.toLowerCase();
+  return (
+    (!f.status?.length || f.status.includes(t.status)) &&
+    (!f.assigneeId || t.assigneeId === f.assigneeId) &&
+    (!f.priority || t.priority === f.priority) &&
+    (!f.tag || t.tags.includes(f.tag)) &&
+    (!q || t.title.toLowerCase().includes(q) || (t.description ?? "").toLowerCase().includes(q))
+  );
+}
+
+export async function listTasks(ctx: QueryCtx, f: Filter, limit: number, cursor: string | null) {
+  let projectId = null;
+  if (f.projectKey) {
+    const project = await projectByKey(ctx, f.projectKey);
+    if (!project) return { items: [], nextCursor: null };
+    projectId = project._id;
+  }
+  // Every index used ends in (createdAt, _creationTime): the page order, and the cursor's two parts.
+  const inOrder = (range: (q: any) => any) =>
+    projectId
+      ? ctx.db.query("tasks").withIndex("by_projectId_createdAt", (q) => range(q.eq("projectId", projectId)))
+      : f.assigneeId
+        ? ctx.db.query("tasks").withIndex("by_assigneeId_createdAt", (q) => range(q.eq("assigneeId", f.assigneeId!)))
+        : ctx.db.query("tasks").withIndex("by_createdAt", (q) => range(q));
+  const after = cursor ? decodeCursor(cursor) : null;
+  const phases = after
+    ? [inOrder((q) => q.eq("createdAt", after[0]).gt("_creationTime", after[1])), inOrder((q) => q.gt("createdAt", after[0]))]
+    : [inOrder((q) => q)];
+  const items: Doc<"tasks">[] = [];
+  let scanned = 0;
+  let last: Doc<"tasks"> | null = null;
+  for (const phase of phases) {
+    for await (const t of phase) {
+      if (matches(t, f)) {
+        if (items.length === limit) return { items, nextCursor: encodeCursor([last!.createdAt, last!._creationTime]) };
+        items.push(t);
+      }
+      last = t;
+      if (++scanned >= MAX_SCAN) return { items, nextCursor: encodeCursor([t.createdAt, t._creationTime]) };
+    }
+  }
+  return { items, nextCursor: null };
+}

@@ -1,0 +1,106 @@
+// Task reads and writes shared by the task functions: lookup by key, numbered insert, versioned edit with its activity.
+
+import { describeEdit, type TaskEdit } from "../../src/domain/task-patch";
+import { normalizeTitle, parseTaskKey } from "../../src/domain/tasks";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { writeActivity } from "./activity";
+import type { Priority, SourceKind, TaskStatus } from "../validators";
+
+export async function projectByKey(ctx: QueryCtx, key: string): Promise<Doc<"projects"> | null> {
+  return ctx.db.query("projects").withIndex("by_key", (q) => q.eq("key", key.toUpperCase())).unique();
+}
+
+export async function taskByKey(ctx: QueryCtx, key: string): Promise<Doc<"tasks"> | null> {
+  const k = parseTaskKey(key);
+  const project = k && (await projectByKey(ctx, k.projectKey));
+  if (!k || !project) return null;
+  return ctx.db.query("tasks").withIndex("by_projectId_number", (q) => q.eq("projectId", project._id).eq("number", k.number)).unique();
+}
+
+/** A task by an id the Worker sent; an id that is not a task's is simply not found. */
+export async function taskById(ctx: QueryCtx, id: string): Promise<Doc<"tasks"> | null> {
+  const taskId = ctx.db.normalizeId("tasks", id);
+  return taskId ? ctx.db.get(taskId) : null;
+}
+
+export async function taskByExternalKey(ctx: QueryCtx, externalKey: string): Promise<Doc<"tasks"> | null> {
+  return ctx.db.query("tasks").withIndex("by_externalKey", (q) => q.eq("externalKey", externalKey)).first();
+}
+
+export interface NewTaskDoc {
+  projectId: Id<"projects">;
+  title: string;
+  description: string | null;
+  status: TaskStatus;
+  priority: Priority;
+  dueAt: string | null;
+  tags: string[];
+  assigneeId: string | null;
+  creatorId: string | null;
+  sourceKind: SourceKind;
+  sourceRef: string | null;
+  sessionId: string | null;
+  chain: string | null;
+  parentId: Id<"tasks"> | null;
+  externalKey: string | null;
+}
+
+/** Inserts a task numbered next in its project, unless its external key exists already (then null). */
+export async function insertTask(ctx: MutationCtx, t: NewTaskDoc, actor: string, at: string): Promise<Doc<"tasks"> | null> {
+  if (t.externalKey && (await taskByExternalKey(ctx, t.externalKey))) return null;
+  const project = await ctx.db.get(t.projectId);
+  if (!project) return null;
+  const last = await ctx.db.query("tasks").withIndex("by_projectId_number", (q) => q.eq("projectId", t.projectId)).order("desc").first();
+  const number = (last?.number ?? 0) + 1;
+  const id = await ctx.db.insert("tasks", {
+    ...t,
+    projectKey: project.key,
+    number,
+    titleNorm: normalizeTitle(t.title),
+    estimatedHours: null,
+    createdAt: at,
+    updatedAt: at,
+    completedAt: t.status === "completed" ? at : null,
+    version: 1,
+  });
+  await writeActivity(ctx, {
+    at,
+    actor,
+    action: "created",
+    taskId: id,
+    taskKey: `${project.key}-${number}`,
+    projectId: t.projectId,
+    data: { title: t.title, status: t.status, source: t.sourceKind },
+  });
+  return (await ctx.db.get(id))!;
+}
+
+/** Applies changed fields, bumps the version, and writes the activity row in the same transaction. */
+export async function editTask(
+  ctx: MutationCtx,
+  before: Doc<"tasks">,
+  fields: TaskEdit,
+  actor: string,
+  at: string,
+  data: Record<string, unknown> = {},
+): Promise<Doc<"tasks">> {
+  const { action, changes, completedAt } = describeEdit(before, fields, at);
+  await ctx.db.patch(before._id, {
+    ...fields,
+    ...(fields.title !== undefined ? { titleNorm: normalizeTitle(fields.title) } : {}),
+    ...(completedAt !== undefined ? { completedAt } : {}),
+    updatedAt: at,
+    version: before.version + 1,
+  });
+  await writeActivity(ctx, {
+    at,
+    actor,
+    action,
+    taskId: before._id,
+    taskKey: `${before.projectKey}-${before.number}`,
+    projectId: before.projectId,
+    data: { ...data, changes },
+  });
+  return (await ctx.db.get(before._id))!;
+}

@@ -1,0 +1,221 @@
+// The whole data model (DESIGN.md §5), the Convex twin of migrations/: one table per D1 table, an index per access path.
+
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+import {
+  vDeliveryStatus, vDigest, vEmailKind, vEmailStatus, vJsonObject, vLinkKind, vPriority, vProjectStatus, vRole, vScope,
+  vSourceKind, vTaskStatus, vTimeSource,
+} from "./validators";
+
+const nullable = v.nullable;
+
+export default defineSchema({
+  // People: written by the people API and sign-in; never deleted (tasks keep their assignee).
+  users: defineTable({
+    email: v.string(), // lower case
+    name: v.string(),
+    githubLogin: nullable(v.string()), // lower case
+    timezone: v.string(),
+    digest: vDigest,
+    digestHour: v.number(),
+    unsubscribed: v.array(v.string()),
+    lastDigestAt: nullable(v.string()),
+    createdAt: v.string(),
+    updatedAt: v.string(),
+  })
+    .index("by_email", ["email"])
+    .index("by_githubLogin", ["githubLogin"])
+    .index("by_digest_digestHour", ["digest", "digestHour"]),
+
+  // API tokens, stored as a SHA-256 hash: written by the token API; revoked, never deleted.
+  tokens: defineTable({
+    userId: nullable(v.string()),
+    name: v.string(),
+    hash: v.string(),
+    scopes: v.array(vScope),
+    createdAt: v.string(),
+    lastUsedAt: nullable(v.string()),
+    revokedAt: nullable(v.string()),
+  })
+    .index("by_hash", ["hash"])
+    .index("by_createdAt", ["createdAt"]),
+
+  // Projects: written by the API (and INBOX on first use); archived, never deleted.
+  projects: defineTable({
+    key: v.string(),
+    name: v.string(),
+    description: nullable(v.string()),
+    status: vProjectStatus,
+    repos: v.array(v.string()), // owner/name, lower case; projectRepos indexes them
+    paths: v.array(v.string()),
+    settings: vJsonObject,
+    createdAt: v.string(),
+    updatedAt: v.string(),
+  }).index("by_key", ["key"]),
+
+  // One row per (project, repo): the index behind projectsForRepo; written with the project.
+  projectRepos: defineTable({ projectId: v.id("projects"), repo: v.string() })
+    .index("by_repo", ["repo"])
+    .index("by_projectId", ["projectId"]),
+
+  // Who belongs to a project: written by the people API; deleted when someone leaves.
+  members: defineTable({ projectId: v.id("projects"), userId: v.id("users"), role: vRole })
+    .index("by_projectId_userId", ["projectId", "userId"])
+    .index("by_userId", ["userId"]),
+
+  // Tasks: written by every domain step; cancelled, never deleted.
+  tasks: defineTable({
+    projectId: v.id("projects"),
+    projectKey: v.string(), // keys never change; kept here so a task maps without a join
+    number: v.number(),
+    title: v.string(),
+    titleNorm: v.string(),
+    description: nullable(v.string()),
+    status: vTaskStatus,
+    priority: vPriority,
+    assigneeId: nullable(v.string()),
+    creatorId: nullable(v.string()),
+    dueAt: nullable(v.string()),
+    tags: v.array(v.string()),
+    estimatedHours: nullable(v.number()),
+    sourceKind: vSourceKind,
+    sourceRef: nullable(v.string()),
+    sessionId: nullable(v.string()),
+    chain: nullable(v.string()),
+    parentId: nullable(v.id("tasks")),
+    externalKey: nullable(v.string()),
+    createdAt: v.string(),
+    updatedAt: v.string(),
+    completedAt: nullable(v.string()),
+    version: v.number(),
+  })
+    .index("by_projectId_number", ["projectId", "number"])
+    .index("by_externalKey", ["externalKey"])
+    .index("by_sessionId_chain_status", ["sessionId", "chain", "status"])
+    .index("by_sessionId_status", ["sessionId", "status"])
+    .index("by_titleNorm_status", ["titleNorm", "status"])
+    .index("by_status_dueAt", ["status", "dueAt"])
+    .index("by_assigneeId_status", ["assigneeId", "status"])
+    .index("by_createdAt", ["createdAt"])
+    .index("by_projectId_createdAt", ["projectId", "createdAt"])
+    .index("by_assigneeId_createdAt", ["assigneeId", "createdAt"]),
+
+  // task depends on dependsOn: written by the dependency steps, which refuse cycles.
+  dependencies: defineTable({ taskId: v.id("tasks"), dependsOnId: v.id("tasks"), createdAt: v.string() })
+    .index("by_taskId_dependsOnId", ["taskId", "dependsOnId"])
+    .index("by_dependsOnId", ["dependsOnId"]),
+
+  // Comments: written by the API and smart commits; never deleted.
+  comments: defineTable({
+    taskId: v.id("tasks"),
+    author: v.string(),
+    body: v.string(),
+    externalKey: nullable(v.string()),
+    createdAt: v.string(),
+  })
+    .index("by_taskId_createdAt", ["taskId", "createdAt"])
+    .index("by_externalKey", ["externalKey"]),
+
+  // Time logged on tasks: written by sessions, smart commits and the API; never deleted.
+  timeEntries: defineTable({
+    taskId: v.id("tasks"),
+    userId: nullable(v.string()),
+    minutes: v.number(),
+    source: vTimeSource,
+    ref: nullable(v.string()),
+    externalKey: nullable(v.string()),
+    createdAt: v.string(),
+  })
+    .index("by_taskId", ["taskId"])
+    .index("by_externalKey", ["externalKey"]),
+
+  // Commits, PRs, issues and sessions linked to a task: written by the GitHub workflows.
+  links: defineTable({
+    taskId: v.id("tasks"),
+    kind: vLinkKind,
+    url: nullable(v.string()),
+    ref: v.string(),
+    state: nullable(v.string()),
+    title: nullable(v.string()),
+    createdAt: v.string(),
+    updatedAt: v.string(),
+  })
+    .index("by_taskId_kind_ref", ["taskId", "kind", "ref"])
+    .index("by_kind_ref", ["kind", "ref"]),
+
+  // Every inbound delivery once (the ingress dedupe): written by ingress, then by the workflows.
+  deliveries: defineTable({
+    deliveryId: v.string(), // source-scoped: github:<X-GitHub-Delivery>, transcript:<hash>, hook:<hash>
+    source: v.string(),
+    event: v.string(),
+    status: vDeliveryStatus,
+    error: nullable(v.string()),
+    payload: nullable(v.string()),
+    receivedAt: v.string(),
+    updatedAt: v.string(),
+  })
+    .index("by_deliveryId", ["deliveryId"])
+    .index("by_receivedAt", ["receivedAt"]),
+
+  // Every transcript line seen, once: the per-line idempotency of POST /transcripts.
+  transcriptLines: defineTable({ sessionId: v.string(), uuid: v.string() }).index("by_sessionId_uuid", ["sessionId", "uuid"]),
+
+  // Claude Code sessions: written by extract-tasks.
+  sessions: defineTable({
+    sessionId: v.string(),
+    projectId: nullable(v.string()),
+    userId: nullable(v.string()),
+    cwd: nullable(v.string()),
+    gitBranch: nullable(v.string()),
+    lastLineUuid: nullable(v.string()),
+    lastAt: nullable(v.string()),
+    activeMinutes: v.number(),
+    chains: v.record(v.string(), v.string()), // chain → ISO time of the last list applied
+    createdAt: v.string(),
+    updatedAt: v.string(),
+  }).index("by_sessionId", ["sessionId"]),
+
+  // The email log (the outbox, or what Resend was asked to send): written by the mailers.
+  emails: defineTable({
+    to: v.string(),
+    toLower: v.string(), // addresses compare without case, as D1's COLLATE NOCASE does
+    userId: nullable(v.string()),
+    kind: vEmailKind,
+    taskId: nullable(v.string()),
+    subject: v.string(),
+    html: v.string(),
+    text: v.string(),
+    headers: v.record(v.string(), v.string()),
+    idempotencyKey: v.string(),
+    status: vEmailStatus,
+    providerId: nullable(v.string()),
+    error: nullable(v.string()),
+    createdAt: v.string(),
+    updatedAt: v.string(),
+  })
+    .index("by_idempotencyKey", ["idempotencyKey"])
+    .index("by_createdAt", ["createdAt"])
+    .index("by_toLower_createdAt", ["toLower", "createdAt"])
+    .index("by_toLower_kind_createdAt", ["toLower", "kind", "createdAt"])
+    .index("by_taskId_createdAt", ["taskId", "createdAt"])
+    .index("by_taskId_kind_createdAt", ["taskId", "kind", "createdAt"])
+    .index("by_kind_createdAt", ["kind", "createdAt"]),
+
+  // The audit log and live feed: one row per task change, written in the same mutation.
+  activity: defineTable({
+    seq: v.number(), // monotonically increasing: the live feed's cursor (Activity.id)
+    at: v.string(),
+    actor: v.string(),
+    action: v.string(),
+    taskId: nullable(v.string()),
+    taskKey: nullable(v.string()),
+    projectId: nullable(v.string()),
+    data: vJsonObject,
+  })
+    .index("by_seq", ["seq"])
+    .index("by_taskId_seq", ["taskId", "seq"])
+    .index("by_projectId_seq", ["projectId", "seq"]),
+
+  // Named counters (the activity sequence): one doc each, bumped inside the mutation that uses it.
+  counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]),
+});
