@@ -9,7 +9,17 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts"],
+          include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts"],
+        },
+      },
+      {
+        test: {
+          // The real Claude Code CLI against wrangler dev and a stand-in model API: slow, so its own project.
+          name: "system",
+          environment: "node",
+          include: ["test/system/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -28,7 +38,8 @@ export default defineConfig({
         ],
         test: {
           name: "worker",
-          include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts", "test/contract/**/*.test.ts"],
+          exclude: ["test/contract/**/*-node.test.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
         },
       },
