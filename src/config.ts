@@ -29,6 +29,11 @@ export const varsSchema = z.object({
   PUBLIC_URL: optional,
   /** Signs unsubscribe links and session cookies; falls back to the admin token. */
   HUB_SECRET: optional,
+  /** Writes a minute per token on /api (429 with Retry-After beyond). */
+  RATE_LIMIT_WRITES: z.coerce.number().int().positive().default(120).catch(120),
+  /** GitHub OAuth app for dashboard sign-in; both set turns "Sign in with GitHub" on. */
+  GITHUB_CLIENT_ID: optional,
+  GITHUB_CLIENT_SECRET: optional,
   /** "1" mounts the admin-only seeding route `npm run bench` uses; never set in production. */
   TASKHUB_BENCH: optional,
 });

@@ -125,3 +125,22 @@ export function planImport(records: ExportRecord[]): ImportPlan {
   }
   return { project, tasks, rest };
 }
+
+/** The same records under another project key (importing a copy next to the original). */
+export function rekey(records: ExportRecord[], key: string): ExportRecord[] {
+  const move = (k: string) => k.replace(/^[^-]+-/, `${key}-`);
+  return records.map((r) => {
+    switch (r.type) {
+      case "project":
+        return { ...r, key };
+      case "task":
+        return { ...r, key: move(r.key) };
+      case "dependency":
+        return { ...r, task: move(r.task), dependsOn: move(r.dependsOn) };
+      case "activity":
+        return { ...r, task: r.task === null ? null : move(r.task) };
+      default:
+        return { ...r, task: move(r.task) };
+    }
+  });
+}

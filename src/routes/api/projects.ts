@@ -5,7 +5,7 @@ import type { Project } from "../../ports/store";
 import { requireScope } from "../../http/auth";
 import { ApiError } from "../../http/errors";
 import { apiRouter } from "./router";
-import { body, errorResponses, json, vNewProject, vProject } from "./schemas";
+import { body, errorResponses, json, taskJson, vNewProject, vProject, vProjectPatch, vTask } from "./schemas";
 
 const projectJson = (p: Project) => ({
   id: p.id, key: p.key, name: p.name, description: p.description, status: p.status, repos: p.repos, paths: p.paths, createdAt: p.createdAt,
@@ -37,6 +37,27 @@ const get = createRoute({
   responses: { 200: json(vProject), ...errorResponses },
 });
 
+const update = createRoute({
+  method: "put",
+  path: "/api/projects/{key}",
+  tags: ["projects"],
+  middleware: [requireScope("admin")] as const,
+  request: { params: z.object({ key: z.string() }), ...body(vProjectPatch) },
+  responses: { 200: json(vProject), ...errorResponses },
+});
+
+const projectTasks = createRoute({
+  method: "get",
+  path: "/api/projects/{key}/tasks",
+  tags: ["projects"],
+  middleware: [requireScope("read")] as const,
+  request: {
+    params: z.object({ key: z.string() }),
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().optional() }),
+  },
+  responses: { 200: json(z.object({ tasks: z.array(vTask), nextCursor: z.string().nullable() })), ...errorResponses },
+});
+
 export const projects = apiRouter()
   .openapi(create, async (c) => {
     const input = c.req.valid("json");
@@ -48,4 +69,16 @@ export const projects = apiRouter()
     const p = await c.get("services").store.getProject(c.req.valid("param").key);
     if (!p) throw new ApiError(404, "not_found", `Project ${c.req.valid("param").key} not found`);
     return c.json(projectJson(p), 200);
+  })
+  .openapi(update, async (c) => {
+    const p = await c.get("services").store.updateProject(c.req.valid("param").key, c.req.valid("json"), new Date().toISOString());
+    return c.json(projectJson(p), 200);
+  })
+  .openapi(projectTasks, async (c) => {
+    const key = c.req.valid("param").key;
+    const { store } = c.get("services");
+    if (!(await store.getProject(key))) throw new ApiError(404, "not_found", `Project ${key} not found`);
+    const q = c.req.valid("query");
+    const page = await store.listTasks({ projectKey: key }, q.limit, q.cursor ?? null);
+    return c.json({ tasks: page.items.map(taskJson), nextCursor: page.nextCursor }, 200);
   });

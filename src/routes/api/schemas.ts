@@ -81,6 +81,17 @@ export const vNewProject = z
   })
   .openapi("NewProject");
 
+export const vProjectPatch = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(DESCRIPTION_MAX).nullish(),
+    status: z.enum(["active", "completed", "archived"]).optional(),
+    repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name")).max(50).optional(),
+    paths: z.array(z.string().startsWith("/", "an absolute path")).max(50).optional(),
+    settings: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi("ProjectPatch");
+
 export const vError = z
   .object({
     code: z.string(),
@@ -99,6 +110,7 @@ export const errorResponses = {
   403: { description: "The token lacks the scope", content: { "application/json": { schema: vError } } },
   404: { description: "Not found", content: { "application/json": { schema: vError } } },
   409: { description: "Conflict", content: { "application/json": { schema: vError } } },
+  429: { description: "Too many writes; see Retry-After", content: { "application/json": { schema: vError } } },
 } as const;
 
 export const json = <T extends z.ZodType>(schema: T, description = "OK") => ({ description, content: { "application/json": { schema } } });

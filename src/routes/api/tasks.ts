@@ -32,7 +32,10 @@ const list = createRoute({
       priority: z.string().optional(),
       assignee: z.string().optional(),
       tag: z.string().optional(),
-      q: z.string().max(200).optional(),
+      q: z.string().max(200).optional().openapi({ description: "text search in title and description" }),
+      dueBefore: z.iso.datetime({ offset: true }).optional(),
+      dueAfter: z.iso.datetime({ offset: true }).optional(),
+      blocked: z.enum(["true", "false"]).optional().openapi({ description: "true: only tasks with an open blocker" }),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       cursor: z.string().optional(),
     }),
@@ -76,12 +79,21 @@ const setStatus = createRoute({
   responses: { 200: json(vTask), ...errorResponses },
 });
 
-const actorOf = (c: Context<AppEnv>) => {
+const remove = createRoute({
+  method: "delete",
+  path: "/api/tasks/{key}",
+  tags: ["tasks"],
+  middleware: [requireScope("write")] as const,
+  request: keyParam,
+  responses: { 200: json(z.object({ deleted: z.string() })), ...errorResponses },
+});
+
+export const actorOf = (c: Context<AppEnv>) => {
   const p = c.get("principal")!;
   return p.userId ? `user:${p.userId}` : `token:${p.name}`;
 };
 
-async function emitChanges(c: Context<AppEnv>, changes: TaskChange[]) {
+export async function emitChanges(c: Context<AppEnv>, changes: TaskChange[]) {
   const events = taskEvents(changes, new Date().toISOString());
   if (events.length) await c.get("services").engine.send(events);
 }
@@ -91,7 +103,10 @@ export const tasks = apiRouter()
     const q = c.req.valid("query");
     const statuses = q.status?.split(",").map((s) => vStatus.parse(s.trim()));
     const page = await c.get("services").store.listTasks(
-      { projectKey: q.project, status: statuses, priority: q.priority ? vPriority(q.priority) : undefined, assigneeId: q.assignee, tag: q.tag, q: q.q },
+      {
+        projectKey: q.project, status: statuses, priority: q.priority ? vPriority(q.priority) : undefined, assigneeId: q.assignee, tag: q.tag, q: q.q,
+        dueBefore: q.dueBefore, dueAfter: q.dueAfter, blocked: q.blocked === undefined ? undefined : q.blocked === "true",
+      },
       q.limit,
       q.cursor ?? null,
     );
@@ -118,6 +133,10 @@ export const tasks = apiRouter()
     const change = await c.get("services").store.updateTask(c.req.valid("param").key, c.req.valid("json"), actorOf(c), new Date().toISOString());
     await emitChanges(c, [change]);
     return c.json(taskJson(change.task), 200);
+  })
+  .openapi(remove, async (c) => {
+    const t = await c.get("services").store.deleteTask(c.req.valid("param").key, actorOf(c), new Date().toISOString());
+    return c.json({ deleted: t.key }, 200);
   });
 
 function vPriority(p: string) {

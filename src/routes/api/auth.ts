@@ -1,0 +1,51 @@
+// /api/auth: trade a token for a session cookie, renew it, end it (the dashboard's sign-in, for scripts and the SPA-less UI).
+
+import { createRoute, z } from "@hono/zod-openapi";
+import { principalForHash } from "../../http/auth";
+import { ApiError } from "../../http/errors";
+import { endSession, sessionHash, startSession } from "../../http/session";
+import { sha256Hex } from "../../http/tokens";
+import { apiRouter } from "./router";
+import { body, errorResponses, json, vScope } from "./schemas";
+
+const vSession = z.object({ expiresAt: z.string(), name: z.string(), scopes: z.array(vScope) }).openapi("Session");
+
+const login = createRoute({
+  method: "post",
+  path: "/api/auth/login",
+  tags: ["auth"],
+  request: body(z.object({ token: z.string().min(1).max(200) })),
+  responses: { 200: json(vSession, "Signed in; the session cookie is set"), ...errorResponses },
+});
+
+const refresh = createRoute({
+  method: "post",
+  path: "/api/auth/refresh",
+  tags: ["auth"],
+  responses: { 200: json(vSession, "The session cookie is renewed"), ...errorResponses },
+});
+
+const logout = createRoute({
+  method: "delete",
+  path: "/api/auth/logout",
+  tags: ["auth"],
+  responses: { 200: json(z.object({ signedOut: z.literal(true) })), ...errorResponses },
+});
+
+export const auth = apiRouter()
+  .openapi(login, async (c) => {
+    const hash = await sha256Hex(c.req.valid("json").token.trim());
+    const p = await principalForHash(c, hash);
+    if (!p) throw new ApiError(401, "unauthorized", "That token is unknown or revoked");
+    return c.json({ expiresAt: await startSession(c, hash), name: p.name, scopes: p.scopes }, 200);
+  })
+  .openapi(refresh, async (c) => {
+    const hash = await sessionHash(c);
+    const p = hash ? await principalForHash(c, hash) : null;
+    if (!hash || !p) throw new ApiError(401, "unauthorized", "No live session to renew; sign in again");
+    return c.json({ expiresAt: await startSession(c, hash), name: p.name, scopes: p.scopes }, 200);
+  })
+  .openapi(logout, (c) => {
+    endSession(c);
+    return c.json({ signedOut: true as const }, 200);
+  });

@@ -1,0 +1,13 @@
+// Every REST router, in one list: app.ts mounts them and /openapi.json documents them from the same schemas.
+
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../http/context";
+import { auth } from "./auth";
+import { contextRoute } from "./context";
+import { exportImport } from "./export";
+import { projects } from "./projects";
+import { taskRecords } from "./task-records";
+import { tasks } from "./tasks";
+import { tokens } from "./tokens";
+
+export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, exportImport] as unknown as OpenAPIHono<AppEnv>[];

@@ -1,0 +1,41 @@
+import { SELF } from "cloudflare:test";
+import { expect, it } from "vitest";
+import { ADMIN_TOKEN, BASE, call } from "../support/hub";
+
+const login = (token: string) =>
+  SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0];
+
+it("POST /api/auth/login trades a token for an HttpOnly SameSite session cookie", async () => {
+  const res = await login(ADMIN_TOKEN);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ name: "admin", scopes: ["admin"] });
+  expect(res.headers.get("set-cookie")).toMatch(/taskhub_session=.*HttpOnly.*SameSite=Lax/i);
+});
+
+it("POST /api/auth/login refuses an unknown token with 401", async () => {
+  const res = await login("nope");
+  expect(res.status).toBe(401);
+  expect(res.headers.get("set-cookie")).toBeNull();
+});
+
+it("the session cookie authenticates REST calls", async () => {
+  const cookie = cookieOf(await login(ADMIN_TOKEN));
+  const res = await call("/api/projects", { token: null, headers: { cookie } });
+  expect(res.status).toBe(200);
+});
+
+it("POST /api/auth/refresh renews a live session and refuses without one", async () => {
+  const cookie = cookieOf(await login(ADMIN_TOKEN));
+  const renewed = await call("/api/auth/refresh", { method: "POST", token: null, headers: { cookie } });
+  expect(renewed.status).toBe(200);
+  expect(renewed.headers.get("set-cookie")).toMatch(/taskhub_session=/);
+  expect((await call("/api/auth/refresh", { method: "POST", token: null })).status).toBe(401);
+});
+
+it("DELETE /api/auth/logout clears the cookie", async () => {
+  const cookie = cookieOf(await login(ADMIN_TOKEN));
+  const res = await call("/api/auth/logout", { method: "DELETE", token: null, headers: { cookie } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("set-cookie")).toMatch(/taskhub_session=;.*Max-Age=0/i);
+});

@@ -1,0 +1,43 @@
+import { expect, it } from "vitest";
+import { call, createProject } from "../support/hub";
+import { dependOn } from "./dependency-helper";
+
+it("GET /api/export then POST /api/import reproduces tasks, dependencies, comments and time", async () => {
+  await createProject("EXP", { repos: ["acme/exp"] });
+  const a = (await (await call("/api/tasks", { method: "POST", json: { project: "EXP", title: "first", priority: "high", tags: ["x"] } })).json()) as { key: string };
+  const b = (await (await call("/api/tasks", { method: "POST", json: { project: "EXP", title: "second" } })).json()) as { key: string };
+  await dependOn(b.key, a.key);
+  await call(`/api/tasks/${a.key}/comments`, { method: "POST", json: { body: "note" } });
+  await call(`/api/tasks/${a.key}/time`, { method: "POST", json: { minutes: 20 } });
+  await call(`/api/tasks/${a.key}/status`, { method: "PUT", json: { status: "completed" } });
+
+  const exported = await call("/api/export?project=EXP");
+  expect(exported.headers.get("content-type")).toMatch(/application\/x-ndjson/);
+  const file = await exported.text();
+  const types = file.trim().split("\n").map((l) => JSON.parse(l).type);
+  expect(types[0]).toBe("project");
+  expect(new Set(types)).toEqual(new Set(["project", "task", "dependency", "comment", "time", "activity"]));
+
+  const imported = await call("/api/import?project=EXPB", { method: "POST", body: file, headers: { "content-type": "application/x-ndjson" } });
+  expect(imported.status).toBe(201);
+  const copy = (await (await call("/api/tasks/EXPB-1")).json()) as Record<string, unknown>;
+  const original = (await (await call("/api/tasks/EXP-1")).json()) as Record<string, unknown>;
+  for (const field of ["title", "status", "priority", "tags", "completedAt", "createdAt"]) expect(copy[field]).toEqual(original[field]);
+  expect(((await (await call("/api/tasks/EXPB-2")).json()) as { dependsOn: string[] }).dependsOn).toEqual(["EXPB-1"]);
+  expect(((await (await call("/api/tasks/EXPB-1/time")).json()) as { totalMinutes: number }).totalMinutes).toBe(20);
+  expect(((await (await call("/api/tasks/EXPB-1/comments")).json()) as { comments: { body: string }[] }).comments.map((c) => c.body)).toEqual(["note"]);
+});
+
+it("POST /api/import refuses a project that already has tasks", async () => {
+  await createProject("FULL");
+  await call("/api/tasks", { method: "POST", json: { project: "FULL", title: "here" } });
+  const file = await (await call("/api/export?project=FULL")).text();
+  const res = await call("/api/import", { method: "POST", body: file, headers: { "content-type": "application/x-ndjson" } });
+  expect(res.status).toBe(409);
+});
+
+it("POST /api/import names the bad line", async () => {
+  const res = await call("/api/import", { method: "POST", body: '{"type":"project"}\nnot json\n', headers: { "content-type": "application/x-ndjson" } });
+  expect(res.status).toBe(400);
+  expect(await res.json()).toMatchObject({ code: "invalid_import", details: { line: 1 } });
+});
