@@ -1,9 +1,12 @@
 // Every workflow the hub runs; both engines read this list.
 
+import { chaseDependencies } from "./chase-dependencies";
+import { deadlineAlerts, deadlineSweep } from "./deadline-alerts";
 import type { Workflow } from "./define";
+import { digests } from "./digests";
 import { extractTasks } from "./extract-tasks";
 import { linkCommits } from "./link-commits";
 
-export const workflows: readonly Workflow[] = [extractTasks, linkCommits];
+export const workflows: readonly Workflow[] = [extractTasks, linkCommits, deadlineAlerts, deadlineSweep, chaseDependencies, digests];
 
 export const workflowById = (id: string) => workflows.find((w) => w.id === id);

@@ -1,0 +1,38 @@
+// Who hears about a task (its assignee, else its project's owners) and sending one kind of email to them.
+
+import { composeEmail } from "../emails/compose";
+import type { EmailContext, Rendered } from "../emails/render";
+import type { Task } from "../domain/tasks";
+import type { EmailKind, User } from "../domain/users";
+import type { Store } from "../ports/store";
+import type { Services } from "../services";
+
+export async function projectOwners(store: Store, projectKey: string): Promise<User[]> {
+  const owners = (await store.listMembers(projectKey)).filter((m) => m.role === "owner");
+  return (await Promise.all(owners.map((m) => store.getUser(m.userId)))).filter((u): u is User => !!u);
+}
+
+/** The assignee when there is one; otherwise whoever owns the project, so an unassigned task is not forgotten. */
+export async function recipientsFor(store: Store, task: Pick<Task, "assigneeId" | "projectKey">): Promise<User[]> {
+  const assignee = task.assigneeId ? await store.getUser(task.assigneeId) : null;
+  return assignee ? [assignee] : projectOwners(store, task.projectKey);
+}
+
+/** Sends one email per person; the key gets the person's id when there are several, so each is sent once. */
+export async function notify(
+  services: Services,
+  to: User[],
+  kind: EmailKind,
+  key: string,
+  taskId: string | null,
+  render: (ctx: EmailContext) => Rendered,
+): Promise<number> {
+  let sent = 0;
+  for (const user of to) {
+    const email = await composeEmail(services.config, user, kind, to.length > 1 ? `${key}:${user.id}` : key, taskId, render);
+    if (!email) continue;
+    const r = await services.mailer.send(email);
+    if (r.status !== "duplicate") sent++;
+  }
+  return sent;
+}
