@@ -1,28 +1,66 @@
-// What one commit does to the tasks it names: link, start, or close (only on the default branch).
+// What one commit does to the tasks it names: link, comment, log time, and move (close only on the default branch).
 
-import type { Intent } from "./refs";
+import type { Intent, Ref } from "./refs";
+import { isDone, isForwardMove, type TaskStatus } from "./tasks";
 
 export interface CommitEffect {
   taskKey: string;
+  /** closing words or #done, and the commit is on the default branch */
   close: boolean;
+  /** #start, or any mention that does not close here: todo → in_progress */
   start: boolean;
+  /** #review */
+  review: boolean;
+  comments: string[];
+  minutes: number;
 }
+
+/** Comments from commit messages are untrusted text; each is capped before it is stored. */
+export const COMMIT_COMMENT_MAX = 4_000;
 
 /**
  * Closing words (and Jira's #done) complete a task only once the commit is on the default
- * branch; anywhere else, and for mere mentions, the task is linked and started.
+ * branch; anywhere else, and for mere mentions, the task is linked and started. `taskKeyOf`
+ * turns an issue reference into the key of the task that mirrors it, if any.
  */
-export function commitEffects(intent: Intent, onDefaultBranch: boolean): CommitEffect[] {
+export function commitEffects(intent: Intent, onDefaultBranch: boolean, taskKeyOf: (ref: Ref) => string | null = taskKeyOfTaskRef): CommitEffect[] {
   const effects = new Map<string, CommitEffect>();
-  const add = (taskKey: string, closing: boolean) => {
-    const prev = effects.get(taskKey);
-    const close = (prev?.close ?? false) || (closing && onDefaultBranch);
-    effects.set(taskKey, { taskKey, close, start: !close });
+  const get = (taskKey: string) => {
+    let e = effects.get(taskKey);
+    if (!e) effects.set(taskKey, (e = { taskKey, close: false, start: false, review: false, comments: [], minutes: 0 }));
+    return e;
   };
-  for (const ref of intent.closes) if (ref.kind === "task") add(ref.key, true);
-  for (const ref of intent.links) if (ref.kind === "task") add(ref.key, false);
-  for (const cmd of intent.commands) add(cmd.key, cmd.type === "transition" && cmd.to === "completed");
+  const mention = (taskKey: string, closing: boolean) => {
+    const e = get(taskKey);
+    if (closing && onDefaultBranch) e.close = true;
+    else e.start = true;
+  };
+  for (const ref of intent.closes) {
+    const key = taskKeyOf(ref);
+    if (key) mention(key, true);
+  }
+  for (const ref of intent.links) {
+    const key = taskKeyOf(ref);
+    if (key) mention(key, false);
+  }
+  for (const cmd of intent.commands) {
+    if (cmd.type === "comment") get(cmd.key).comments.push(cmd.text.slice(0, COMMIT_COMMENT_MAX));
+    else if (cmd.type === "time") get(cmd.key).minutes += cmd.minutes;
+    else if (cmd.to === "completed") mention(cmd.key, true);
+    else if (cmd.to === "review") get(cmd.key).review = true;
+    else get(cmd.key).start = true;
+  }
+  for (const e of effects.values()) if (e.close) (e.start = false), (e.review = false);
   return [...effects.values()];
+}
+
+const taskKeyOfTaskRef = (ref: Ref) => (ref.kind === "task" ? ref.key : null);
+
+/** Where a commit moves a task: commits only move work forward, and never reopen finished work. */
+export function commitTarget(status: TaskStatus, effect: { close: boolean; start: boolean; review?: boolean }): TaskStatus | null {
+  if (isDone(status)) return null;
+  const to: TaskStatus | null = effect.close ? "completed" : effect.review ? "review" : effect.start ? "in_progress" : null;
+  return to && isForwardMove(status, to) ? to : null;
 }
 
 export const isDefaultBranchRef = (ref: string, defaultBranch: string) => ref === `refs/heads/${defaultBranch}`;

@@ -129,6 +129,11 @@ export interface CommitRef {
   taskKey: string;
   close: boolean; // closing words and the commit is on the default branch
   start: boolean; // mentioned off the default branch: todo → in_progress
+  /** Jira #review: forward to review. The move itself is domain/commits.ts commitTarget. */
+  review?: boolean;
+  /** Jira #comment texts and #time minutes; applied once per commit and task, however often it is seen. */
+  comments?: string[];
+  minutes?: number;
   actor: Actor;
   at: string;
 }
@@ -237,6 +242,8 @@ export interface Store {
   // workflows' domain steps
   applyIntents(batch: IntentBatch, at: string): Promise<TaskChange[]>;
   applyCommitRef(ref: CommitRef): Promise<TaskChange | null>;
+  /** Keys of the tasks mirroring these GitHub issues ("owner/repo#12", lower case), by issue id. */
+  tasksForIssues(issueIds: string[]): Promise<Record<string, string>>;
 
   // email log (the outbox, or what Resend was asked to send)
   recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string): Promise<"new" | "duplicate">;

@@ -1,7 +1,8 @@
-// link-commits: each pushed commit links the tasks it names and closes them on the default branch.
+// link-commits: each pushed commit links the tasks it names, logs its smart commands, and closes them on the default branch.
 
 import { commitEffects, isDefaultBranchRef } from "../domain/commits";
 import type { CompactPush } from "../domain/github-events";
+import { issueIdsIn, taskKeyResolver } from "../domain/issue-refs";
 import { parseText } from "../domain/refs";
 import type { TaskChange } from "../ports/store";
 import { defineWorkflow } from "./define";
@@ -25,12 +26,17 @@ export const linkCommits = defineWorkflow({ id: "link-commits", on: { event: "gi
   for (let i = 0; i < push.commits.length; i += COMMITS_PER_STEP) {
     const batch = push.commits.slice(i, i + COMMITS_PER_STEP);
     const applied = await step.run(`apply-commits-${i}`, async () => {
+      const intents = batch.map((commit) => parseText(commit.message, { projectKeys }));
+      // "Fixes #12" counts when issue 12 of this repository is mirrored as a task.
+      const mirrored = await store.tasksForIssues(issueIdsIn(intents, push.repo));
+      const taskKeyOf = taskKeyResolver(push.repo, mirrored);
       const out: TaskChange[] = [];
-      for (const commit of batch) {
-        for (const effect of commitEffects(parseText(commit.message, { projectKeys }), onDefault)) {
+      for (const [n, commit] of batch.entries()) {
+        for (const effect of commitEffects(intents[n], onDefault, taskKeyOf)) {
           const change = await store.applyCommitRef({
             sha: commit.sha, url: commit.url, message: commit.message, repo: push.repo, taskKey: effect.taskKey,
-            close: effect.close, start: effect.start, actor: `github:${commit.author ?? push.actor}`, at: commit.at ?? event.ts,
+            close: effect.close, start: effect.start, review: effect.review, comments: effect.comments, minutes: effect.minutes,
+            actor: `github:${commit.author ?? push.actor}`, at: commit.at ?? event.ts,
           });
           if (change) out.push(change);
         }

@@ -9,6 +9,7 @@ import {
   type TaskChange, type TaskDetail, type TaskFilter, type TaskPatch,
 } from "../../ports/store";
 import { applyCommitRef } from "./commits";
+import { tasksForIssues } from "./issue-links";
 import { exportProject, importProject } from "./export";
 import { applyIntents } from "./ingest";
 import { projectGraph, updateProject } from "./projects";
@@ -252,6 +253,8 @@ export class D1Store implements Store {
   applyCommitRef(ref: CommitRef) {
     return applyCommitRef(this.db, ref);
   }
+
+  tasksForIssues(issueIds: string[]) { return tasksForIssues(this.db, issueIds); }
 
   async recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string) {
     const r = await this.db

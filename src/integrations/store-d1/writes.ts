@@ -90,8 +90,9 @@ export function updateTaskStmts(
   actor: Actor,
   at: string,
   data: Record<string, unknown> = {},
+  /** Pass one to guard further statements of the same batch on this write (see GUARD_SQL). */
+  changeId: string = crypto.randomUUID(),
 ): D1PreparedStatement[] {
-  const changeId = crypto.randomUUID();
   const sets: string[] = [];
   const args: unknown[] = [];
   const changes: Record<string, [unknown, unknown]> = {};
@@ -126,3 +127,6 @@ export async function runGuarded(db: D1Database, stmts: D1PreparedStatement[]): 
   if (results[0].meta.changes === 0) throw new Conflict("task changed underneath");
   return results;
 }
+
+/** "... WHERE <this>": a statement that runs only if the guarded task write of its batch did. */
+export const GUARD_SQL = `EXISTS (SELECT 1 FROM tasks WHERE id = ? AND change_id = ?)`;

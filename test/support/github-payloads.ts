@@ -1,0 +1,92 @@
+// Webhook payloads cut from GitHub's own examples (@octokit/webhooks-examples), with the fields a test varies replaced.
+import catalog from "@octokit/webhooks-examples/api.github.com/index.json";
+
+type Payload = Record<string, any>;
+
+const example = (event: string, action?: string): Payload => {
+  const found = (catalog as { name: string; examples: Payload[] }[])
+    .find((e) => e.name === event)!
+    .examples.find((p) => (action ? p.action === action : (p.commits?.length ?? 1) > 0));
+  return structuredClone(found!);
+};
+
+const repository = (base: Payload, repo: string) => ({
+  ...base,
+  full_name: repo,
+  name: repo.split("/")[1],
+  html_url: `https://github.com/${repo}`,
+  default_branch: "main",
+  master_branch: "main",
+});
+
+let shaCounter = 0;
+/** A fresh 40-hex sha per call, so separate tests never share commits. */
+export const newSha = () => `${crypto.randomUUID().replace(/-/g, "")}${(++shaCounter).toString(16).padStart(8, "0")}`.slice(0, 40);
+
+export function pushPayload(repo: string, ref: string, commits: { message: string; sha?: string }[]): Payload {
+  const p = example("push");
+  const template = p.commits[0];
+  p.ref = ref;
+  p.repository = repository(p.repository, repo);
+  p.commits = commits.map(({ message, sha = newSha() }) => ({ ...template, id: sha, message, url: `https://github.com/${repo}/commit/${sha}` }));
+  p.head_commit = p.commits.at(-1) ?? null;
+  return p;
+}
+
+export interface PullRequestFields {
+  number: number;
+  title: string;
+  body?: string | null;
+  head?: string;
+  base?: string;
+  draft?: boolean;
+  state?: "open" | "closed";
+  merged?: boolean;
+}
+
+export function pullRequestPayload(repo: string, action: string, f: PullRequestFields): Payload {
+  const p = example("pull_request", "opened");
+  p.action = action;
+  p.number = f.number;
+  p.repository = repository(p.repository, repo);
+  const pr = p.pull_request;
+  Object.assign(pr, {
+    number: f.number,
+    html_url: `https://github.com/${repo}/pull/${f.number}`,
+    title: f.title,
+    body: f.body ?? null,
+    draft: f.draft ?? false,
+    state: f.state ?? "open",
+    merged: f.merged ?? false,
+    merged_at: f.merged ? "2026-01-05T10:00:00Z" : null,
+  });
+  pr.head = { ...pr.head, ref: f.head ?? `change-${f.number}` };
+  pr.base = { ...pr.base, ref: f.base ?? "main", repo: p.repository };
+  return p;
+}
+
+export interface IssueFields {
+  number: number;
+  title: string;
+  body?: string | null;
+  state?: "open" | "closed";
+  assignee?: string | null;
+}
+
+export function issuesPayload(repo: string, action: string, f: IssueFields): Payload {
+  const p = example("issues", "opened");
+  p.action = action;
+  p.repository = repository(p.repository, repo);
+  const user = p.issue.user;
+  Object.assign(p.issue, {
+    number: f.number,
+    html_url: `https://github.com/${repo}/issues/${f.number}`,
+    title: f.title,
+    body: f.body ?? null,
+    state: f.state ?? "open",
+    assignee: f.assignee ? { ...user, login: f.assignee } : null,
+    assignees: f.assignee ? [{ ...user, login: f.assignee }] : [],
+  });
+  if (action === "assigned" || action === "unassigned") p.assignee = f.assignee ? { ...user, login: f.assignee } : null;
+  return p;
+}
