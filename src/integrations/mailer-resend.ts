@@ -66,7 +66,7 @@ export class ResendMailer implements Mailer {
       const chunk = emails.slice(i, i + RESEND_BATCH_MAX);
       const { data, error, headers } = await this.resend.batch.send(chunk.map((e) => this.payload(e)), { idempotencyKey: await batchKey(chunk) });
       if (data) {
-        for (const [j, e] of chunk.entries()) out.push(await this.record(e, data.data[j]?.id ?? null));
+        out.push(...(await Promise.all(chunk.map((e, j) => this.record(e, data.data[j]?.id ?? null)))));
       } else if (classify(error as ResendError, headers).kind === "retry") {
         await this.fail(chunk, error as ResendError, headers);
       } else {
@@ -88,7 +88,7 @@ export class ResendMailer implements Mailer {
     if (outcome.kind === "retry") throw new RetryableMailError(`Resend ${error.statusCode ?? "unreachable"}: ${error.message}`, outcome.after);
     const at = new Date().toISOString();
     const message = `${error.statusCode} ${error.name}: ${error.message}`;
-    for (const e of emails) await this.store.recordEmail({ ...e, status: "failed", providerId: null, error: message }, at);
+    await Promise.all(emails.map((e) => this.store.recordEmail({ ...e, status: "failed", providerId: null, error: message }, at)));
     return emails.map(() => ({ status: "failed" as const, providerId: null }));
   }
 }
