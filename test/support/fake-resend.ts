@@ -1,6 +1,6 @@
 // A stand-in for Resend's HTTP API (msw): keeps what was sent and honours Idempotency-Key as Resend documents it.
 
-import { http, HttpResponse } from "msw";
+import { http, HttpResponse, type JsonBodyType } from "msw";
 
 const API = "https://api.resend.com";
 type Failure = { status: number; name: string; message: string; retryAfter?: string };
@@ -9,7 +9,7 @@ type Sent = { to: string; subject: string; idempotencyKey: string | null };
 export function fakeResend() {
   const sent: Sent[] = [];
   const requests: { path: string; idempotencyKey: string | null; count: number }[] = [];
-  const answers = new Map<string, { body: string; response: unknown }>();
+  const answers = new Map<string, { body: string; response: JsonBodyType }>();
   const failures: Failure[] = [];
 
   function accept(path: string, req: Request, body: string, emails: { to: string | string[]; subject: string }[]) {
@@ -29,7 +29,7 @@ export function fakeResend() {
       sent.push({ to: ([] as string[]).concat(e.to)[0], subject: e.subject, idempotencyKey: key });
       return { id: crypto.randomUUID() };
     });
-    const response = path === "/emails" ? ids[0] : { data: ids };
+    const response: JsonBodyType = path === "/emails" ? ids[0] : { data: ids };
     if (key) answers.set(key, { body, response });
     return HttpResponse.json(response);
   }

@@ -4,7 +4,7 @@ import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { Miniflare } from "miniflare";
 import { fileURLToPath } from "node:url";
 
-const MIGRATIONS = fileURLToPath(new URL("../../migrations", import.meta.url));
+const MIGRATIONS = fileURLToPath(new URL("../../migrations", import.meta.url).href);
 
 export async function nodeD1(): Promise<{ db: D1Database; dispose: () => Promise<void> }> {
   const mf = new Miniflare({ modules: true, script: "export default { fetch() { return new Response(null, { status: 404 }) } }", d1Databases: ["DB"] });
