@@ -1,6 +1,7 @@
 // The one door from the Worker: public functions that first check HUB_CONVEX_SECRET, compared in constant time.
 
 import { ConvexError, v, type ObjectType, type PropertyValidators, type Validator } from "convex/values";
+import type { RegisteredMutation, RegisteredQuery } from "convex/server";
 import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
 
 /** Compares every byte whatever the first difference, so the time taken says nothing of the secret. */
@@ -24,7 +25,9 @@ type Def<Ctx, A extends PropertyValidators, R> = {
   handler: (ctx: Ctx, args: ObjectType<A>) => Promise<R>;
 };
 
-export function hubQuery<A extends PropertyValidators, R>(def: Def<QueryCtx, A, R>) {
+type WithSecret<A extends PropertyValidators> = ObjectType<A> & { secret: string };
+
+export function hubQuery<A extends PropertyValidators, R>(def: Def<QueryCtx, A, R>): RegisteredQuery<"public", WithSecret<A>, Promise<R>> {
   return query({
     args: { ...def.args, secret: v.string() },
     returns: def.returns,
@@ -36,7 +39,7 @@ export function hubQuery<A extends PropertyValidators, R>(def: Def<QueryCtx, A, 
   });
 }
 
-export function hubMutation<A extends PropertyValidators, R>(def: Def<MutationCtx, A, R>) {
+export function hubMutation<A extends PropertyValidators, R>(def: Def<MutationCtx, A, R>): RegisteredMutation<"public", WithSecret<A>, Promise<R>> {
   return mutation({
     args: { ...def.args, secret: v.string() },
     returns: def.returns,
