@@ -12,7 +12,7 @@ export function fakeResend() {
   const answers = new Map<string, { body: string; response: JsonBodyType }>();
   const failures: Failure[] = [];
 
-  function accept(path: string, req: Request, body: string, emails: { to: string | string[]; subject: string }[]) {
+  function accept(path: string, req: { headers: Headers }, body: string, emails: { to: string | string[]; subject: string }[]) {
     const key = req.headers.get("idempotency-key");
     requests.push({ path, idempotencyKey: key, count: emails.length });
     const failure = failures.shift();
