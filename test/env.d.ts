@@ -6,3 +6,10 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
   }
 }
+
+// Fixtures imported as text (`?raw`), the way worker tests read test/fixtures.
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}
+

@@ -84,3 +84,54 @@ export function capText(text: string, max: number): string {
   const t = text.trim();
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
+
+/** Everything a new task row holds besides its id and project; what each store inserts. */
+export interface TaskDraft {
+  title: string;
+  description: string | null;
+  status: TaskStatus;
+  priority: Priority;
+  dueAt: string | null;
+  tags: string[];
+  assigneeId: string | null;
+  creatorId: string | null;
+  sourceKind: TaskSource["kind"];
+  sourceRef: string | null;
+  sessionId: string | null;
+  chain: string | null;
+  parentId: string | null;
+  externalKey: string | null;
+}
+
+/** A task a person creates (API, dashboard, MCP): untrusted text capped, defaults applied. */
+export function manualTaskDraft(
+  t: { title: string; description?: string | null; priority?: Priority; dueAt?: string | null; tags?: string[]; assigneeId?: string | null },
+  actor: string,
+): TaskDraft {
+  return {
+    title: capText(t.title, TITLE_MAX),
+    description: t.description ? capText(t.description, DESCRIPTION_MAX) : null,
+    status: "todo",
+    priority: t.priority ?? "medium",
+    dueAt: t.dueAt ?? null,
+    tags: t.tags ?? [],
+    assigneeId: t.assigneeId ?? null,
+    creatorId: actor,
+    sourceKind: "manual",
+    sourceRef: null,
+    sessionId: null,
+    chain: null,
+    parentId: null,
+    externalKey: null,
+  };
+}
+
+/** The fields of a patch that would actually change the task, with text capped. */
+export function effectivePatch<P extends Partial<Record<keyof Task, unknown>>>(before: Task, patch: P): Partial<P> {
+  const capped: Record<string, unknown> = { ...patch };
+  if (typeof patch.title === "string") capped.title = capText(patch.title, TITLE_MAX);
+  if (typeof patch.description === "string" && patch.description) capped.description = capText(patch.description, DESCRIPTION_MAX);
+  return Object.fromEntries(
+    Object.entries(capped).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(before[k as keyof Task])),
+  ) as Partial<P>;
+}

@@ -7,8 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const CLI = fileURLToPath(new URL("../../cli/taskhub.mjs", import.meta.url));
-export const FIXTURES = fileURLToPath(new URL("../fixtures/claude/", import.meta.url));
+export const CLI = fileURLToPath(new URL("../../cli/taskhub.mjs", import.meta.url).href);
+export const FIXTURES = fileURLToPath(new URL("../fixtures/claude/", import.meta.url).href);
 export const GOOD_TOKEN = "th_test_good_token_123";
 
 export type Recorded = { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: string };

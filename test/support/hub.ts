@@ -7,7 +7,10 @@ export const ADMIN_TOKEN = "test-admin-token";
 export const WEBHOOK_SECRET = "test-webhook-secret";
 export const BASE = "http://hub.test";
 
-export function call(path: string, init: RequestInit & { token?: string | null; json?: unknown } = {}) {
+/** A response whose JSON tests read loosely and check with expect(). */
+export type TestResponse = Omit<Response, "json"> & { json(): Promise<any> };
+
+export function call(path: string, init: RequestInit & { token?: string | null; json?: unknown } = {}): Promise<TestResponse> {
   const headers = new Headers(init.headers);
   const token = init.token === undefined ? ADMIN_TOKEN : init.token;
   if (token) headers.set("authorization", `Bearer ${token}`);

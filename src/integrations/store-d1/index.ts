@@ -1,19 +1,27 @@
 // The D1 store: the embedded default behind the Store port, SQL in migrations/.
 
 import type { ExportRecord } from "../../domain/export";
+import type { Role } from "../../domain/permissions";
+import type { EmailKind } from "../../domain/users";
 import { INBOX_KEY, matchProjectByCwd, normalizeRepo } from "../../domain/projects";
-import { capText, DESCRIPTION_MAX, TITLE_MAX, type Task } from "../../domain/tasks";
+import { effectivePatch, manualTaskDraft, type Task } from "../../domain/tasks";
 import {
   StoreError,
   type Activity, type Actor, type ProjectPatch, type TimeEntry, type CommitRef, type EmailRecord, type Link, type IntentBatch, type NewTask, type Project, type Scope, type Store,
-  type TaskChange, type TaskDetail, type TaskFilter, type TaskPatch,
+  type TaskChange, type TaskDetail, type TaskFilter, type TaskPatch, type NewUser, type UserPatch,
 } from "../../ports/store";
 import { applyCommitRef } from "./commits";
 import { tasksForIssues } from "./issue-links";
+import { applyPullRequest, pullRequestComment, recordPullRequestComment } from "./pull-requests";
+import type { PullRequestCommentOutcome, PullRequestSync } from "../../ports/store";
+import { dueBetween } from "./deadlines";
+import { addDependency, releaseDependents, removeDependency } from "./dependencies";
+import { digestFor } from "./digests";
+import * as people from "./people";
 import { exportProject, importProject } from "./export";
 import { applyIntents } from "./ingest";
 import { projectGraph, updateProject } from "./projects";
-import { reportData } from "./reports";
+import { latestActivityId, reportData } from "./reports";
 import { addComment, addTimeEntry, deleteTask, taskRecords } from "./task-records";
 import { lineChains, recordLineChains } from "./line-chains";
 import { listTasks, taskByKey, taskById } from "./reads";
@@ -155,31 +163,7 @@ export class D1Store implements Store {
     const project = await this.getProject(t.projectKey);
     if (!project) throw new StoreError("not_found", `Project ${t.projectKey} not found`);
     const id = crypto.randomUUID();
-    await this.db.batch(
-      insertTaskStmts(
-        this.db,
-        {
-          id,
-          projectId: project.id,
-          title: capText(t.title, TITLE_MAX),
-          description: t.description ? capText(t.description, DESCRIPTION_MAX) : null,
-          status: "todo",
-          priority: t.priority ?? "medium",
-          dueAt: t.dueAt ?? null,
-          tags: t.tags ?? [],
-          assigneeId: t.assigneeId ?? null,
-          creatorId: actor,
-          sourceKind: "manual",
-          sourceRef: null,
-          sessionId: null,
-          chain: null,
-          parentId: null,
-          externalKey: null,
-        },
-        actor,
-        at,
-      ),
-    );
+    await this.db.batch(insertTaskStmts(this.db, { id, projectId: project.id, ...manualTaskDraft(t, actor) }, actor, at));
     return (await taskById(this.db, id))!;
   }
 
@@ -187,14 +171,9 @@ export class D1Store implements Store {
     return retrying(async () => {
       const before = await taskByKey(this.db, key);
       if (!before) throw new StoreError("not_found", `Task ${key} not found`);
-      const fields = {
-        ...patch,
-        ...(patch.title !== undefined ? { title: capText(patch.title, TITLE_MAX) } : {}),
-        ...(patch.description ? { description: capText(patch.description, DESCRIPTION_MAX) } : {}),
-      };
-      const changed = Object.entries(fields).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(before[k as keyof Task]));
-      if (!changed.length) return { task: before, from: { status: before.status, dueAt: before.dueAt } };
-      await runGuarded(this.db, updateTaskStmts(this.db, before, Object.fromEntries(changed), actor, at));
+      const changed = effectivePatch(before, patch);
+      if (!Object.keys(changed).length) return { task: before, from: { status: before.status, dueAt: before.dueAt } };
+      await runGuarded(this.db, updateTaskStmts(this.db, before, changed, actor, at));
       return { task: (await taskById(this.db, before.id))!, from: { status: before.status, dueAt: before.dueAt } };
     });
   }
@@ -255,6 +234,11 @@ export class D1Store implements Store {
   }
 
   tasksForIssues(issueIds: string[]) { return tasksForIssues(this.db, issueIds); }
+  applyPullRequest(pr: PullRequestSync) { return applyPullRequest(this.db, pr); }
+  pullRequestComment(repo: string, number: number) { return pullRequestComment(this.db, repo, number); }
+  recordPullRequestComment(repo: string, number: number, outcome: PullRequestCommentOutcome, at: string) {
+    return recordPullRequestComment(this.db, repo, number, outcome, at);
+  }
 
   async recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string) {
     const r = await this.db
@@ -273,13 +257,33 @@ export class D1Store implements Store {
   async listEmails(f: { to?: string; kind?: string; taskId?: string }, limit: number) {
     const { results } = await this.db
       .prepare(
-        `SELECT * FROM emails WHERE (?1 IS NULL OR to_address = ?1 COLLATE NOCASE) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR task_id = ?3)
-         ORDER BY created_at DESC LIMIT ?4`,
+        `SELECT e.*, p.key || '-' || t.number AS task_key FROM emails e LEFT JOIN tasks t ON t.id = e.task_id LEFT JOIN projects p ON p.id = t.project_id
+         WHERE (?1 IS NULL OR e.to_address = ?1 COLLATE NOCASE) AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.task_id = ?3)
+         ORDER BY e.created_at DESC, e.rowid DESC LIMIT ?4`,
       )
       .bind(f.to ?? null, f.kind ?? null, f.taskId ?? null, limit)
-      .all<EmailRow>();
-    return results.map(toEmail);
+      .all<EmailRow & { task_key: string | null }>();
+    return results.map((r) => ({ ...toEmail(r), taskKey: r.task_key }));
   }
+
+  // people, dependencies, deadlines and digests (#6)
+  createUser(u: NewUser, at: string) { return people.createUser(this.db, u, at); }
+  getUser(id: string) { return people.getUser(this.db, id); }
+  findUser(ref: string) { return people.findUser(this.db, ref); }
+  updateUser(id: string, patch: UserPatch, at: string) { return people.updateUser(this.db, id, patch, at); }
+  unsubscribe(userId: string, kind: EmailKind, at: string) { return people.unsubscribe(this.db, userId, kind, at); }
+  listDigestUsers() { return people.listDigestUsers(this.db); }
+  markDigestSent(userId: string, at: string) { return people.markDigestSent(this.db, userId, at); }
+  setMember(projectKey: string, userId: string, role: Role, actor: Actor, at: string) { return people.setMember(this.db, projectKey, userId, role, actor, at); }
+  removeMember(projectKey: string, userId: string, actor: Actor, at: string) { return people.removeMember(this.db, projectKey, userId, actor, at); }
+  listMembers(projectKey: string) { return people.listMembers(this.db, projectKey); }
+  roleIn(projectId: string, userId: string) { return people.roleIn(this.db, projectId, userId); }
+  taskById(id: string) { return taskById(this.db, id); }
+  addDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string) { return addDependency(this.db, taskKey, dependsOnKey, actor, at); }
+  removeDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string) { return removeDependency(this.db, taskKey, dependsOnKey, actor, at); }
+  releaseDependents(doneTaskId: string, actor: Actor, at: string) { return releaseDependents(this.db, doneTaskId, actor, at); }
+  dueBetween(from: string, to: string, limit: number) { return dueBetween(this.db, from, to, limit); }
+  digestFor(userId: string, range: { since: string; now: string }) { return digestFor(this.db, userId, range); }
 
   async activitySince(afterId: number, limit: number, projectId?: string) {
     const { results } = await this.db
@@ -299,4 +303,5 @@ export class D1Store implements Store {
   exportProject(projectKey: string) { return exportProject(this.db, projectKey); }
   importProject(records: ExportRecord[], actor: Actor, at: string) { return importProject(this.db, records, actor, at); }
   reportData(since: string) { return reportData(this.db, since); }
+  latestActivityId() { return latestActivityId(this.db); }
 }

@@ -1,6 +1,6 @@
 // Conditional write statements for tasks: each batch is guarded by a change id, so a lost race writes nothing.
 
-import { normalizeTitle, type Task } from "../../domain/tasks";
+import { normalizeTitle, type Task, type TaskDraft } from "../../domain/tasks";
 import type { TaskFields } from "../../domain/ingest";
 import type { Actor } from "../../ports/store";
 
@@ -26,24 +26,7 @@ const COLUMN: Record<keyof TaskFields, string> = {
   tags: "tags",
 };
 
-export interface NewTaskRow {
-  id: string;
-  projectId: string;
-  title: string;
-  description: string | null;
-  status: Task["status"];
-  priority: Task["priority"];
-  dueAt: string | null;
-  tags: string[];
-  assigneeId: string | null;
-  creatorId: string | null;
-  sourceKind: Task["source"]["kind"];
-  sourceRef: string | null;
-  sessionId: string | null;
-  chain: string | null;
-  parentId: string | null;
-  externalKey: string | null;
-}
+export type NewTaskRow = TaskDraft & { id: string; projectId: string };
 
 export function activityStmt(
   db: D1Database,

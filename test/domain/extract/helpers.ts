@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Extraction, TaskIntent } from "../../../src/domain/extract/types";
 
-const FIXTURES = fileURLToPath(new URL("../../fixtures/claude/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../fixtures/claude/", import.meta.url).href);
 
 export const fixture = (name: string) => readFileSync(FIXTURES + name, "utf8");
 
