@@ -1,0 +1,358 @@
+// The Store contract: what every Store adapter promises, run on D1 (workerd) and Convex (convex-test over HTTP).
+
+import { beforeEach, describe, expect, it } from "vitest";
+import { StoreError, type Store } from "../../src/ports/store";
+import { depend, freshKey, list, nextAt, upsert } from "./store-fixtures";
+
+const rejectsWith = async (p: Promise<unknown>, code: StoreError["code"]) => {
+  const e = await p.then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(StoreError);
+  expect((e as StoreError).code).toBe(code);
+};
+
+export function storeContract(name: string, makeStore: () => Store | Promise<Store>) {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+
+    const project = (over: { repos?: string[]; paths?: string[] } = {}) =>
+      store.createProject({ key: freshKey(), name: "Contract", repos: over.repos ?? [], paths: over.paths ?? [], at: nextAt() });
+    const task = (projectKey: string, title = "Write the contract", extra = {}) =>
+      store.createTask({ projectKey, title, ...extra }, "user:contract", nextAt());
+
+    describe("deliveries", () => {
+      it("records a delivery once and calls the second sighting a duplicate", async () => {
+        const id = `test:${crypto.randomUUID()}`;
+        expect(await store.recordDelivery({ id, source: "test", event: "ping", payload: "{}", at: nextAt() })).toBe("new");
+        expect(await store.recordDelivery({ id, source: "test", event: "ping", payload: "{}", at: nextAt() })).toBe("duplicate");
+      });
+
+      it("keeps the first payload when a duplicate arrives", async () => {
+        const id = `test:${crypto.randomUUID()}`;
+        await store.recordDelivery({ id, source: "test", event: "ping", payload: "first", at: nextAt() });
+        await store.recordDelivery({ id, source: "test", event: "ping", payload: "second", at: nextAt() });
+        expect(await store.getDelivery(id)).toMatchObject({ id, source: "test", event: "ping", status: "received", payload: "first", error: null });
+      });
+
+      it("answers null for a delivery it never saw", async () => {
+        expect(await store.getDelivery(`test:${crypto.randomUUID()}`)).toBeNull();
+      });
+
+      it("records a delivery's status and error", async () => {
+        const id = `test:${crypto.randomUUID()}`;
+        await store.recordDelivery({ id, source: "test", event: "ping", payload: null, at: nextAt() });
+        await store.setDeliveryStatus(id, "failed", "boom");
+        expect(await store.getDelivery(id)).toMatchObject({ status: "failed", error: "boom" });
+      });
+
+      it("lists deliveries newest first, up to the limit", async () => {
+        const ids = [0, 1, 2].map(() => `test:${crypto.randomUUID()}`);
+        for (const id of ids) await store.recordDelivery({ id, source: "test", event: "ping", payload: null, at: nextAt() });
+        expect((await store.listDeliveries(2)).map((d) => d.id)).toEqual([ids[2], ids[1]]);
+      });
+    });
+
+    describe("transcript lines", () => {
+      it("records each line once and counts the ones seen before", async () => {
+        const session = crypto.randomUUID();
+        await store.recordTranscriptLines(session, ["a", "b"]);
+        const chunk = await store.recordTranscriptLines(session, ["b", "c"]);
+        expect(chunk).toEqual({ sessionId: session, newLineUuids: ["c"], duplicates: 1 });
+      });
+
+      it("reports as seen only the lines recorded for that session", async () => {
+        const [s1, s2] = [crypto.randomUUID(), crypto.randomUUID()];
+        await store.recordTranscriptLines(s1, ["x", "y"]);
+        expect(await store.seenTranscriptLines(s1, ["x", "z"])).toEqual(new Set(["x"]));
+        expect(await store.seenTranscriptLines(s2, ["x"])).toEqual(new Set());
+      });
+    });
+
+    describe("tokens", () => {
+      it("finds a token by its hash and never hands the hash back", async () => {
+        const hash = crypto.randomUUID();
+        const made = await store.createToken({ name: "ci", hash, scopes: ["read", "ingest"], at: nextAt() });
+        const found = await store.findTokenByHash(hash);
+        expect(found).toEqual(made);
+        expect(found).toMatchObject({ name: "ci", scopes: ["read", "ingest"], userId: null, revokedAt: null });
+        expect(JSON.stringify(found)).not.toContain(hash);
+      });
+
+      it("answers null for a hash it does not hold", async () => {
+        expect(await store.findTokenByHash(crypto.randomUUID())).toBeNull();
+      });
+
+      it("revokes a token once", async () => {
+        const hash = crypto.randomUUID();
+        const t = await store.createToken({ name: "old", hash, scopes: ["admin"], at: nextAt() });
+        const at = nextAt();
+        expect(await store.revokeToken(t.id, at)).toBe(true);
+        expect(await store.revokeToken(t.id, nextAt())).toBe(false);
+        expect((await store.findTokenByHash(hash))?.revokedAt).toBe(at);
+      });
+
+      it("lists the tokens it holds", async () => {
+        const t = await store.createToken({ name: "listed", hash: crypto.randomUUID(), scopes: ["write"], at: nextAt() });
+        expect((await store.listTokens()).map((x) => x.id)).toContain(t.id);
+      });
+    });
+
+    describe("projects", () => {
+      it("creates a project, finds it by key in any case, and keeps repos in lower case", async () => {
+        const p = await project({ repos: ["Acme/Hub"], paths: ["/src/hub"] });
+        expect(await store.getProject(p.key.toLowerCase())).toEqual(p);
+        expect(p).toMatchObject({ status: "active", repos: ["acme/hub"], paths: ["/src/hub"], settings: {} });
+      });
+
+      it("refuses a second project with the same key as a conflict", async () => {
+        const p = await project();
+        await rejectsWith(store.createProject({ key: p.key, name: "Again", repos: [], paths: [], at: nextAt() }), "conflict");
+      });
+
+      it("answers null for a project key it does not hold", async () => {
+        expect(await store.getProject(freshKey("Z"))).toBeNull();
+      });
+
+      it("lists projects in key order", async () => {
+        const a = await store.createProject({ key: freshKey("A"), name: "a", repos: [], paths: [], at: nextAt() });
+        const b = await store.createProject({ key: freshKey("B"), name: "b", repos: [], paths: [], at: nextAt() });
+        const keys = (await store.listProjects()).map((p) => p.key);
+        expect(keys.indexOf(a.key)).toBeLessThan(keys.indexOf(b.key));
+        expect(keys).toEqual([...keys].sort());
+      });
+
+      it("places a folder in the project with the longest matching path, not a sibling with a longer name", async () => {
+        const dir = `/w/${crypto.randomUUID()}`;
+        const outer = await project({ paths: [dir] });
+        const inner = await project({ paths: [`${dir}/app`] });
+        expect((await store.projectForCwd(`${dir}/app/src`, nextAt())).id).toBe(inner.id);
+        expect((await store.projectForCwd(`${dir}/apple`, nextAt())).id).toBe(outer.id);
+      });
+
+      it("puts unclaimed folders in one INBOX project, created on first use", async () => {
+        const first = await store.projectForCwd(`/nowhere/${crypto.randomUUID()}`, nextAt());
+        const second = await store.projectForCwd(null, nextAt());
+        expect(first.key).toBe("INBOX");
+        expect(second.id).toBe(first.id);
+      });
+
+      it("finds the projects of a repository whatever its case", async () => {
+        const repo = `acme/${crypto.randomUUID()}`;
+        const p = await project({ repos: [repo] });
+        expect((await store.projectsForRepo(repo.toUpperCase())).map((x) => x.id)).toEqual([p.id]);
+        expect(await store.projectsForRepo(`acme/${crypto.randomUUID()}`)).toEqual([]);
+      });
+    });
+
+    describe("tasks", () => {
+      it("numbers tasks per project from one and keys them by project", async () => {
+        const p = await project();
+        const a = await task(p.key, "First");
+        const b = await task(p.key, "Second", { priority: "high", tags: ["x"] });
+        expect([a.key, b.key]).toEqual([`${p.key}-1`, `${p.key}-2`]);
+        expect(b).toMatchObject({ projectId: p.id, status: "todo", priority: "high", tags: ["x"], creatorId: "user:contract", version: 1 });
+      });
+
+      it("refuses a task in a project that does not exist as not found", async () => {
+        await rejectsWith(task(freshKey("Z")), "not_found");
+      });
+
+      it("writes one created activity row with each new task", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        const rows = await store.activitySince(0, 10, p.id);
+        expect(rows.map((a) => [a.action, a.taskId, a.taskKey])).toEqual([["created", t.id, t.key]]);
+      });
+
+      it("moves a task, says where it came from, and logs the move", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        const at = nextAt();
+        const change = await store.updateTask(t.key, { status: "completed" }, "user:contract", at);
+        expect(change.from).toEqual({ status: "todo", dueAt: null });
+        expect(change.task).toMatchObject({ status: "completed", completedAt: at, version: 2 });
+        const detail = await store.getTask(t.key);
+        expect(detail!.activity[0]).toMatchObject({ action: "status_changed", actor: "user:contract", data: { changes: { status: ["todo", "completed"] } } });
+      });
+
+      it("writes nothing when an edit changes nothing", async () => {
+        const p = await project();
+        const t = await task(p.key, "Same");
+        const change = await store.updateTask(t.key, { title: "Same" }, "user:contract", nextAt());
+        expect(change.task.version).toBe(1);
+        expect(await store.activitySince(0, 10, p.id)).toHaveLength(1);
+      });
+
+      it("refuses to edit a task that does not exist as not found", async () => {
+        const p = await project();
+        await rejectsWith(store.updateTask(`${p.key}-99`, { title: "x" }, "user:contract", nextAt()), "not_found");
+      });
+
+      it("shows a task with its links, activity and dependencies, and null for an unknown key", async () => {
+        const p = await project();
+        const t = await task(p.key, "Detailed", { description: "why" });
+        const detail = await store.getTask(t.key.toLowerCase());
+        expect(detail).toMatchObject({ ...t, links: [], dependsOn: [], blocks: [] });
+        expect(detail!.activity).toHaveLength(1);
+        expect(await store.getTask(`${p.key}-42`)).toBeNull();
+      });
+
+      it("pages through a project's tasks with cursors, each task once, in creation order", async () => {
+        const p = await project();
+        const made = [];
+        for (let i = 0; i < 5; i++) made.push((await task(p.key, `Task ${i}`)).key);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page: Awaited<ReturnType<Store["listTasks"]>> = await store.listTasks({ projectKey: p.key }, 2, cursor);
+          seen.push(...page.items.map((t) => t.key));
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor && pages < 10);
+        expect(seen).toEqual(made);
+        expect(pages).toBe(3);
+      });
+
+      it("filters tasks by status, priority, tag and text", async () => {
+        const p = await project();
+        const a = await task(p.key, "Fix the login form", { priority: "urgent", tags: ["auth"] });
+        const b = await task(p.key, "Write docs", { description: "mention LOGIN too" });
+        await store.updateTask(b.key, { status: "in_progress" }, "user:contract", nextAt());
+        const keys = async (f: object) => (await store.listTasks({ projectKey: p.key, ...f }, 10, null)).items.map((t) => t.key);
+        expect(await keys({ status: ["in_progress"] })).toEqual([b.key]);
+        expect(await keys({ priority: "urgent" })).toEqual([a.key]);
+        expect(await keys({ tag: "auth" })).toEqual([a.key]);
+        expect(await keys({ q: "login" })).toEqual([a.key, b.key]);
+        expect(await keys({ status: ["completed"] })).toEqual([]);
+      });
+
+      it("gives each board card its links and its latest activity", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        await store.applyCommitRef({ sha: "abc123", url: "https://x/c/abc123", message: "touch it\n\nbody", repo: "acme/hub", taskKey: t.key, close: false, start: false, actor: "github:dev", at: nextAt() });
+        const extras = await store.cardExtras([t.id]);
+        expect(extras.get(t.id)!.links.map((l) => [l.kind, l.ref, l.title])).toEqual([["commit", "abc123", "touch it"]]);
+        expect(extras.get(t.id)!.lastActivity).toMatchObject({ action: "linked", taskId: t.id });
+      });
+    });
+
+    describe("session intents", () => {
+      it("creates the tasks of a todo list once, however often the list is applied", async () => {
+        const p = await project();
+        const s = crypto.randomUUID();
+        const items = [{ key: `${s}:1`, title: "Plan" }, { key: `${s}:2`, title: "Build" }];
+        const first = await store.applyIntents({ sessionId: s, projectId: p.id, cwd: null, gitBranch: null, intents: [list(s, items)] }, nextAt());
+        const again = await store.applyIntents({ sessionId: s, projectId: p.id, cwd: null, gitBranch: null, intents: [list(s, items)] }, nextAt());
+        expect(first.map((c) => [c.task.title, c.from])).toEqual([["Plan", null], ["Build", null]]);
+        expect(again).toEqual([]);
+        expect((await store.listTasks({ projectKey: p.key }, 10, null)).items).toHaveLength(2);
+      });
+
+      it("moves listed tasks forward and cancels the ones a newer list drops", async () => {
+        const p = await project();
+        const s = crypto.randomUUID();
+        const batch = (intents: Parameters<Store["applyIntents"]>[0]["intents"]) => ({ sessionId: s, projectId: p.id, cwd: null, gitBranch: null, intents });
+        await store.applyIntents(batch([list(s, [{ key: `${s}:1`, title: "Keep" }, { key: `${s}:2`, title: "Drop" }])]), nextAt());
+        const changes = await store.applyIntents(batch([list(s, [{ key: `${s}:1`, title: "Keep", status: "in_progress" }])]), nextAt());
+        expect(changes.map((c) => [c.task.title, c.from?.status, c.task.status]).sort()).toEqual([
+          ["Drop", "todo", "cancelled"],
+          ["Keep", "todo", "in_progress"],
+        ]);
+      });
+
+      it("folds a task said again under another key into the open task with the same title", async () => {
+        const p = await project();
+        const s = crypto.randomUUID();
+        const batch = { sessionId: s, projectId: p.id, cwd: null, gitBranch: null };
+        await store.applyIntents({ ...batch, intents: [upsert(s, `${s}:a`, "Ship the release")] }, nextAt());
+        await store.applyIntents({ ...batch, intents: [upsert(s, `${s}:b`, "ship the RELEASE!", true)] }, nextAt());
+        expect((await store.listTasks({ projectKey: p.key }, 10, null)).items).toHaveLength(1);
+      });
+
+      it("records a dependency a session states and refuses the edge that would close a cycle", async () => {
+        const p = await project();
+        const s = crypto.randomUUID();
+        const batch = { sessionId: s, projectId: p.id, cwd: null, gitBranch: null };
+        await store.applyIntents({ ...batch, intents: [upsert(s, `${s}:a`, "Alpha"), upsert(s, `${s}:b`, "Beta")] }, nextAt());
+        await store.applyIntents({ ...batch, intents: [depend(s, `${s}:a`, `${s}:b`), depend(s, `${s}:b`, `${s}:a`)] }, nextAt());
+        const [a, b] = [await store.getTask(`${p.key}-1`), await store.getTask(`${p.key}-2`)];
+        expect([a!.dependsOn, a!.blocks]).toEqual([[b!.key], []]);
+        expect([b!.dependsOn, b!.blocks]).toEqual([[], [a!.key]]);
+      });
+    });
+
+    describe("commits", () => {
+      const ref = (taskKey: string, over: object = {}) => ({
+        sha: crypto.randomUUID().replace(/-/g, ""), url: "https://github.com/acme/hub/commit/1", message: "Fixes it", repo: "acme/hub",
+        taskKey, close: true, start: false, actor: "github:dev", at: nextAt(), ...over,
+      });
+
+      it("completes a task when a closing commit reaches the default branch, and only once", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        const r = ref(t.key);
+        const change = await store.applyCommitRef(r);
+        expect(change).toMatchObject({ from: { status: "todo" }, task: { key: t.key, status: "completed" } });
+        expect(await store.applyCommitRef({ ...r, at: nextAt() })).toBeNull();
+        expect((await store.getTask(t.key))!.links).toEqual([expect.objectContaining({ kind: "commit", ref: r.sha, state: "closed" })]);
+      });
+
+      it("starts a todo task that a commit off the default branch mentions", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        const change = await store.applyCommitRef(ref(t.key, { close: false, start: true }));
+        expect(change).toMatchObject({ from: { status: "todo" }, task: { status: "in_progress" } });
+      });
+
+      it("ignores a commit that names a task it does not hold", async () => {
+        const p = await project();
+        expect(await store.applyCommitRef(ref(`${p.key}-7`))).toBeNull();
+      });
+    });
+
+    describe("emails", () => {
+      const email = (over: object = {}) => ({
+        to: "Dev@Example.com", kind: "digest" as const, subject: "Your day", html: "<p>hi</p>", text: "hi",
+        idempotencyKey: `digest:${crypto.randomUUID()}`, status: "queued" as const, providerId: null, error: null, ...over,
+      });
+
+      it("records an email once per idempotency key", async () => {
+        const e = email();
+        expect(await store.recordEmail(e, nextAt())).toBe("new");
+        expect(await store.recordEmail({ ...e, subject: "again" }, nextAt())).toBe("duplicate");
+      });
+
+      it("lists a recipient's emails newest first, any case of address, filtered by kind", async () => {
+        const to = `${crypto.randomUUID()}@Example.com`;
+        await store.recordEmail(email({ to, kind: "deadline", subject: "one" }), nextAt());
+        await store.recordEmail(email({ to, kind: "digest", subject: "two" }), nextAt());
+        await store.recordEmail(email({ to, kind: "deadline", subject: "three" }), nextAt());
+        expect((await store.listEmails({ to: to.toLowerCase() }, 10)).map((e) => e.subject)).toEqual(["three", "two", "one"]);
+        expect((await store.listEmails({ to, kind: "deadline" }, 1)).map((e) => e.subject)).toEqual(["three"]);
+      });
+    });
+
+    describe("activity feed", () => {
+      it("resumes after the last id it handed out, in order", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        await store.updateTask(t.key, { priority: "low" }, "user:contract", nextAt());
+        await store.updateTask(t.key, { title: "Renamed" }, "user:contract", nextAt());
+        const all = await store.activitySince(0, 10, p.id);
+        expect(all.map((a) => a.action)).toEqual(["created", "updated", "updated"]);
+        expect(all.map((a) => a.id)).toEqual([...all.map((a) => a.id)].sort((x, y) => x - y));
+        expect((await store.activitySince(all[0].id, 10, p.id)).map((a) => a.id)).toEqual([all[1].id, all[2].id]);
+      });
+
+      it("keeps other projects' activity out of a project's feed", async () => {
+        const [p, q] = [await project(), await project()];
+        await task(p.key);
+        await task(q.key);
+        expect((await store.activitySince(0, 10, p.id)).every((a) => a.projectId === p.id)).toBe(true);
+      });
+    });
+  });
+}
