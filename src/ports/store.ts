@@ -266,4 +266,6 @@ export interface Store {
   /** Loads an export into a project that has no tasks (created when missing). */
   importProject(records: ExportRecord[], actor: Actor, at: string): Promise<{ project: string; counts: Record<string, number> }>;
   reportData(since: string): Promise<ReportData>;
+  /** The id of the newest activity row (0 when none): a page is current up to it, and /events streams what follows. */
+  latestActivityId(): Promise<number>;
 }

@@ -19,3 +19,7 @@ export async function reportData(db: D1Database, since: string): Promise<ReportD
   ]);
   return { completed: completed.results as ReportData["completed"], time: time.results as ReportData["time"] };
 }
+
+export async function latestActivityId(db: D1Database): Promise<number> {
+  return (await db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM activity`).first<{ id: number }>())?.id ?? 0;
+}

@@ -1,31 +1,57 @@
-// GET /: projects and the board of the chosen one, by status, with each card's links and latest activity.
+// GET /: the board of one project by status, with filters, quick status moves and a new-task form (CSRF-protected).
 
 import { Hono } from "hono";
-import { TASK_STATUSES, type Task } from "../../domain/tasks";
-import { hasScope } from "../../http/auth";
+import { PRIORITIES, TASK_STATUSES, isDone, type Task } from "../../domain/tasks";
+import { layoutGraph } from "../../domain/graph-layout";
 import type { AppEnv } from "../../http/context";
+import { csrfToken } from "../../http/session";
 import type { Activity, Link, Project } from "../../ports/store";
+import { emitChanges, actorOf } from "../api/tasks";
+import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
-import { LoginForm } from "./login";
 
 const BOARD_LIMIT = 200;
+const label = (s: string) => s.replace("_", " ");
 
-function Card(props: { task: Task; links: Link[]; last: Activity | null; now: string }) {
-  const t = props.task;
-  const overdue = t.dueAt && t.dueAt < props.now && t.status !== "completed" && t.status !== "cancelled";
+export function StatusForm(props: { task: Task; csrf: string }) {
   return (
-    <div class="card" data-key={t.key}>
-      <a class="key" href={`/api/tasks/${t.key}`}>
+    <form method="post" action={`/tasks/${props.task.key}/status`}>
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <select name="status" aria-label={`status of ${props.task.key}`} onchange="this.form.requestSubmit()">
+        {TASK_STATUSES.map((s) => (
+          <option value={s} selected={s === props.task.status}>
+            {label(s)}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit">move</button>
+      </noscript>
+    </form>
+  );
+}
+
+function Card(props: { task: Task; links: Link[]; last: Activity | null; blocked: boolean; now: string; csrf: string }) {
+  const t = props.task;
+  const overdue = t.dueAt && t.dueAt < props.now && !isDone(t.status);
+  return (
+    <div class={`card p-${t.priority}`} data-key={t.key}>
+      <a class="key" href={`/tasks/${t.key}`}>
         {t.key}
-      </a>{" "}
+      </a>
       <span class="title">{t.title}</span>
       <div class="meta">
-        <span class={`p-${t.priority}`}>{t.priority}</span>
-        {t.dueAt ? <span class={overdue ? "overdue" : ""}> · due {t.dueAt.slice(0, 10)}</span> : null}
+        {props.blocked ? <span class="badge blocked">blocked</span> : null}
+        <span class="badge">{t.priority}</span>
+        {t.assigneeId ? <span class="badge">@{t.assigneeId.slice(0, 12)}</span> : null}
+        {t.tags.map((tag) => (
+          <span class="badge">#{tag}</span>
+        ))}
+        {t.dueAt ? <span class={overdue ? "overdue" : ""}>due {t.dueAt.slice(0, 10)}</span> : null}
       </div>
       {props.links.length ? (
-        <div class="meta links">
-          {props.links.map((l) => (
+        <div class="meta">
+          {props.links.slice(-3).map((l) => (
             <a href={l.url ?? "#"} rel="noreferrer">
               {l.kind === "commit" ? l.ref.slice(0, 7) : l.ref}{" "}
             </a>
@@ -33,61 +59,154 @@ function Card(props: { task: Task; links: Link[]; last: Activity | null; now: st
         </div>
       ) : null}
       {props.last ? (
-        <div class="meta activity">
-          {props.last.action} by {props.last.actor} · {props.last.at.slice(0, 16).replace("T", " ")}
+        <div class="meta">
+          {label(props.last.action)} by {props.last.actor} · {props.last.at.slice(5, 16).replace("T", " ")}
         </div>
       ) : null}
+      <StatusForm task={t} csrf={props.csrf} />
     </div>
   );
 }
 
-function Board(props: { projects: Project[]; current: Project | null; tasks: Task[]; extras: Map<string, { links: Link[]; lastActivity: Activity | null }> }) {
-  const now = new Date().toISOString();
+function Filters(props: { project: string; q: Record<string, string | undefined> }) {
   return (
-    <>
-      <nav class="projects">
-        {props.projects.map((p) => (
-          <a href={`/?project=${encodeURIComponent(p.key)}`} aria-current={p.key === props.current?.key ? "page" : undefined}>
-            {p.key} · {p.name}
-          </a>
-        ))}
-      </nav>
-      {props.current ? <h1>{props.current.name}</h1> : <p>No projects yet. Create one with POST /api/projects.</p>}
-      <div class="board">
-        {TASK_STATUSES.map((status) => (
-          <section class="col" data-status={status}>
-            <h2>{status.replace("_", " ")}</h2>
-            {props.tasks
-              .filter((t) => t.status === status)
-              .map((t) => (
-                <Card task={t} links={props.extras.get(t.id)?.links ?? []} last={props.extras.get(t.id)?.lastActivity ?? null} now={now} />
-              ))}
-          </section>
-        ))}
-      </div>
-    </>
+    <form method="get" action="/">
+      <input type="hidden" name="project" value={props.project} />
+      <label class="f">
+        assignee
+        <input name="assignee" value={props.q.assignee ?? ""} size={10} />
+      </label>
+      <label class="f">
+        tag
+        <input name="tag" value={props.q.tag ?? ""} size={8} />
+      </label>
+      <label class="f">
+        priority
+        <select name="priority">
+          <option value="">any</option>
+          {PRIORITIES.map((p) => (
+            <option value={p} selected={p === props.q.priority}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">Filter</button>
+    </form>
   );
 }
 
-export const board = new Hono<AppEnv>().get("/", async (c) => {
-  const principal = c.get("principal");
-  if (!hasScope(principal, "read")) {
-    return c.html(
-      <Layout title="Sign in">
-        <LoginForm error={null} />
-      </Layout>,
-      principal ? 403 : 200,
-    );
-  }
-  const { store } = c.get("services");
-  const projects = await store.listProjects();
-  const wanted = c.req.query("project")?.toUpperCase();
-  const current = projects.find((p) => p.key === wanted) ?? projects[0] ?? null;
-  const tasks = current ? (await store.listTasks({ projectKey: current.key }, BOARD_LIMIT, null)).items : [];
-  const extras = await store.cardExtras(tasks.map((t) => t.id));
-  return c.html(
-    <Layout title={current?.name ?? "Board"} signedIn>
-      <Board projects={projects} current={current} tasks={tasks} extras={extras} />
-    </Layout>,
+function NewTask(props: { project: string; csrf: string }) {
+  return (
+    <form method="post" action="/tasks">
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <input type="hidden" name="project" value={props.project} />
+      <label class="f">
+        new task
+        <input name="title" required maxlength={300} size={32} placeholder="What needs doing?" />
+      </label>
+      <label class="f">
+        priority
+        <select name="priority">
+          {PRIORITIES.map((p) => (
+            <option value={p} selected={p === "medium"}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="f">
+        due
+        <input type="date" name="due" />
+      </label>
+      <button class="primary" type="submit">
+        Add
+      </button>
+    </form>
   );
-});
+}
+
+export function ProjectNav(props: { projects: Project[]; current: Project | null; base: string }) {
+  return (
+    <nav class="projects">
+      {props.projects.map((p) => (
+        <a href={`${props.base}?project=${encodeURIComponent(p.key)}`} aria-current={p.key === props.current?.key ? "page" : undefined}>
+          {p.key} · {p.name}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export async function currentProject(c: { req: { query(k: string): string | undefined } }, projects: Project[]) {
+  const wanted = c.req.query("project")?.toUpperCase();
+  return projects.find((p) => p.key === wanted) ?? projects[0] ?? null;
+}
+
+export const board = new Hono<AppEnv>()
+  .get("/", reader, async (c) => {
+    const { store } = c.get("services");
+    const projects = await store.listProjects();
+    const current = await currentProject(c, projects);
+    const q = { assignee: c.req.query("assignee") || undefined, tag: c.req.query("tag") || undefined, priority: c.req.query("priority") || undefined };
+    const [page, graph, cursor] = await Promise.all([
+      current
+        ? store.listTasks({ projectKey: current.key, assigneeId: q.assignee, tag: q.tag, priority: PRIORITIES.find((p) => p === q.priority) }, BOARD_LIMIT, null)
+        : null,
+      current ? store.projectGraph(current.key) : null,
+      store.latestActivityId(),
+    ]);
+    const tasks = page?.items ?? [];
+    const blocked = new Set(graph ? layoutGraph(graph.tasks, graph.edges).nodes.filter((n) => n.blocked).map((n) => n.task.id) : []);
+    const extras = await store.cardExtras(tasks.map((t) => t.id));
+    const csrf = await csrfToken(c);
+    const now = new Date().toISOString();
+    return c.html(
+      <Layout title={current?.name ?? "Board"} signedIn current="/">
+        <ProjectNav projects={projects} current={current} base="/" />
+        {current ? (
+          <>
+            <h1>{current.name}</h1>
+            <div class="toolbar">
+              <Filters project={current.key} q={q} />
+              <NewTask project={current.key} csrf={csrf} />
+            </div>
+          </>
+        ) : (
+          <p>No projects yet. Create one with POST /api/projects.</p>
+        )}
+        <div class="board" data-live={String(cursor)}>
+          {TASK_STATUSES.map((status) => {
+            const col = tasks.filter((t) => t.status === status);
+            return (
+              <section class="col" data-status={status}>
+                <h2>
+                  {label(status)} <span>{col.length}</span>
+                </h2>
+                {col.map((t) => (
+                  <Card task={t} links={extras.get(t.id)?.links ?? []} last={extras.get(t.id)?.lastActivity ?? null} blocked={blocked.has(t.id)} now={now} csrf={csrf} />
+                ))}
+              </section>
+            );
+          })}
+        </div>
+      </Layout>,
+    );
+  })
+  .post("/tasks", async (c) => {
+    const f = await writerForm(c);
+    const due = f.due ? new Date(`${f.due}T17:00:00Z`).toISOString() : null;
+    const priority = PRIORITIES.find((p) => p === f.priority) ?? "medium";
+    const task = await c.get("services").store.createTask({ projectKey: f.project ?? "", title: f.title ?? "", priority, dueAt: due }, actorOf(c), new Date().toISOString());
+    await emitChanges(c, [{ task, from: null }]);
+    return back(c, `/?project=${task.projectKey}`);
+  })
+  .post("/tasks/:key/status", async (c) => {
+    const f = await writerForm(c);
+    const status = TASK_STATUSES.find((s) => s === f.status);
+    if (status) {
+      const change = await c.get("services").store.updateTask(c.req.param("key"), { status }, actorOf(c), new Date().toISOString());
+      await emitChanges(c, [change]);
+    }
+    return back(c, "/");
+  });

@@ -3,6 +3,20 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/context";
 import { board } from "./board";
+import { emailsPage } from "./emails";
+import { graphPage } from "./graph";
+import { live } from "./live";
 import { login } from "./login";
+import { reportsPage } from "./reports";
+import { runsPage } from "./runs";
+import { taskPage } from "./task";
 
-export const dashboard = new Hono<AppEnv>().route("/", login).route("/", board);
+export const dashboard = new Hono<AppEnv>()
+  .route("/", login)
+  .route("/", board)
+  .route("/", taskPage)
+  .route("/", graphPage)
+  .route("/", runsPage)
+  .route("/", emailsPage)
+  .route("/", reportsPage)
+  .route("/", live);

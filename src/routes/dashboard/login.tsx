@@ -1,56 +1,60 @@
-// Dashboard sign-in: a token in a form becomes a signed, HttpOnly, SameSite session cookie.
+// Dashboard sign-in and out: a token in a form, or GitHub OAuth mapped to a user by githubLogin; both end in the session cookie.
 
+import { githubAuth } from "@hono/oauth-providers/github";
 import { Hono } from "hono";
-import { deleteCookie, setSignedCookie } from "hono/cookie";
-import { principalForHash, SESSION_COOKIE, SESSION_TTL_S, sessionSecret } from "../../http/auth";
+import { principalForHash } from "../../http/auth";
 import type { AppEnv } from "../../http/context";
-import { sha256Hex } from "../../http/tokens";
+import { ApiError } from "../../http/errors";
+import { endSession, startSession } from "../../http/session";
+import { generateToken, sha256Hex } from "../../http/tokens";
 import { Layout } from "./layout";
+import { LoginForm } from "./login-form";
 
-export function LoginForm(props: { error: string | null }) {
-  return (
-    <form class="login" method="post" action="/login">
-      <h1>Sign in to taskhub</h1>
-      {props.error ? <p class="overdue">{props.error}</p> : null}
-      <label>
-        Token
-        <br />
-        <input type="password" name="token" autocomplete="current-password" required style="width:100%" />
-      </label>
-      <p>
-        <button type="submit">Sign in</button>
-      </p>
-    </form>
-  );
-}
+export { LoginForm };
 
 export const login = new Hono<AppEnv>()
   .post("/login", async (c) => {
     const form = await c.req.parseBody();
     const token = typeof form.token === "string" ? form.token.trim() : "";
     const hash = await sha256Hex(token);
-    const secret = sessionSecret(c);
     const principal = token ? await principalForHash(c, hash) : null;
-    if (!principal || !secret) {
-      const error = secret ? "That token is unknown or revoked." : "Cookie sign-in needs HUB_SECRET or HUB_ADMIN_TOKEN on the hub.";
+    if (!principal) {
       return c.html(
         <Layout title="Sign in">
-          <LoginForm error={error} />
+          <LoginForm error="That token is unknown or revoked." />
         </Layout>,
         401,
       );
     }
-    const exp = Math.floor(Date.now() / 1000) + SESSION_TTL_S;
-    await setSignedCookie(c, SESSION_COOKIE, `${hash}.${exp}`, secret, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: new URL(c.req.url).protocol === "https:",
-      path: "/",
-      maxAge: SESSION_TTL_S,
-    });
+    await startSession(c, hash);
     return c.redirect("/", 303);
   })
   .post("/logout", (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    endSession(c);
+    return c.redirect("/", 303);
+  })
+  .use("/auth/github", async (c, next) => {
+    const { GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET, PUBLIC_URL } = c.get("services").config;
+    if (!GITHUB_CLIENT_ID || !GITHUB_CLIENT_SECRET) throw new ApiError(404, "not_found", "GitHub sign-in is not configured on this hub");
+    const redirect_uri = `${PUBLIC_URL ?? new URL(c.req.url).origin}/auth/github`;
+    return githubAuth({ client_id: GITHUB_CLIENT_ID, client_secret: GITHUB_CLIENT_SECRET, scope: ["read:user"], oauthApp: true, redirect_uri })(c, next);
+  })
+  .get("/auth/github", async (c) => {
+    const login = (c.get("user-github") as { login?: string } | undefined)?.login;
+    const { store } = c.get("services");
+    const user = login ? await store.findUser(login) : null;
+    if (!user || user.githubLogin?.toLowerCase() !== login?.toLowerCase()) {
+      return c.html(
+        <Layout title="Sign in">
+          <LoginForm error={`No taskhub user has the GitHub login ${login ?? "(none)"}; ask an admin to add it.`} github />
+        </Layout>,
+        403,
+      );
+    }
+    // The session is a token like any other: listed, and revocable, under /api/tokens.
+    const token = generateToken();
+    const hash = await sha256Hex(token);
+    await store.createToken({ name: `github:${login}`, hash, scopes: ["write"], userId: user.id, at: new Date().toISOString() });
+    await startSession(c, hash);
     return c.redirect("/", 303);
   });

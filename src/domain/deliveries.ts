@@ -1,0 +1,24 @@
+// Which event a recorded delivery emits, so the runs page can show its workflows and replay a failed one.
+
+import { eventSchemas, type EventName } from "../workflows/events";
+
+export function eventFor(d: { id: string; source: string; event: string; payload: string | null }): { name: EventName; data: Record<string, string> } | null {
+  if (d.source === "github") {
+    const name = `github/${d.event}.received`;
+    return name in eventSchemas ? { name: name as EventName, data: { deliveryId: d.id } } : null;
+  }
+  if (d.source === "transcript" || d.source === "hook") {
+    let sessionId: unknown;
+    try {
+      sessionId = d.payload ? (JSON.parse(d.payload) as { sessionId?: unknown }).sessionId : undefined;
+    } catch {
+      return null;
+    }
+    if (typeof sessionId !== "string") return null;
+    return { name: d.source === "hook" ? "claude/hook.received" : "claude/transcript.received", data: { deliveryId: d.id, sessionId } };
+  }
+  return null;
+}
+
+/** A replay is a new event (a new id), so the engine runs it instead of treating it as the one already seen. */
+export const replayEventId = (deliveryId: string, at: string) => `${deliveryId}:replay:${at.replace(/[^0-9]/g, "")}`;

@@ -1,0 +1,30 @@
+// GET /events: server-sent events fed by the activity log, so open pages refresh within about a second of a change.
+
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { AppEnv } from "../../http/context";
+import { reader } from "./guard";
+
+const POLL_MS = 700;
+/** A stream ends after this and the browser reconnects (Last-Event-ID), so no request lives forever. */
+const STREAM_MS = 25_000;
+
+export const live = new Hono<AppEnv>().get("/events", reader, (c) => {
+  const { store } = c.get("services");
+  let after = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0) || 0;
+  return streamSSE(c, async (s) => {
+    const until = Date.now() + STREAM_MS;
+    let closed = false;
+    s.onAbort(() => void (closed = true));
+    await s.write("retry: 1000\n\n");
+    while (!closed && Date.now() < until) {
+      const rows = await store.activitySince(after, 50);
+      if (rows.length) {
+        after = rows[rows.length - 1].id;
+        // Only ids and actions travel: the page fetches what it shows through the normal, escaped render.
+        await s.writeSSE({ id: String(after), data: JSON.stringify(rows.map((r) => ({ id: r.id, action: r.action, task: r.taskKey }))) });
+      }
+      await s.sleep(POLL_MS);
+    }
+  });
+});

@@ -1,0 +1,153 @@
+// GET /tasks/:key: one task with its timeline, links, comments, time and dependencies both ways; forms to add to each.
+
+import { Hono } from "hono";
+import { isDone } from "../../domain/tasks";
+import type { AppEnv } from "../../http/context";
+import { ApiError } from "../../http/errors";
+import { csrfToken } from "../../http/session";
+import { actorOf } from "../api/tasks";
+import { StatusForm } from "./board";
+import { back, reader, writerForm } from "./guard";
+import { Layout } from "./layout";
+
+const when = (at: string) => at.slice(0, 16).replace("T", " ");
+const Csrf = (p: { v: string }) => <input type="hidden" name="_csrf" value={p.v} />;
+
+export const taskPage = new Hono<AppEnv>()
+  .get("/tasks/:key", reader, async (c) => {
+    const { store } = c.get("services");
+    const key = c.req.param("key");
+    const [t, records, cursor] = await Promise.all([store.getTask(key), store.taskRecords(key), store.latestActivityId()]);
+    if (!t || !records) throw new ApiError(404, "not_found", `Task ${key} not found`);
+    const csrf = await csrfToken(c);
+    const minutes = records.timeEntries.reduce((n, e) => n + e.minutes, 0);
+    return c.html(
+      <Layout title={`${t.key} ${t.title}`} signedIn>
+        <p>
+          <a href={`/?project=${t.projectKey}`}>← {t.projectKey} board</a>
+        </p>
+        <div data-live={String(cursor)}>
+          <h1>
+            {t.key} · {t.title}
+          </h1>
+          <div class="two">
+            <div>
+              <div class="panel">
+                <div class="meta">
+                  <span class="badge">{t.status.replace("_", " ")}</span>
+                  <span class="badge">{t.priority}</span>
+                  {t.dueAt ? <span class={t.dueAt < new Date().toISOString() && !isDone(t.status) ? "overdue" : ""}>due {t.dueAt.slice(0, 10)} </span> : null}
+                  {t.tags.map((x) => (
+                    <span class="badge">#{x}</span>
+                  ))}
+                  · from {t.source.kind}
+                </div>
+                <pre>{t.description ?? "No description."}</pre>
+                <StatusForm task={t} csrf={csrf} />
+              </div>
+              <div class="panel">
+                <h2>Comments</h2>
+                {records.comments.map((m) => (
+                  <div>
+                    <div class="meta">
+                      {m.author} · {when(m.createdAt)}
+                    </div>
+                    <pre>{m.body}</pre>
+                  </div>
+                ))}
+                <form method="post" action={`/tasks/${t.key}/comments`}>
+                  <Csrf v={csrf} />
+                  <textarea name="body" rows={2} cols={60} required placeholder="Add a comment" />
+                  <br />
+                  <button type="submit">Comment</button>
+                </form>
+              </div>
+              <div class="panel">
+                <h2>Timeline</h2>
+                <table class="grid">
+                  {t.activity.map((a) => (
+                    <tr>
+                      <td class="meta">{when(a.at)}</td>
+                      <td>{a.action.replace("_", " ")}</td>
+                      <td>{a.actor}</td>
+                      <td class="meta">{JSON.stringify(a.data).slice(0, 160)}</td>
+                    </tr>
+                  ))}
+                </table>
+              </div>
+            </div>
+            <div>
+              <div class="panel">
+                <h2>Dependencies</h2>
+                <p class="meta">waits for</p>
+                {t.dependsOn.map((k) => (
+                  <form method="post" action={`/tasks/${t.key}/dependencies/remove`}>
+                    <Csrf v={csrf} />
+                    <input type="hidden" name="dependsOn" value={k} />
+                    <a href={`/tasks/${k}`}>{k}</a> <button type="submit">remove</button>
+                  </form>
+                ))}
+                <form method="post" action={`/tasks/${t.key}/dependencies`}>
+                  <Csrf v={csrf} />
+                  <input name="dependsOn" placeholder="HUB-3" size={10} required /> <button type="submit">add blocker</button>
+                </form>
+                <p class="meta">blocks</p>
+                {t.blocks.map((k) => (
+                  <div>
+                    <a href={`/tasks/${k}`}>{k}</a>
+                  </div>
+                ))}
+              </div>
+              <div class="panel">
+                <h2>Links</h2>
+                {t.links.length ? null : <p class="meta">None yet.</p>}
+                {t.links.map((l) => (
+                  <div>
+                    <span class="badge">{l.kind.replace("_", " ")}</span>
+                    <a href={l.url ?? "#"} rel="noreferrer">
+                      {l.title ?? l.ref}
+                    </a>{" "}
+                    {l.state ? <span class="meta">{l.state}</span> : null}
+                  </div>
+                ))}
+              </div>
+              <div class="panel">
+                <h2>Time · {(minutes / 60).toFixed(1)} h</h2>
+                {records.timeEntries.map((e) => (
+                  <div class="meta">
+                    {when(e.createdAt)} · {e.minutes} min · {e.source} {e.ref ?? ""}
+                  </div>
+                ))}
+                <form method="post" action={`/tasks/${t.key}/time`}>
+                  <Csrf v={csrf} />
+                  <input type="number" name="minutes" min={1} max={1440} required size={5} placeholder="min" /> <button type="submit">log</button>
+                </form>
+              </div>
+            </div>
+          </div>
+        </div>
+      </Layout>,
+    );
+  })
+  .post("/tasks/:key/comments", async (c) => {
+    const f = await writerForm(c);
+    if (f.body?.trim()) await c.get("services").store.addComment(c.req.param("key"), f.body, actorOf(c), new Date().toISOString());
+    return back(c, `/tasks/${c.req.param("key")}`);
+  })
+  .post("/tasks/:key/time", async (c) => {
+    const f = await writerForm(c);
+    const minutes = Number(f.minutes);
+    await c.get("services").store.addTimeEntry(c.req.param("key"), { minutes, userId: c.get("principal")!.userId, source: "manual", ref: null }, actorOf(c), new Date().toISOString());
+    return back(c, `/tasks/${c.req.param("key")}`);
+  })
+  .post("/tasks/:key/dependencies", async (c) => {
+    const f = await writerForm(c);
+    await c.get("services").store.addDependency(c.req.param("key"), (f.dependsOn ?? "").trim(), actorOf(c), new Date().toISOString());
+    return back(c, `/tasks/${c.req.param("key")}`);
+  })
+  .post("/tasks/:key/dependencies/remove", async (c) => {
+    const f = await writerForm(c);
+    await c.get("services").store.removeDependency(c.req.param("key"), (f.dependsOn ?? "").trim(), actorOf(c), new Date().toISOString());
+    return back(c, `/tasks/${c.req.param("key")}`);
+  });
+
