@@ -6,6 +6,10 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The dashboard in Debian's Chromium (playwright-core) against `npm run dev`; slow by nature.
+        test: { name: "browser", environment: "node", include: ["test/browser/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
+      {
         test: {
           name: "node",
           environment: "node",
@@ -20,6 +24,15 @@ export default defineConfig({
           include: ["test/system/**/*.test.ts"],
           testTimeout: 180_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // convex/ functions in convex-test, which needs the edge runtime Convex itself runs them in.
+          name: "convex",
+          environment: "edge-runtime",
+          include: ["test/contract/**/*convex*.test.ts", "test/convex/**/*.test.ts"],
+          server: { deps: { inline: ["convex-test"] } },
         },
       },
       {
@@ -39,7 +52,7 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts", "test/contract/**/*.test.ts"],
-          exclude: ["test/contract/**/*-node.test.ts"],
+          exclude: ["test/contract/**/*-node.test.ts", "test/contract/**/*convex*.test.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
         },
       },

@@ -1,0 +1,46 @@
+// A stand-in Convex deployment: msw answers ConvexHttpClient's /api/query and /api/mutation by running the real functions in convex-test.
+
+import { convexTest, type TestConvex } from "convex-test";
+import { makeFunctionReference } from "convex/server";
+import { ConvexError, convexToJson, jsonToConvex, type Value } from "convex/values";
+import { http, HttpResponse } from "msw";
+import schema from "../../convex/schema";
+
+export const CONVEX_URL = "https://taskhub-test.convex.cloud";
+export const HUB_CONVEX_SECRET = "contract-secret";
+
+const modules = import.meta.glob("../../convex/**/*.ts");
+
+/** Convex's answer for a function that threw: HTTP 560 with the message and, for ConvexError, its data. */
+const STATUS_UDF_FAILED = 560;
+
+export function convexBackend() {
+  let t: TestConvex<typeof schema> = convexTest(schema, modules);
+  const calls: string[] = [];
+  const run = (kind: "query" | "mutation") =>
+    http.post(`${CONVEX_URL}/api/${kind}`, async ({ request }) => {
+      const { path, args } = (await request.json()) as { path: string; args: [Value] };
+      calls.push(`${kind} ${path}`);
+      const ref = makeFunctionReference<typeof kind>(path) as any;
+      try {
+        const value = kind === "query" ? await t.query(ref, jsonToConvex(args[0]) as any) : await t.mutation(ref, jsonToConvex(args[0]) as any);
+        return HttpResponse.json({ status: "success", value: convexToJson(value ?? null), logLines: [] });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const errorData = e instanceof ConvexError ? { errorData: convexToJson(e.data) } : {};
+        return HttpResponse.json({ status: "error", errorMessage: message, ...errorData, logLines: [] }, { status: STATUS_UDF_FAILED });
+      }
+    });
+  return {
+    handlers: [run("query"), run("mutation")],
+    calls,
+    /** A fresh, empty deployment. */
+    reset() {
+      t = convexTest(schema, modules);
+      calls.length = 0;
+    },
+    get t() {
+      return t;
+    },
+  };
+}
