@@ -6,10 +6,18 @@ export interface PullRequestRef {
   number: number;
 }
 
-export type GitHubResult = { ok: true } | { ok: false; skipped: boolean; status: number | null; message: string };
+export type GitHubFailure = { ok: false; skipped: boolean; status: number | null; message: string };
+export type GitHubResult<T extends object = object> = ({ ok: true } & T) | GitHubFailure;
 
 export interface GitHub {
   readonly name: "octokit" | "disabled";
-  /** Creates or edits in place the one taskhub comment on a pull request. */
-  upsertPullRequestComment(pr: PullRequestRef, body: string): Promise<GitHubResult>;
+  /**
+   * Creates or edits in place the one taskhub comment on a pull request. `knownCommentId` is the id
+   * a previous call returned; without it the adapter looks for its marker before creating one.
+   * Refusals (403, 404, 422) come back as a failure; transient errors (5xx, network) throw so the engine retries.
+   */
+  upsertPullRequestComment(pr: PullRequestRef, body: string, knownCommentId: number | null): Promise<GitHubResult<{ commentId: number }>>;
 }
+
+/** Marks the hub's own comment, so it is found and edited rather than posted twice. */
+export const COMMENT_MARKER = "<!-- taskhub:linked-tasks -->";
