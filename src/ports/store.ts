@@ -3,6 +3,7 @@
 import type { TaskIntent } from "../domain/extract/types";
 import type { Priority, Task, TaskStatus } from "../domain/tasks";
 import type { ExportRecord } from "../domain/export";
+import type { PullRequestState } from "../domain/pull-requests";
 import type { Email } from "./mailer";
 
 export type Scope = "ingest" | "read" | "write" | "admin";
@@ -138,6 +139,38 @@ export interface CommitRef {
   at: string;
 }
 
+/** One pull_request event, read: what it links and how it leaves the PR. */
+export interface PullRequestSync {
+  repo: string;
+  number: number;
+  url: string;
+  title: string;
+  base: string;
+  /** The store folds this into the state it knows (domain/pull-requests.ts nextPullRequestState). */
+  event: { action: string; open: boolean; merged: boolean; draft: boolean };
+  intoDefaultBranch: boolean;
+  links: { taskKey: string; closes: boolean }[];
+  actor: Actor;
+  at: string;
+}
+
+export interface PullRequestOutcome {
+  state: PullRequestState;
+  changes: TaskChange[];
+  /** Keys of every task the PR links, from this event and earlier ones. */
+  linked: string[];
+}
+
+/** What the one taskhub comment on a PR lists, and the id to edit it by. */
+export interface PullRequestCommentData {
+  repo: string;
+  number: number;
+  commentId: number | null;
+  tasks: Task[];
+}
+
+export type PullRequestCommentOutcome = { commentId: number } | { skipped: boolean; status: number | null; message: string };
+
 export interface TranscriptChunk {
   sessionId: string;
   newLineUuids: string[];
@@ -244,6 +277,11 @@ export interface Store {
   applyCommitRef(ref: CommitRef): Promise<TaskChange | null>;
   /** Keys of the tasks mirroring these GitHub issues ("owner/repo#12", lower case), by issue id. */
   tasksForIssues(issueIds: string[]): Promise<Record<string, string>>;
+  /** Links a PR to its tasks and moves them (Linear's defaults), in one transaction. */
+  applyPullRequest(pr: PullRequestSync): Promise<PullRequestOutcome>;
+  pullRequestComment(repo: string, number: number): Promise<PullRequestCommentData | null>;
+  /** Remembers the comment id, or records the failed/skipped call on each linked task's activity. */
+  recordPullRequestComment(repo: string, number: number, outcome: PullRequestCommentOutcome, at: string): Promise<void>;
 
   // email log (the outbox, or what Resend was asked to send)
   recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string): Promise<"new" | "duplicate">;
