@@ -16,6 +16,7 @@ import { mcp } from "./routes/mcp";
 import { github } from "./routes/github";
 import { health } from "./routes/health";
 import { inngest } from "./routes/inngest";
+import { unsubscribe } from "./routes/unsubscribe";
 import { getServices } from "./services";
 
 export function createApp() {
@@ -41,6 +42,7 @@ export function createApp() {
   app.route("/", openapi(apiRouters));
   app.route("/", mcp);
   app.route("/", bench);
+  app.route("/", unsubscribe); // the signed link is the credential
   app.route("/", dashboard);
   return app;
 }

@@ -20,10 +20,14 @@ export interface Asker {
 }
 
 /**
- * Tokens that act for no person (the admin token, ingest and service tokens) are governed by
- * their scopes alone; a person's token is also bound by that person's role in the project.
+ * Tokens that act for no person (ingest and service tokens) are governed by their scopes alone,
+ * except that only an admin manages members; a person's token is also bound by that person's role.
  */
 export function mayAct(asker: Asker, role: Role | null, action: ProjectAction): boolean {
-  if (asker.admin || !asker.userId) return true;
+  if (asker.admin) return true;
+  if (!asker.userId) return action !== "manage";
   return roleAllows(role, action);
 }
+
+/** Whether the role must be looked up at all: only a person's non-admin token is bound by one. */
+export const needsRole = (asker: Asker) => !asker.admin && !!asker.userId;

@@ -3,6 +3,9 @@
 import type { TaskIntent } from "../domain/extract/types";
 import type { Priority, Task, TaskStatus } from "../domain/tasks";
 import type { ExportRecord } from "../domain/export";
+import type { DigestSections } from "../domain/digest";
+import type { Role } from "../domain/permissions";
+import type { DigestMode, EmailKind, User } from "../domain/users";
 import type { PullRequestState } from "../domain/pull-requests";
 import type { Email } from "./mailer";
 
@@ -183,6 +186,35 @@ export interface EmailRecord extends Email {
   providerId: string | null;
   error: string | null;
   createdAt: string;
+  /** Filled when listed: the key of the task the email is about. */
+  taskKey?: string | null;
+}
+
+// people, dependencies, deadlines and digests (#6)
+export interface NewUser {
+  email: string;
+  name: string;
+  githubLogin?: string | null;
+  timezone: string;
+  digest: DigestMode;
+  digestHour: number;
+}
+
+export type UserPatch = Partial<NewUser>;
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** What a completion did to the tasks that depend on it. */
+export interface Released {
+  /** Dependents whose every blocker is now done. */
+  unblocked: Task[];
+  /** Dependents still waiting, with their open blockers. */
+  stillBlocked: { task: Task; blockers: Task[] }[];
 }
 
 // dashboard, REST and MCP (#7)
@@ -286,6 +318,34 @@ export interface Store {
   // email log (the outbox, or what Resend was asked to send)
   recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string): Promise<"new" | "duplicate">;
   listEmails(filter: { to?: string; kind?: string; taskId?: string }, limit: number): Promise<EmailRecord[]>;
+
+  // people and projects' members (#6)
+  /** StoreError conflict when the email (or GitHub login) is taken. */
+  createUser(u: NewUser, at: string): Promise<User>;
+  getUser(id: string): Promise<User | null>;
+  /** A user by id or email address (assignees may be given either way). */
+  findUser(ref: string): Promise<User | null>;
+  updateUser(id: string, patch: UserPatch, at: string): Promise<User>;
+  /** Turns one kind of email off for a person; null when there is no such person. */
+  unsubscribe(userId: string, kind: EmailKind, at: string): Promise<User | null>;
+  /** People whose digest is not off; digestDue (domain/digest.ts) decides whose hour it is. */
+  listDigestUsers(): Promise<User[]>;
+  markDigestSent(userId: string, at: string): Promise<void>;
+  setMember(projectKey: string, userId: string, role: Role, actor: Actor, at: string): Promise<Member>;
+  removeMember(projectKey: string, userId: string, actor: Actor, at: string): Promise<boolean>;
+  listMembers(projectKey: string): Promise<Member[]>;
+  roleIn(projectId: string, userId: string): Promise<Role | null>;
+
+  // dependencies, deadlines, digests (#6)
+  taskById(id: string): Promise<Task | null>;
+  /** StoreError cycle (details.path: task keys) when dependsOn already reaches task; false when the edge existed. */
+  addDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean>;
+  removeDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean>;
+  /** After a task is done: which dependents it freed (an "unblocked" activity on each, once) and which still wait. */
+  releaseDependents(doneTaskId: string, actor: Actor, at: string): Promise<Released>;
+  /** Open tasks due in [from, to), earliest first. */
+  dueBetween(from: string, to: string, limit: number): Promise<Task[]>;
+  digestFor(userId: string, range: { since: string; now: string }): Promise<DigestSections>;
 
   // the live feed
   activitySince(afterId: number, limit: number, projectId?: string): Promise<Activity[]>;

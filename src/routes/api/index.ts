@@ -4,10 +4,14 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/context";
 import { auth } from "./auth";
 import { contextRoute } from "./context";
+import { dependencies } from "./dependencies";
+import { emails } from "./emails";
 import { exportImport } from "./export";
+import { members } from "./members";
 import { projects } from "./projects";
 import { taskRecords } from "./task-records";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
+import { users } from "./users";
 
-export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, exportImport] as unknown as OpenAPIHono<AppEnv>[];
+export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, exportImport, users, members, dependencies, emails] as unknown as OpenAPIHono<AppEnv>[];

@@ -36,6 +36,9 @@ export function taskJson(t: Task): z.infer<typeof vTask> {
   };
 }
 
+/** A user id or an email address; null unassigns. */
+const vAssignee = z.string().trim().min(1).max(320).nullish().openapi({ example: "ada@example.com" });
+
 export const vNewTask = z
   .object({
     project: z.string().min(1).openapi({ example: "HUB" }),
@@ -44,6 +47,7 @@ export const vNewTask = z
     priority: vPriority.optional(),
     dueAt: isoDate.nullish(),
     tags: z.array(z.string().max(50)).max(20).optional(),
+    assignee: vAssignee,
   })
   .openapi("NewTask");
 
@@ -55,6 +59,7 @@ export const vTaskPatch = z
     dueAt: isoDate.nullish(),
     tags: z.array(z.string().max(50)).max(20).optional(),
     status: vStatus.optional(),
+    assignee: vAssignee,
   })
   .openapi("TaskPatch");
 

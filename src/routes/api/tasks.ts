@@ -5,9 +5,11 @@ import type { Context } from "hono";
 import { requireScope } from "../../http/auth";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
+import { requireProjectRole, requireTaskRole } from "../../http/permissions";
 import type { TaskChange } from "../../ports/store";
 import { taskEvents } from "../../workflows/task-events";
 import { apiRouter } from "./router";
+import { resolveAssignee } from "./users";
 import { body, errorResponses, json, taskJson, vNewTask, vStatus, vTask, vTaskPatch } from "./schemas";
 
 const keyParam = { params: z.object({ key: z.string().openapi({ example: "HUB-12" }) }) };
@@ -113,8 +115,12 @@ export const tasks = apiRouter()
     return c.json({ tasks: page.items.map(taskJson), nextCursor: page.nextCursor }, 200);
   })
   .openapi(create, async (c) => {
-    const input = c.req.valid("json");
-    const task = await c.get("services").store.createTask({ ...input, projectKey: input.project }, actorOf(c), new Date().toISOString());
+    const { assignee, ...input } = c.req.valid("json");
+    const project = await c.get("services").store.getProject(input.project);
+    if (!project) throw new ApiError(404, "not_found", `Project ${input.project} not found`);
+    await requireProjectRole(c, project, "write");
+    const assigneeId = await resolveAssignee(c, assignee);
+    const task = await c.get("services").store.createTask({ ...input, projectKey: input.project, assigneeId }, actorOf(c), new Date().toISOString());
     await emitChanges(c, [{ task, from: null }]);
     return c.json(taskJson(task), 201);
   })
@@ -125,11 +131,16 @@ export const tasks = apiRouter()
     return c.json({ ...taskJson(t), links: t.links, activity: t.activity, dependsOn: t.dependsOn, blocks: t.blocks }, 200);
   })
   .openapi(update, async (c) => {
-    const change = await c.get("services").store.updateTask(c.req.valid("param").key, c.req.valid("json"), actorOf(c), new Date().toISOString());
+    const { key } = c.req.valid("param");
+    const { assignee, ...patch } = c.req.valid("json");
+    await requireTaskRole(c, key, "write");
+    const assigneeId = await resolveAssignee(c, assignee);
+    const change = await c.get("services").store.updateTask(key, { ...patch, assigneeId }, actorOf(c), new Date().toISOString());
     await emitChanges(c, [change]);
     return c.json(taskJson(change.task), 200);
   })
   .openapi(setStatus, async (c) => {
+    await requireTaskRole(c, c.req.valid("param").key, "write");
     const change = await c.get("services").store.updateTask(c.req.valid("param").key, c.req.valid("json"), actorOf(c), new Date().toISOString());
     await emitChanges(c, [change]);
     return c.json(taskJson(change.task), 200);
