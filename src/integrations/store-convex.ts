@@ -106,4 +106,8 @@ export class ConvexStore implements Store {
   exportProject: Store["exportProject"] = notYet("exportProject");
   importProject: Store["importProject"] = notYet("importProject");
   reportData: Store["reportData"] = notYet("reportData");
+  applyPullRequest: Store["applyPullRequest"] = notYet("applyPullRequest");
+  pullRequestComment: Store["pullRequestComment"] = notYet("pullRequestComment");
+  recordPullRequestComment: Store["recordPullRequestComment"] = notYet("recordPullRequestComment");
+  latestActivityId: Store["latestActivityId"] = notYet("latestActivityId");
 }

@@ -1,8 +1,9 @@
 // A stand-in Convex deployment: msw answers ConvexHttpClient's /api/query and /api/mutation by running the real functions in convex-test.
+/// <reference types="vite/client" />
 
 import { convexTest, type TestConvex } from "convex-test";
 import { makeFunctionReference } from "convex/server";
-import { ConvexError, convexToJson, jsonToConvex, type Value } from "convex/values";
+import { ConvexError, convexToJson, jsonToConvex, type JSONValue } from "convex/values";
 import { http, HttpResponse } from "msw";
 import schema from "../../convex/schema";
 
@@ -19,7 +20,7 @@ export function convexBackend() {
   const calls: string[] = [];
   const run = (kind: "query" | "mutation") =>
     http.post(`${CONVEX_URL}/api/${kind}`, async ({ request }) => {
-      const { path, args } = (await request.json()) as { path: string; args: [Value] };
+      const { path, args } = (await request.json()) as { path: string; args: [JSONValue] };
       calls.push(`${kind} ${path}`);
       const ref = makeFunctionReference<typeof kind>(path) as any;
       try {
