@@ -9,7 +9,8 @@ import { hasScope } from "../../http/auth";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
 
-const CONTEXT_TASKS = 60;
+/** More than 2,000 characters can show; ranking needs the urgent ones among them, wherever they sit by number. */
+const CONTEXT_TASKS = 200;
 
 const context = createRoute({
   method: "get",
@@ -27,7 +28,12 @@ export const contextRoute = apiRouter().openapi(context, async (c) => {
   const { store } = c.get("services");
   const project = matchProjectByCwd(await store.listProjects(), c.req.valid("query").cwd);
   if (!project) return c.json({ project: null, additionalContext: "" }, 200);
-  const page = await store.listTasks({ projectKey: project.key, status: [...OPEN_STATUSES] }, CONTEXT_TASKS, null);
-  const tasks = page.items.map((t) => ({ ...t, blocked: false }));
+  const open = { projectKey: project.key, status: [...OPEN_STATUSES] };
+  // Blocked means an open dependency: such a task is listed, but after everything that can start now.
+  const [free, blocked] = await Promise.all([
+    store.listTasks({ ...open, blocked: false }, CONTEXT_TASKS, null),
+    store.listTasks({ ...open, blocked: true }, CONTEXT_TASKS, null),
+  ]);
+  const tasks = [...free.items.map((t) => ({ ...t, blocked: false })), ...blocked.items.map((t) => ({ ...t, blocked: true }))];
   return c.json({ project: project.key, additionalContext: formatContext(project.key, tasks) }, 200);
 });

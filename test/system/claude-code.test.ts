@@ -1,0 +1,133 @@
+// The real Claude Code CLI against the hub: `taskhub init` wires the hooks, a scripted session plans work,
+// and the next session's first model request carries the open tasks.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHub, type Hub } from "./hub";
+import { startStandIn, type StandIn } from "./model-stand-in";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const CLI = join(ROOT, "cli", "taskhub.mjs");
+
+/** The native binary; npm's postinstall copies it over the package's placeholder, which may not have run. */
+function claudeBin(): string {
+  const bin = join(ROOT, "node_modules", "@anthropic-ai", "claude-code", "bin", "claude.exe");
+  const native = join(ROOT, "node_modules", "@anthropic-ai", `claude-code-${process.platform}-${process.arch}`, "claude");
+  return existsSync(bin) && statSync(bin).size > 1_000_000 ? bin : native;
+}
+
+let hub: Hub;
+let model: StandIn;
+let home: string;
+let project: string;
+let token: string;
+
+async function api(path: string, init: RequestInit & { json?: unknown; as?: string } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("authorization", `Bearer ${init.as ?? hub.adminToken}`);
+  if (init.json !== undefined) headers.set("content-type", "application/json");
+  const res = await fetch(`${hub.url}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<any>;
+}
+
+function env(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    TASKHUB_STATE_DIR: join(home, ".taskhub"),
+    TASKHUB_URL: hub.url,
+    TASKHUB_TOKEN: token,
+    ANTHROPIC_BASE_URL: model.url,
+    ANTHROPIC_API_KEY: "sk-ant-standin",
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+    DISABLE_AUTOUPDATER: "1",
+    // Claude starts up beside wrangler on a shared two-core machine; the hook's one-second budget is for laptops.
+    TASKHUB_CONTEXT_TIMEOUT_MS: "3000",
+    TASKHUB_HOOK_DEADLINE_MS: "4000",
+  };
+}
+
+/** Asynchronous: the stand-in model answers from this very process, so blocking on the child would hang it. */
+async function claude(prompt: string): Promise<string> {
+  const child = spawn(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate"], { cwd: project, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  const timer = setTimeout(() => child.kill("SIGTERM"), 120_000);
+  const code = await new Promise<number | null>((r) => child.once("close", r));
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`claude exited ${code}: ${err}${out}`);
+  return out;
+}
+
+async function openTasks(): Promise<{ title: string; status: string; source: { kind: string } }[]> {
+  return (await api(`/api/tasks?project=SYS&limit=200`)).tasks;
+}
+
+async function eventually<T>(check: () => Promise<T | false | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = await check();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} never happened; hub log:\n${hub.log().slice(-3000)}`);
+}
+
+beforeAll(async () => {
+  [hub, model] = await Promise.all([startHub(), startStandIn()]);
+  home = mkdtempSync(join(tmpdir(), "taskhub-home-"));
+  project = realpathSync(mkdtempSync(join(tmpdir(), "taskhub-project-")));
+  await api("/api/projects", { method: "POST", json: { key: "SYS", name: "System test", paths: [project] } });
+  token = (await api("/api/tokens", { method: "POST", json: { name: "claude", scopes: ["ingest", "read"] } })).token;
+  const init = spawnSync(process.execPath, [CLI, "init"], { cwd: project, env: env(), encoding: "utf8" });
+  if (init.status !== 0) throw new Error(`taskhub init: ${init.stderr}`);
+});
+
+afterAll(async () => {
+  await Promise.all([hub?.stop(), model?.close()]);
+  for (const dir of [home, project]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("Claude Code with taskhub's hooks", () => {
+  it("turns a session's TaskCreate, TaskUpdate and closing next steps into tasks of the project", async () => {
+    model.script([
+      { tool: "TaskCreate", input: { subject: "Write the config parser", description: "Parse JSON config files" } },
+      { tool: "TaskCreate", input: { subject: "Add tests for the parser", description: "Cover the error cases" } },
+      { tool: "TaskUpdate", input: { taskId: "1", status: "in_progress" } },
+      { tool: "TaskUpdate", input: { taskId: "2", addBlockedBy: ["1"] } },
+      { text: "The parser is under way.\n\nNext steps:\n- Document the config format\n- Benchmark the config loader" },
+    ]);
+    const out = await claude("Plan the config parser work and start on it");
+    expect(out).toContain("Next steps");
+    const tasks = await eventually(async () => {
+      const t = await openTasks();
+      return t.length >= 4 && t;
+    }, "four tasks");
+    const shown = Object.fromEntries(tasks.map((t) => [t.title, `${t.status} ${t.source.kind}`]));
+    expect(shown).toEqual({
+      "Write the config parser": "in_progress task-tool",
+      "Add tests for the parser": "todo task-tool",
+      "Document the config format": "todo prose",
+      "Benchmark the config loader": "todo prose",
+    });
+  });
+
+  it("starts the next session with the open tasks in the model's context, unblocked first", async () => {
+    model.script([{ text: "I see the open tasks." }]);
+    const before = model.sessionRequests.length;
+    await claude("What is left to do?");
+    const first = model.sessionRequests[before];
+    expect(first).toBeDefined();
+    // Claude Code puts a SessionStart hook's additionalContext into a system message of the first request.
+    const context = JSON.stringify(first.messages).match(/SessionStart hook additional context: ([^"]*)/)?.[1] ?? "";
+    const titles = ["Write the config parser", "Document the config format", "Benchmark the config loader", "Add tests for the parser"];
+    expect(titles.filter((t) => context.includes(t))).toEqual(titles);
+    const at = titles.map((t) => context.indexOf(t));
+    // The blocked one (it waits for the parser) comes last.
+    expect(at[3]).toBeGreaterThan(Math.max(at[0], at[1], at[2]));
+  });
+});
