@@ -7,6 +7,7 @@ import type { DigestSections } from "../domain/digest";
 import type { Role } from "../domain/permissions";
 import type { DigestMode, EmailKind, User } from "../domain/users";
 import type { PullRequestState } from "../domain/pull-requests";
+import type { CompactIssue } from "../domain/github-events";
 import type { Email } from "./mailer";
 
 export type Scope = "ingest" | "read" | "write" | "admin";
@@ -314,6 +315,8 @@ export interface Store {
   pullRequestComment(repo: string, number: number): Promise<PullRequestCommentData | null>;
   /** Remembers the comment id, or records the failed/skipped call on each linked task's activity. */
   recordPullRequestComment(repo: string, number: number, outcome: PullRequestCommentOutcome, at: string): Promise<void>;
+  /** Creates or updates the task mirroring a GitHub issue, when a project of its repository sets mirrorIssues; null when nothing changed. */
+  mirrorIssue(issue: CompactIssue, actor: Actor, at: string): Promise<TaskChange | null>;
 
   // email log (the outbox, or what Resend was asked to send)
   recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string): Promise<"new" | "duplicate">;

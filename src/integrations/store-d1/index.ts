@@ -14,6 +14,8 @@ import { applyCommitRef } from "./commits";
 import { tasksForIssues } from "./issue-links";
 import { applyPullRequest, pullRequestComment, recordPullRequestComment } from "./pull-requests";
 import type { PullRequestCommentOutcome, PullRequestSync } from "../../ports/store";
+import type { CompactIssue } from "../../domain/github-events";
+import { mirrorIssue } from "./issues";
 import { dueBetween } from "./deadlines";
 import { addDependency, releaseDependents, removeDependency } from "./dependencies";
 import { digestFor } from "./digests";
@@ -239,6 +241,7 @@ export class D1Store implements Store {
   recordPullRequestComment(repo: string, number: number, outcome: PullRequestCommentOutcome, at: string) {
     return recordPullRequestComment(this.db, repo, number, outcome, at);
   }
+  mirrorIssue(issue: CompactIssue, actor: Actor, at: string) { return mirrorIssue(this.db, issue, actor, at); }
 
   async recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string) {
     const r = await this.db

@@ -1,0 +1,25 @@
+// sync-issues: GitHub issues of repositories whose project sets mirrorIssues become tasks and stay in step with them.
+
+import type { CompactIssue } from "../domain/github-events";
+import type { TaskChange } from "../ports/store";
+import { defineWorkflow } from "./define";
+import { taskEvents } from "./task-events";
+
+export const syncIssues = defineWorkflow({ id: "sync-issues", on: { event: "github/issues.received" } }, async ({ event, step, services: { store } }) => {
+  const { deliveryId } = event.data as { deliveryId: string };
+  const issue = JSON.parse(
+    await step.run("load-issue", async () => {
+      const d = await store.getDelivery(deliveryId);
+      if (!d?.payload) throw new Error(`Delivery ${deliveryId} has no payload`);
+      return d.payload;
+    }),
+  ) as CompactIssue;
+  const change = (await step.run("mirror-issue", async () => {
+    const c = await store.mirrorIssue(issue, `github:${issue.actor}`, issue.at ?? event.ts);
+    return c ? JSON.parse(JSON.stringify(c)) : null;
+  })) as TaskChange | null;
+  const events = change ? taskEvents([change], event.ts) : [];
+  if (events.length) await step.sendEvent("emit-task-events", events);
+  await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, change ? "processed" : "ignored"));
+  return { task: change?.task.key ?? null };
+});
