@@ -45,7 +45,10 @@ export async function runHook({ cfg, state, env, stdin }) {
 
   await Promise.allSettled([
     postEvent(cfg, raw, Math.min(EVENT_TIMEOUT_MS, remaining(deadlineAt))).catch((err) => note(debug, err)),
-    shipTranscript(cfg, state, payload.transcript_path, deadlineAt).catch((err) => note(debug, err)),
+    // A subagent's lines live in a file of their own (Claude Code 2.1+), named by SubagentStop.
+    shipTranscript(cfg, state, payload.transcript_path, deadlineAt)
+      .then(() => payload.agent_transcript_path && shipTranscript(cfg, state, payload.agent_transcript_path, deadlineAt))
+      .catch((err) => note(debug, err)),
   ]);
 }
 

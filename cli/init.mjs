@@ -38,12 +38,16 @@ export function wantedHooks({ url, command, bin }) {
   };
   const other = command ? commandEntry : httpEntry;
   // SessionStart is always a command hook: Claude Code does not fire HTTP hooks for it (DESIGN §7).
-  // UserPromptSubmit, Stop and SessionStart get no matcher, so they fire for every prompt, stop and start source.
+  // Stop, PreCompact and SubagentStop are command hooks too: only a command can read transcript_path and post
+  // the lines HTTP hooks never carry (compaction summaries, subagent runs, time); on Stop it posts the event as well.
+  // Events without a matcher fire for every prompt, stop, start and compaction.
   return [
     { event: "SessionStart", entry: commandEntry },
     { event: "UserPromptSubmit", entry: other },
     { event: "PostToolUse", matcher: TASK_TOOLS_MATCHER, entry: other },
-    { event: "Stop", entry: other },
+    { event: "Stop", entry: commandEntry },
+    { event: "PreCompact", entry: commandEntry },
+    { event: "SubagentStop", entry: commandEntry },
   ];
 }
 

@@ -10,8 +10,9 @@ const USAGE = `usage: taskhub <command> [options]
 Commands:
   init [--url URL] [--command] [--bin CMD]
                      Merge taskhub's hooks into ./.claude/settings.json (keeps everything else).
-                     HTTP hooks for UserPromptSubmit, PostToolUse and Stop, a command hook for
-                     SessionStart; --command uses command hooks for every event (older Claude Code);
+                     HTTP hooks for UserPromptSubmit and PostToolUse, command hooks for SessionStart,
+                     Stop, PreCompact and SubagentStop (they post the transcript lines);
+                     --command uses command hooks for every event (older Claude Code);
                      --bin replaces "node <this file>" in the command hooks (e.g. --bin "npx taskhub").
   hook               The command hook Claude Code runs (reads the hook JSON on stdin; always exits 0).
   import [DIR]       Send every *.jsonl transcript under DIR (default ~/.claude/projects) to the hub.

@@ -103,6 +103,20 @@ describe("taskhub hook", () => {
     expect(posts[1].body).toBe(all.slice(10, 15).join("\n") + "\n");
   });
 
+  it("posts the subagent's own transcript named by SubagentStop after the session's", async () => {
+    hub = await startHub();
+    const sb = sandbox();
+    const all = fixtureLines(FIXTURE);
+    const transcript = writeTranscript(sb, all.slice(0, 5));
+    const agent = path.join(path.dirname(transcript), "session", "subagents", "agent-a1.jsonl");
+    fs.mkdirSync(path.dirname(agent), { recursive: true });
+    fs.writeFileSync(agent, all.slice(5, 8).map((l) => `${l}\n`).join(""));
+    const payload = { session_id: "s1", transcript_path: transcript, agent_transcript_path: agent, cwd: sb.work, hook_event_name: "SubagentStop", agent_id: "a1" };
+    await runCli(["hook"], { sandbox: sb, env: hookEnv(hub.url), input: JSON.stringify(payload) });
+
+    expect(hub.to("/transcripts").map((p) => p.body)).toEqual([all.slice(0, 5).join("\n") + "\n", all.slice(5, 8).join("\n") + "\n"]);
+  });
+
   it("holds back a last line that is still being written", async () => {
     hub = await startHub();
     const sb = sandbox();

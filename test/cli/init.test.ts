@@ -20,7 +20,7 @@ function settingsOf(dir: string) {
 }
 
 describe("taskhub init", () => {
-  it("creates .claude/settings.json with HTTP hooks and a SessionStart command hook in an empty directory", async () => {
+  it("creates .claude/settings.json with HTTP hooks, and command hooks where the transcript or context is needed, in an empty directory", async () => {
     const sb = sandbox();
     const run = await runCli(["init", "--url", `${HUB}/`], { sandbox: sb });
     expect(run.code).toBe(0);
@@ -29,7 +29,9 @@ describe("taskhub init", () => {
         SessionStart: [{ hooks: [COMMAND_HOOK] }],
         UserPromptSubmit: [{ hooks: [HTTP_HOOK] }],
         PostToolUse: [{ matcher: "TaskCreate|TaskUpdate|TodoWrite", hooks: [HTTP_HOOK] }],
-        Stop: [{ hooks: [HTTP_HOOK] }],
+        Stop: [{ hooks: [COMMAND_HOOK] }],
+        PreCompact: [{ hooks: [COMMAND_HOOK] }],
+        SubagentStop: [{ hooks: [COMMAND_HOOK] }],
       },
     });
     expect(run.stdout).toContain("created .claude/settings.json");
@@ -65,7 +67,7 @@ describe("taskhub init", () => {
       { matcher: "TaskCreate|TaskUpdate|TodoWrite", hooks: [{ type: "command", command: "./notify.sh" }] },
       { matcher: "TaskCreate|TaskUpdate|TodoWrite", hooks: [HTTP_HOOK] },
     ]);
-    expect(after.hooks.Stop).toEqual([mine.hooks.Stop[0], { hooks: [HTTP_HOOK] }]);
+    expect(after.hooks.Stop).toEqual([mine.hooks.Stop[0], { hooks: [COMMAND_HOOK] }]);
     expect(after.hooks.SessionStart).toEqual([{ hooks: [COMMAND_HOOK] }]);
     expect(after.hooks.UserPromptSubmit).toEqual([{ hooks: [HTTP_HOOK] }]);
   });
@@ -90,6 +92,8 @@ describe("taskhub init", () => {
       UserPromptSubmit: [{ hooks: [COMMAND_HOOK] }],
       PostToolUse: [{ matcher: "TaskCreate|TaskUpdate|TodoWrite", hooks: [COMMAND_HOOK] }],
       Stop: [{ hooks: [COMMAND_HOOK] }],
+      PreCompact: [{ hooks: [COMMAND_HOOK] }],
+      SubagentStop: [{ hooks: [COMMAND_HOOK] }],
     });
   });
 
