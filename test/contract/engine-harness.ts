@@ -1,0 +1,21 @@
+// What the engine contract needs of an engine under test: real services, and a way to run what events start.
+
+import type { Services } from "../../src/services";
+import type { EventEnvelope } from "../../src/workflows/events";
+
+export interface Run {
+  workflowId: string;
+  status: "complete" | "errored";
+  output: unknown;
+}
+
+export interface EngineHarness {
+  /** The hub's real services; the engine under test is services.engine. */
+  services: Services;
+  /**
+   * Sends the events through the engine and runs every workflow they start to its end, each sleep resumed at
+   * once. Steps named in failOnce throw on their first attempt. An event the engine has seen starts no run.
+   */
+  deliver(events: EventEnvelope[], opts?: { failOnce?: string[] }): Promise<Run[]>;
+  dispose(): Promise<void>;
+}
