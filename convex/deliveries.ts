@@ -70,3 +70,27 @@ export const recordTranscriptLines = hubMutation({
     return { sessionId, newLineUuids: fresh, duplicates: uuids.length - fresh.length };
   },
 });
+
+export const lineChains = hubQuery({
+  args: { sessionId: v.string(), uuids: v.array(v.string()) },
+  returns: v.array(v.object({ uuid: v.string(), chain: v.string() })),
+  handler: async (ctx, { sessionId, uuids }) => {
+    const rows = await Promise.all(
+      uuids.map((uuid) => ctx.db.query("transcriptChains").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique()),
+    );
+    return rows.flatMap((r) => (r ? [{ uuid: r.uuid, chain: r.chain }] : []));
+  },
+});
+
+export const recordLineChains = hubMutation({
+  args: { sessionId: v.string(), chains: v.array(v.object({ uuid: v.string(), chain: v.string() })) },
+  returns: v.null(),
+  handler: async (ctx, { sessionId, chains }) => {
+    for (const { uuid, chain } of chains) {
+      // The first reading of a line wins: a re-post of the same line must not move it to another chain.
+      const seen = await ctx.db.query("transcriptChains").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique();
+      if (!seen) await ctx.db.insert("transcriptChains", { sessionId, uuid, chain });
+    }
+    return null;
+  },
+});

@@ -56,3 +56,9 @@ export const activitySince = hubQuery({
     return rows.map(toActivity);
   },
 });
+
+export const latestActivityId = hubQuery({
+  args: {},
+  returns: v.number(),
+  handler: async (ctx) => (await ctx.db.query("activity").withIndex("by_seq").order("desc").first())?.seq ?? 0,
+});

@@ -137,6 +137,7 @@ export default defineSchema({
     ref: v.string(),
     state: nullable(v.string()),
     title: nullable(v.string()),
+    closes: v.boolean(), // the linked PR (or commit) completes the task on merge; plain mentions only link
     createdAt: v.string(),
     updatedAt: v.string(),
   })
@@ -159,6 +160,23 @@ export default defineSchema({
 
   // Every transcript line seen, once: the per-line idempotency of POST /transcripts.
   transcriptLines: defineTable({ sessionId: v.string(), uuid: v.string() }).index("by_sessionId_uuid", ["sessionId", "uuid"]),
+
+  // The chain (subagent run) of each sidechain line without an agentId: written by POST /transcripts, never deleted.
+  transcriptChains: defineTable({ sessionId: v.string(), uuid: v.string(), chain: v.string() }).index("by_sessionId_uuid", ["sessionId", "uuid"]),
+
+  // Pull requests the hub has seen: written by sync-pull-request on every event; never deleted.
+  pullRequests: defineTable({
+    prId: v.string(), // owner/repo#number, lower case: the ref of its task links
+    repo: v.string(),
+    number: v.number(),
+    url: v.string(),
+    title: v.string(),
+    state: v.union(v.literal("draft"), v.literal("open"), v.literal("review"), v.literal("merged"), v.literal("closed")),
+    base: v.string(),
+    commentId: nullable(v.number()),
+    createdAt: v.string(),
+    updatedAt: v.string(),
+  }).index("by_prId", ["prId"]),
 
   // Claude Code sessions: written by extract-tasks.
   sessions: defineTable({

@@ -223,3 +223,16 @@ export const vCommitRef = v.object({
   at: v.string(),
 });
 export type CommitRef = Infer<typeof vCommitRef>;
+
+export const vComment = v.object({ id: v.string(), author: v.string(), body: v.string(), createdAt: v.string() });
+export type Comment = Infer<typeof vComment>;
+
+export const vTimeEntry = v.object({
+  id: v.string(),
+  userId: v.nullable(v.string()),
+  minutes: v.number(),
+  source: vTimeSource,
+  ref: v.nullable(v.string()),
+  createdAt: v.string(),
+});
+export type TimeEntry = Infer<typeof vTimeEntry>;

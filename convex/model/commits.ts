@@ -22,7 +22,7 @@ export async function applyCommitRef(ctx: MutationCtx, ref: CommitRef): Promise<
   if (link) await ctx.db.patch(link._id, { state, updatedAt: ref.at });
   else
     await ctx.db.insert("links", {
-      taskId: task._id, kind: "commit", url: ref.url, ref: ref.sha, state, title: ref.message.split("\n")[0].slice(0, 200), createdAt: ref.at, updatedAt: ref.at,
+      taskId: task._id, kind: "commit", url: ref.url, ref: ref.sha, state, closes: false, title: ref.message.split("\n")[0].slice(0, 200), createdAt: ref.at, updatedAt: ref.at,
     });
   await writeActivity(ctx, {
     at: ref.at, actor: ref.actor, action: link ? "commit_closed" : "linked", taskId: task._id, taskKey: `${task.projectKey}-${task.number}`,

@@ -76,9 +76,22 @@ export class ConvexStore implements Store {
 
   activitySince: Store["activitySince"] = (afterId, limit, projectId) => this.query(api.emails.activitySince, { afterId, limit, projectId });
 
+  lineChains: Store["lineChains"] = async (sessionId, uuids) =>
+    new Map((await this.query(api.deliveries.lineChains, { sessionId, uuids })).map((r) => [r.uuid, r.chain]));
+  recordLineChains: Store["recordLineChains"] = async (sessionId, chains) => {
+    await this.mutation(api.deliveries.recordLineChains, { sessionId, chains: Object.entries(chains).map(([uuid, chain]) => ({ uuid, chain })) });
+  };
+  taskById: Store["taskById"] = (id) => this.query(api.records.taskById, { id });
+  addDependency: Store["addDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.records.addDependency, { taskKey, dependsOnKey, actor, at });
+  removeDependency: Store["removeDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.records.removeDependency, { taskKey, dependsOnKey, actor, at });
+  dueBetween: Store["dueBetween"] = (from, to, limit) => this.query(api.records.dueBetween, { from, to, limit });
+  deleteTask: Store["deleteTask"] = (key, actor, at) => this.mutation(api.records.deleteTask, { key, actor, at });
+  addComment: Store["addComment"] = (key, body, actor, at) => this.mutation(api.records.addComment, { key, body, actor, at });
+  addTimeEntry: Store["addTimeEntry"] = (key, entry, actor, at) => this.mutation(api.records.addTimeEntry, { key, entry, actor, at });
+  taskRecords: Store["taskRecords"] = (key) => this.query(api.records.taskRecords, { key });
+  latestActivityId: Store["latestActivityId"] = () => this.query(api.emails.latestActivityId, {});
+
   // Not yet served by convex/ (added to the port while the Convex store was written).
-  lineChains: Store["lineChains"] = notYet("lineChains");
-  recordLineChains: Store["recordLineChains"] = notYet("recordLineChains");
   tasksForIssues: Store["tasksForIssues"] = notYet("tasksForIssues");
   createUser: Store["createUser"] = notYet("createUser");
   getUser: Store["getUser"] = notYet("getUser");
@@ -91,16 +104,8 @@ export class ConvexStore implements Store {
   removeMember: Store["removeMember"] = notYet("removeMember");
   listMembers: Store["listMembers"] = notYet("listMembers");
   roleIn: Store["roleIn"] = notYet("roleIn");
-  taskById: Store["taskById"] = notYet("taskById");
-  addDependency: Store["addDependency"] = notYet("addDependency");
-  removeDependency: Store["removeDependency"] = notYet("removeDependency");
   releaseDependents: Store["releaseDependents"] = notYet("releaseDependents");
-  dueBetween: Store["dueBetween"] = notYet("dueBetween");
   digestFor: Store["digestFor"] = notYet("digestFor");
-  deleteTask: Store["deleteTask"] = notYet("deleteTask");
-  addComment: Store["addComment"] = notYet("addComment");
-  addTimeEntry: Store["addTimeEntry"] = notYet("addTimeEntry");
-  taskRecords: Store["taskRecords"] = notYet("taskRecords");
   updateProject: Store["updateProject"] = notYet("updateProject");
   projectGraph: Store["projectGraph"] = notYet("projectGraph");
   exportProject: Store["exportProject"] = notYet("exportProject");
@@ -109,5 +114,5 @@ export class ConvexStore implements Store {
   applyPullRequest: Store["applyPullRequest"] = notYet("applyPullRequest");
   pullRequestComment: Store["pullRequestComment"] = notYet("pullRequestComment");
   recordPullRequestComment: Store["recordPullRequestComment"] = notYet("recordPullRequestComment");
-  latestActivityId: Store["latestActivityId"] = notYet("latestActivityId");
+  mirrorIssue: Store["mirrorIssue"] = notYet("mirrorIssue");
 }

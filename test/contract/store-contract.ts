@@ -335,6 +335,118 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       });
     });
 
+    describe("dependencies", () => {
+      it("records that a task depends on another, once", async () => {
+        const p = await project();
+        const [a, b] = [await task(p.key, "A"), await task(p.key, "B")];
+        expect(await store.addDependency(a.key, b.key, "user:contract", nextAt())).toBe(true);
+        expect(await store.addDependency(a.key, b.key, "user:contract", nextAt())).toBe(false);
+        expect((await store.getTask(a.key))!.dependsOn).toEqual([b.key]);
+      });
+
+      it("refuses an edge that closes a cycle and names the path it would close", async () => {
+        const p = await project();
+        const [a, b, c] = [await task(p.key, "A"), await task(p.key, "B"), await task(p.key, "C")];
+        await store.addDependency(a.key, b.key, "user:contract", nextAt());
+        await store.addDependency(b.key, c.key, "user:contract", nextAt());
+        const e = await store.addDependency(c.key, a.key, "user:contract", nextAt()).catch((err: unknown) => err);
+        expect(e).toBeInstanceOf(StoreError);
+        expect(e).toMatchObject({ code: "cycle", details: { path: [c.key, a.key, b.key, c.key] } });
+      });
+
+      it("refuses a task that depends on itself", async () => {
+        const p = await project();
+        const a = await task(p.key);
+        await rejectsWith(store.addDependency(a.key, a.key, "user:contract", nextAt()), "cycle");
+      });
+
+      it("refuses a dependency on a task that does not exist as not found", async () => {
+        const p = await project();
+        const a = await task(p.key);
+        await rejectsWith(store.addDependency(a.key, `${p.key}-99`, "user:contract", nextAt()), "not_found");
+      });
+
+      it("removes a dependency once and logs the removal", async () => {
+        const p = await project();
+        const [a, b] = [await task(p.key, "A"), await task(p.key, "B")];
+        await store.addDependency(a.key, b.key, "user:contract", nextAt());
+        expect(await store.removeDependency(a.key, b.key, "user:contract", nextAt())).toBe(true);
+        expect(await store.removeDependency(a.key, b.key, "user:contract", nextAt())).toBe(false);
+        expect((await store.getTask(a.key))!.activity.map((x) => x.action)).toEqual(["dependency_removed", "dependency_added", "created"]);
+      });
+    });
+
+    describe("comments, time and deletion", () => {
+      it("keeps a task's comments and time entries oldest first, each with an activity row", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        await store.addComment(t.key, "first", "user:contract", nextAt());
+        await store.addComment(t.key, "second", "user:contract", nextAt());
+        const entry = await store.addTimeEntry(t.key, { minutes: 30, userId: null, source: "manual", ref: null }, "user:contract", nextAt());
+        const records = await store.taskRecords(t.key);
+        expect(records!.comments.map((c) => [c.body, c.author])).toEqual([["first", "user:contract"], ["second", "user:contract"]]);
+        expect(records!.timeEntries).toEqual([entry]);
+        expect((await store.activitySince(0, 10, p.id)).map((a) => a.action)).toEqual(["created", "commented", "commented", "time_logged"]);
+      });
+
+      it("refuses a time entry that is not a positive whole number of minutes", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        await rejectsWith(store.addTimeEntry(t.key, { minutes: 0, userId: null, source: "manual", ref: null }, "user:contract", nextAt()), "invalid");
+      });
+
+      it("refuses comments on a task that does not exist, and has no records for it", async () => {
+        const p = await project();
+        await rejectsWith(store.addComment(`${p.key}-5`, "hi", "user:contract", nextAt()), "not_found");
+        expect(await store.taskRecords(`${p.key}-5`)).toBeNull();
+      });
+
+      it("deletes a task with its dependencies and keeps a deleted row in the log", async () => {
+        const p = await project();
+        const [a, b] = [await task(p.key, "A"), await task(p.key, "B")];
+        await store.addDependency(a.key, b.key, "user:contract", nextAt());
+        expect((await store.deleteTask(b.key, "user:contract", nextAt())).id).toBe(b.id);
+        expect(await store.getTask(b.key)).toBeNull();
+        expect((await store.getTask(a.key))!.dependsOn).toEqual([]);
+        expect((await store.activitySince(0, 10, p.id)).at(-1)).toMatchObject({ action: "deleted", taskId: b.id });
+      });
+    });
+
+    describe("reads for workflows", () => {
+      it("finds a task by id, and null for an id it never issued", async () => {
+        const p = await project();
+        const t = await task(p.key);
+        expect(await store.taskById(t.id)).toEqual(t);
+        expect(await store.taskById("no-such-task")).toBeNull();
+      });
+
+      it("lists open tasks due in a window, earliest first", async () => {
+        const p = await project();
+        const base = Date.UTC(3100, 0, 1) + Math.floor(Math.random() * 1e9) * 1000;
+        const iso = (h: number) => new Date(base + h * 3600_000).toISOString();
+        const late = await task(p.key, "late", { dueAt: iso(5) });
+        const early = await task(p.key, "early", { dueAt: iso(1) });
+        const done = await task(p.key, "done", { dueAt: iso(2) });
+        await task(p.key, "outside", { dueAt: iso(10) });
+        await store.updateTask(done.key, { status: "completed" }, "user:contract", nextAt());
+        expect((await store.dueBetween(iso(0), iso(6), 10)).map((t) => t.key)).toEqual([early.key, late.key]);
+      });
+
+      it("keeps the first chain recorded for a transcript line", async () => {
+        const s = crypto.randomUUID();
+        await store.recordLineChains(s, { l1: "agent-a" });
+        await store.recordLineChains(s, { l1: "agent-b", l2: "agent-b" });
+        expect(await store.lineChains(s, ["l1", "l2", "l3"])).toEqual(new Map([["l1", "agent-a"], ["l2", "agent-b"]]));
+      });
+
+      it("names the newest activity id, where a feed starts", async () => {
+        const p = await project();
+        await task(p.key);
+        const [last] = (await store.activitySince(0, 1000, p.id)).slice(-1);
+        expect(await store.latestActivityId()).toBeGreaterThanOrEqual(last.id);
+      });
+    });
+
     describe("activity feed", () => {
       it("resumes after the last id it handed out, in order", async () => {
         const p = await project();
