@@ -4,6 +4,7 @@ import { loadConfig, type Config, type Env } from "./config";
 import { CloudflareEngine } from "./integrations/engine-cloudflare";
 import { InngestEngine } from "./integrations/engine-inngest";
 import { DisabledGitHub } from "./integrations/github-disabled";
+import { OctokitGitHub } from "./integrations/github-octokit";
 import { createInngestClient } from "./integrations/inngest-client";
 import { OutboxMailer } from "./integrations/mailer-outbox";
 import { ResendMailer } from "./integrations/mailer-resend";
@@ -55,7 +56,7 @@ function pickGitHub(config: Config): GitHub {
     case "disabled":
       return new DisabledGitHub();
     case "octokit":
-      return new DisabledGitHub(); // until the Octokit adapter lands, outbound calls are skipped and recorded
+      return new OctokitGitHub(config.GITHUB_TOKEN!);
   }
 }
 

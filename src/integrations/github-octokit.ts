@@ -1,0 +1,60 @@
+// The GitHub adapter with a token: @octokit/rest keeps one taskhub comment per pull request, found by its marker.
+
+import { Octokit } from "@octokit/rest";
+import { COMMENT_MARKER, type GitHub, type GitHubResult, type PullRequestRef } from "../ports/github";
+
+/** Pages of 100 comments searched for the marker before a new comment is posted; busy PRs rarely pass 1,000. */
+const MAX_PAGES = 10;
+
+/** GitHub's answers that retrying will not change: no access, no such PR, or a body it refuses. */
+const REFUSED = new Set([401, 403, 404, 410, 422]);
+
+export class OctokitGitHub implements GitHub {
+  readonly name = "octokit" as const;
+  private readonly octokit: Octokit;
+
+  constructor(token: string, opts: { baseUrl?: string } = {}) {
+    this.octokit = new Octokit({ auth: token, baseUrl: opts.baseUrl, userAgent: "taskhub" });
+  }
+
+  async upsertPullRequestComment(pr: PullRequestRef, body: string, knownCommentId: number | null): Promise<GitHubResult<{ commentId: number }>> {
+    const where = { owner: pr.owner, repo: pr.repo };
+    try {
+      const commentId = knownCommentId ?? (await this.findMarked(pr));
+      if (commentId) {
+        try {
+          await this.octokit.rest.issues.updateComment({ ...where, comment_id: commentId, body });
+          return { ok: true, commentId };
+        } catch (e) {
+          // Someone deleted our comment: post a new one rather than give up.
+          if (statusOf(e) !== 404 || knownCommentId === null) throw e;
+          const found = await this.findMarked(pr);
+          if (found) return this.upsertPullRequestComment(pr, body, found);
+        }
+      }
+      const { data } = await this.octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body });
+      return { ok: true, commentId: data.id };
+    } catch (e) {
+      const status = statusOf(e);
+      if (status !== null && REFUSED.has(status)) return { ok: false, skipped: false, status, message: messageOf(e) };
+      throw e;
+    }
+  }
+
+  private async findMarked(pr: PullRequestRef): Promise<number | null> {
+    let page = 0;
+    for await (const { data } of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
+      owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100,
+    })) {
+      const mine = data.find((c) => c.body?.startsWith(COMMENT_MARKER));
+      if (mine) return mine.id;
+      if (++page >= MAX_PAGES) break;
+    }
+    return null;
+  }
+}
+
+const statusOf = (e: unknown): number | null => (typeof (e as { status?: unknown })?.status === "number" ? (e as { status: number }).status : null);
+
+/** Octokit's messages name the URL and GitHub's reason, never the token; capped all the same. */
+const messageOf = (e: unknown) => String((e as Error)?.message ?? e).slice(0, 300);

@@ -1,0 +1,94 @@
+// The Octokit adapter against GitHub's REST API as msw serves it: one comment per PR, created once and edited in place.
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { OctokitGitHub } from "../../src/integrations/github-octokit";
+import { COMMENT_MARKER } from "../../src/ports/github";
+
+const API = "https://api.github.com/repos/acme/app";
+const pr = { owner: "acme", repo: "app", number: 7 };
+const body = `${COMMENT_MARKER}\n| HUB-1 | Fix | In progress | — |`;
+
+interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+  auth: string | null;
+}
+
+const server = setupServer();
+let calls: Call[] = [];
+
+/** GitHub as seen by the adapter: a list of existing comments and the status each write answers with. */
+function github({ comments = [] as { id: number; body: string }[], writeStatus = 200 } = {}) {
+  const record = async (request: Request, path: string) => {
+    calls.push({ method: request.method, path, body: request.method === "GET" ? null : await request.json(), auth: request.headers.get("authorization") });
+  };
+  server.use(
+    http.get(`${API}/issues/7/comments`, async ({ request }) => (await record(request, "list"), HttpResponse.json(comments))),
+    http.post(`${API}/issues/7/comments`, async ({ request }) =>
+      (await record(request, "create"), writeStatus < 300 ? HttpResponse.json({ id: 555, body }, { status: 201 }) : HttpResponse.json({ message: "Nope" }, { status: writeStatus })),
+    ),
+    http.patch(`${API}/issues/comments/:id`, async ({ request, params }) =>
+      (await record(request, `update ${params.id}`),
+      writeStatus < 300 ? HttpResponse.json({ id: Number(params.id), body }) : HttpResponse.json({ message: "Nope" }, { status: writeStatus })),
+    ),
+  );
+}
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  calls = [];
+});
+afterAll(() => server.close());
+
+const adapter = () => new OctokitGitHub("ghp_test_token");
+
+describe("upsertPullRequestComment", () => {
+  it("creates the comment when the PR has none and returns its id", async () => {
+    github();
+    expect(await adapter().upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 555 });
+    expect(calls.map((c) => c.path)).toEqual(["list", "create"]);
+    expect(calls[1].body).toEqual({ body });
+  });
+
+  it("edits the known comment in place without listing or creating", async () => {
+    github();
+    expect(await adapter().upsertPullRequestComment(pr, body, 42)).toEqual({ ok: true, commentId: 42 });
+    expect(calls.map((c) => c.path)).toEqual(["update 42"]);
+  });
+
+  it("finds its own marked comment when the id was lost and edits it instead of posting another", async () => {
+    github({ comments: [{ id: 1, body: "LGTM" }, { id: 9, body: `${COMMENT_MARKER}\nold` }] });
+    expect(await adapter().upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 9 });
+    expect(calls.map((c) => c.path)).toEqual(["list", "update 9"]);
+  });
+
+  it("posts a new comment when the remembered one was deleted", async () => {
+    github();
+    server.use(http.patch(`${API}/issues/comments/42`, () => HttpResponse.json({ message: "Not Found" }, { status: 404 })));
+    expect(await adapter().upsertPullRequestComment(pr, body, 42)).toEqual({ ok: true, commentId: 555 });
+  });
+
+  it("returns a 403 as a failure instead of throwing", async () => {
+    github({ writeStatus: 403 });
+    expect(await adapter().upsertPullRequestComment(pr, body, null)).toMatchObject({ ok: false, skipped: false, status: 403 });
+  });
+
+  it("returns a 404 as a failure instead of throwing", async () => {
+    server.use(http.get(`${API}/issues/7/comments`, () => HttpResponse.json({ message: "Not Found" }, { status: 404 })));
+    expect(await adapter().upsertPullRequestComment(pr, body, null)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("throws on a server error so the engine retries", async () => {
+    github({ writeStatus: 502 });
+    await expect(adapter().upsertPullRequestComment(pr, body, 42)).rejects.toMatchObject({ status: 502 });
+  });
+
+  it("sends the token as the authorization header", async () => {
+    github();
+    await adapter().upsertPullRequestComment(pr, body, 42);
+    expect(calls[0].auth).toBe("token ghp_test_token");
+  });
+});
