@@ -10,6 +10,7 @@ import type { EventData } from "./events";
 import { notify, recipientsFor } from "./notify";
 
 export const DEADLINE_STEPS = {
+  plan: (t: Threshold) => `plan-${t}`,
   sleep: (t: Threshold) => `sleep-until-${t}`,
   alert: (t: Threshold) => `alert-${t}`,
   sweep: "sweep-due-tasks",
@@ -18,13 +19,13 @@ export const DEADLINE_STEPS = {
 /** Tasks the sweep looks at per run; more than that are overdue for a conversation, not an email. */
 const SWEEP_MAX = 500;
 
-export type AlertOutcome = "sent" | "duplicate" | "not-yet" | "stopped";
+export type AlertOutcome = "sent" | "duplicate" | "not-now" | "stopped";
 
 /** Re-reads the task, then sends the alert if it still holds. The key makes the sweep and the sleeping run send it once between them. */
 export async function sendDeadlineAlert(services: Services, taskId: string, dueAt: string, threshold: Threshold, now: number): Promise<AlertOutcome> {
   const task = await services.store.taskById(taskId);
   if (!task || !isOpen(task.status) || task.dueAt !== dueAt) return "stopped";
-  if (!alertApplies(task, dueAt, threshold, now)) return "not-yet";
+  if (!alertApplies(task, dueAt, threshold, now)) return "not-now";
   const render = threshold === "24h" ? deadlineEmail : overdueEmail;
   const sent = await notify(services, await recipientsFor(services.store, task), threshold === "24h" ? "deadline" : "overdue", deadlineKey(task.id, dueAt, threshold), task.id, (ctx) =>
     render(ctx, taskRef(task)),
@@ -47,8 +48,10 @@ export const deadlineAlerts = defineWorkflow(
     if (!dueAt) return { outcome: "no due date" };
     const outcomes: Record<string, AlertOutcome> = {};
     for (const alert of alertsOf(dueAt)) {
-      // A time already past wakes at once: a task set inside the window is alerted straight away.
-      await step.sleepUntil(DEADLINE_STEPS.sleep(alert.threshold), alert.at);
+      // A time already past is not slept for (Workflows refuses it): a task set inside the window is alerted at once.
+      // Whether to sleep is itself a step, so a replay decides the same way.
+      const ahead = await step.run(DEADLINE_STEPS.plan(alert.threshold), async () => alert.at.getTime() > Date.now());
+      if (ahead) await step.sleepUntil(DEADLINE_STEPS.sleep(alert.threshold), alert.at);
       const outcome = await step.run(DEADLINE_STEPS.alert(alert.threshold), () => sendDeadlineAlert(services, taskId, dueAt, alert.threshold, Date.now()));
       outcomes[alert.threshold] = outcome;
       if (outcome === "stopped") break;
