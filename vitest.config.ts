@@ -51,8 +51,9 @@ export default defineConfig({
         ],
         test: {
           name: "worker",
-          include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts", "test/contract/**/*.test.ts"],
-          exclude: ["test/contract/**/*-node.test.ts", "test/contract/**/*convex*.test.ts"],
+          include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts", "test/contract/**/*.test.ts", "test/faults/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/security/**/*.test.ts"],
+          // test/faults/long/ runs in `npm run test:faults` (vitest.faults.config.ts): minutes, not seconds.
+          exclude: ["test/contract/**/*-node.test.ts", "test/contract/**/*convex*.test.ts", "test/faults/long/**"],
           setupFiles: ["./test/apply-migrations.ts"],
         },
       },

@@ -34,7 +34,7 @@ const hubSecret = persistentSecret("HUB_SECRET", "");
 
 // Secrets reach wrangler through an env file, never the command line (visible in `ps`).
 const envFile = join(stateDir, "taskhub-dev.env");
-const passthrough = ["STORE", "ENGINE", "MAILER", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET_PREVIOUS", "CONVEX_URL", "HUB_CONVEX_SECRET", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "RESEND_API_KEY", "MAIL_FROM", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "TASKHUB_BENCH"];
+const passthrough = ["STORE", "ENGINE", "MAILER", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET_PREVIOUS", "CONVEX_URL", "HUB_CONVEX_SECRET", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "RESEND_API_KEY", "MAIL_FROM", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "TASKHUB_BENCH", "RATE_LIMIT_WRITES"];
 const vars = {
   HUB_ADMIN_TOKEN: admin.value,
   GITHUB_WEBHOOK_SECRET: webhook.value,

@@ -63,6 +63,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
+/** Any authenticated principal; the handler decides what its scopes allow. */
+export const requirePrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get("principal")) throw new ApiError(401, "unauthorized", "A bearer token is required");
+  return next();
+};
+
 export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const p = c.get("principal");

@@ -5,7 +5,7 @@ import { formatContext } from "../../domain/context";
 import { matchProjectByCwd } from "../../domain/projects";
 import { OPEN_STATUSES } from "../../domain/tasks";
 import { ApiError } from "../../http/errors";
-import { hasScope } from "../../http/auth";
+import { hasScope, requirePrincipal } from "../../http/auth";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
 
@@ -16,6 +16,8 @@ const context = createRoute({
   method: "get",
   path: "/api/context",
   tags: ["claude"],
+  // Who is asking is checked before the query, so an anonymous caller learns nothing of the route's schema.
+  middleware: [requirePrincipal] as const,
   request: { query: z.object({ cwd: z.string().min(1) }) },
   responses: { 200: json(z.object({ project: z.string().nullable(), additionalContext: z.string() })), ...errorResponses },
 });

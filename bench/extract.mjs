@@ -1,0 +1,55 @@
+// Transcript extraction: MB/s of extractTranscript over the long session vs a bare JSON.parse-per-line loop, same process.
+
+import { build } from "esbuild";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { root } from "./lib/hub.mjs";
+import { median, round } from "./lib/stats.mjs";
+
+/** Node 20 cannot import TypeScript: bundle the pure extractor once with the esbuild wrangler ships. */
+async function loadExtractor() {
+  const dir = mkdtempSync(join(tmpdir(), "taskhub-bench-esm-"));
+  const outfile = join(dir, "extract.mjs");
+  await build({ entryPoints: [join(root, "src/domain/extract/index.ts")], bundle: true, format: "esm", platform: "node", outfile, logLevel: "error" });
+  const mod = await import(pathToFileURL(outfile).href);
+  rmSync(dir, { recursive: true, force: true });
+  return mod.extractTranscript;
+}
+
+function loop(text) {
+  let n = 0;
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    try {
+      if (JSON.parse(line)) n++;
+    } catch {}
+  }
+  return n;
+}
+
+/** MB/s of fn over text: enough repetitions to pass minMs, after a warm-up. */
+function rate(fn, text, minMs = 400) {
+  for (let i = 0; i < 3; i++) fn(text);
+  let reps = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) (fn(text), reps++);
+  const s = (performance.now() - t0) / 1000;
+  return (text.length * reps) / 1e6 / s;
+}
+
+export async function benchExtraction({ runs = 7 } = {}) {
+  const extractTranscript = await loadExtractor();
+  const text = readFileSync(join(root, "test/fixtures/claude/v2.1.39-long-session.jsonl"), "utf8");
+  const ours = [];
+  const theirs = [];
+  // Interleaved runs, so a noisy neighbour slows both sides alike.
+  for (let i = 0; i < runs; i++) {
+    ours.push(rate(extractTranscript, text));
+    theirs.push(rate(loop, text));
+  }
+  const value = round(median(ours));
+  const base = round(median(theirs));
+  return { name: "transcript extraction", unit: "MB/s", value, baseline: { name: "JSON.parse loop", value: base }, ratio: round(value / base, 2), detail: { bytes: text.length, runs } };
+}

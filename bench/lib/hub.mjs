@@ -1,0 +1,132 @@
+// Starts a throwaway hub exactly as `npm run dev` serves it (own port, own state dir) and watches its memory.
+
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const root = new URL("../..", import.meta.url).pathname;
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Every process below pid (wrangler's node, workerd), read from /proc. */
+export function descendants(pid) {
+  const children = new Map();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(d));
+    } catch {} // the process ended while we looked
+  }
+  const out = [];
+  const walk = (p) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+const kb = (status, field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+
+/** Peak resident memory of the dev process tree: VmHWM, reset per measurement through clear_refs. */
+export function memoryWatch(pid) {
+  const pids = () => [pid, ...descendants(pid)];
+  return {
+    reset() {
+      for (const p of pids()) {
+        try {
+          writeFileSync(`/proc/${p}/clear_refs`, "5"); // 5 = reset the peak RSS to the current RSS
+        } catch {}
+      }
+    },
+    /** Sum of each process's peak since the last reset, in MB. */
+    peakMb() {
+      let total = 0;
+      for (const p of pids()) {
+        try {
+          total += kb(readFileSync(`/proc/${p}/status`, "utf8"), "VmHWM");
+        } catch {}
+      }
+      return Math.round(total / 1024);
+    },
+  };
+}
+
+/**
+ * A copy of the tree as it is now: wrangler dev rebuilds on every file change, and other people edit this
+ * tree while the bench runs; each rebuild restarts workerd and would land in the numbers.
+ */
+let tree = null;
+export function snapshot() {
+  if (tree) return tree;
+  tree = mkdtempSync(join(tmpdir(), "taskhub-bench-tree-"));
+  for (const f of ["src", "convex", "scripts", "migrations", "wrangler.toml", "package.json", "tsconfig.json"]) {
+    if (existsSync(join(root, f))) cpSync(join(root, f), join(tree, f), { recursive: true });
+  }
+  symlinkSync(join(root, "node_modules"), join(tree, "node_modules"));
+  process.on("exit", () => rmSync(tree, { recursive: true, force: true }));
+  return tree;
+}
+
+/** `node scripts/dev.mjs` on a free port with fresh state, bench mode on, known secrets. */
+export async function startHub({ quiet = true } = {}) {
+  const port = await freePort();
+  const stateDir = mkdtempSync(join(tmpdir(), "taskhub-bench-"));
+  const adminToken = `th_admin_${randomBytes(24).toString("hex")}`;
+  const webhookSecret = `whsec_${randomBytes(16).toString("hex")}`;
+  const dir = snapshot();
+  const child = spawn(process.execPath, [join(dir, "scripts/dev.mjs")], {
+    cwd: dir,
+    detached: true, // its own process group, so stop() ends wrangler and workerd with it
+    env: { ...process.env, PORT: String(port), TASKHUB_STATE_DIR: stateDir, HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, TASKHUB_BENCH: "1", RATE_LIMIT_WRITES: "1000000" },
+    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`npm run dev exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error("the hub did not come up in 120 s");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const hub = {
+    base,
+    port,
+    adminToken,
+    webhookSecret,
+    pid: child.pid,
+    memory: memoryWatch(child.pid),
+    async api(method, path, body, token = adminToken) {
+      const res = await fetch(base + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const json = await res.json().catch(() => null);
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+    async stop() {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+  return hub;
+}

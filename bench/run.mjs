@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the hub against its baselines, prints a table and writes bench/results.json.
+// BENCH_QUICK=1 runs every figure briefly (a smoke test of the harness, not numbers to publish).
+
+import { cpus, totalmem } from "node:os";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { benchImportBurst, benchPushBurst } from "./burst.mjs";
+import { benchE2e } from "./e2e.mjs";
+import { benchExtraction } from "./extract.mjs";
+import { root, startHub } from "./lib/hub.mjs";
+import { benchStore } from "./store.mjs";
+import { benchWebhook } from "./webhook.mjs";
+
+const quick = process.env.BENCH_QUICK === "1";
+const only = process.env.BENCH_ONLY?.split(","); // e.g. BENCH_ONLY=webhook,extract
+const want = (k) => !only || only.includes(k);
+const log = (m) => console.error(m);
+
+async function withHub(fn) {
+  const hub = await startHub();
+  try {
+    return await fn(hub);
+  } finally {
+    await hub.stop();
+  }
+}
+
+const figures = [];
+if (want("extract")) {
+  log("transcript extraction…");
+  figures.push(await benchExtraction({ runs: quick ? 2 : 7 }));
+}
+// A fresh hub per group, so one group's backlog of workflow runs does not slow the next.
+if (want("webhook")) {
+  log("webhook ingest (hub under npm run dev vs Probot)…");
+  figures.push(await withHub((hub) => benchWebhook(hub, quick ? { runs: 1, seconds: 3, warmup: 1 } : { runs: 3, seconds: 10, warmup: 3 })));
+}
+if (want("e2e") || want("burst")) {
+  await withHub(async (hub) => {
+    if (want("e2e")) {
+      log("end to end…");
+      figures.push(await benchE2e(hub, { tries: quick ? 5 : 50 }));
+    }
+    if (want("burst")) {
+      log("push burst…");
+      figures.push(await benchPushBurst(hub));
+      log("import burst…");
+      figures.push(await benchImportBurst(hub));
+    }
+  });
+}
+if (want("store")) {
+  log("store at scale (seeding through the Store port)…");
+  figures.push(...(await withHub((hub) => benchStore(hub, { tasks: quick ? 4_000 : 100_000, log }))));
+}
+
+const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}`;
+const results = { date: new Date().toISOString().slice(0, 10), machine, figures: figures.map(({ detail, ...f }) => ({ ...f, detail })) };
+
+const row = (f) => [f.name, `${f.value} ${f.unit}`, f.baseline ? `${f.baseline.name} ${f.baseline.value}` : "—", f.ratio ?? "—", extra(f)];
+function extra(f) {
+  const d = f.detail ?? {};
+  if (f.name === "webhook ingest") return `p50/p99 ours ${d.ours.p50}/${d.ours.p99} ms, probot ${d.probot.p50}/${d.probot.p99} ms; peak ${d.peakMemoryMb} MB`;
+  if (f.name === "end to end p95") return `transcript p50/p95 ${d.transcript.p50}/${d.transcript.p95} ms, push ${d.push.p50}/${d.push.p95} ms`;
+  if (f.name === "store list p95") return `page ${d.page.p95}, filtered ${d.filtered.p95}, tag ${d.tagged.p95} ms at ${d.tasks} tasks`;
+  if (d.peakMemoryMb) return `peak ${d.peakMemoryMb} MB`;
+  return "";
+}
+const rows = [["figure", "value", "baseline", "ratio", "notes"], ...figures.map(row)];
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join("  "));
+console.log(`\n${results.date} · ${machine}`);
+
+if (!quick && !only) writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+else console.error("(quick or partial run: bench/results.json left as it was)");

