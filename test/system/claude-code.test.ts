@@ -1,7 +1,7 @@
 // The real Claude Code CLI against the hub: `taskhub init` wires the hooks, a scripted session plans work,
 // and the next session's first model request carries the open tasks.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +114,17 @@ describe("Claude Code with taskhub's hooks", () => {
       "Document the config format": "todo prose",
       "Benchmark the config loader": "todo prose",
     });
+  });
+
+  it("posts the session's transcript lines from the Stop hook, so a later import finds them known", async () => {
+    const dir = join(home, ".claude", "projects");
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".jsonl"));
+    expect(files.length).toBeGreaterThan(0);
+    const body = readFileSync(join(dir, files[0]), "utf8");
+    const res = await fetch(`${hub.url}/transcripts`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" }, body });
+    const answer = (await res.json()) as { duplicates: number; accepted: number };
+    // Only what Claude Code wrote after its Stop hook ran can still be new.
+    expect(answer.duplicates).toBeGreaterThan(answer.accepted);
   });
 
   it("starts the next session with the open tasks in the model's context, unblocked first", async () => {
