@@ -21,7 +21,7 @@ let calls: Call[] = [];
 
 /** GitHub as seen by the adapter: a list of existing comments and the status each write answers with. */
 function github({ comments = [] as { id: number; body: string }[], writeStatus = 200 } = {}) {
-  const record = async (request: Request, path: string) => {
+  const record = async (request: { method: string; headers: Headers; json(): Promise<unknown> }, path: string) => {
     calls.push({ method: request.method, path, body: request.method === "GET" ? null : await request.json(), auth: request.headers.get("authorization") });
   };
   server.use(
