@@ -7,6 +7,8 @@ export interface Run {
   workflowId: string;
   status: "complete" | "errored";
   output: unknown;
+  /** The step names the run went through, in order, where the engine shows them (Inngest). */
+  steps?: string[];
 }
 
 export interface EngineHarness {

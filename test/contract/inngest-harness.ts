@@ -64,7 +64,7 @@ async function memoized(state: Record<string, Promise<unknown>>, failed: Set<str
  * One run as Inngest would drive it: execute, memoize what succeeded, resume a sleep by replaying it as done
  * (sleeps must be mocked with @inngest/test), retry a failed step up to the function's retries.
  */
-async function runFunction(fn: InngestFunction.Any, event: InngestEvent, failOnce: string[]): Promise<{ status: Run["status"]; output: unknown }> {
+async function runFunction(fn: InngestFunction.Any, event: InngestEvent, failOnce: string[]): Promise<Omit<Run, "workflowId">> {
   let memo: MockedStep[] = [];
   const resumed = new Set<string>();
   const toFail = new Set(failOnce);
@@ -72,17 +72,24 @@ async function runFunction(fn: InngestFunction.Any, event: InngestEvent, failOnc
   let failures = 0;
   for (;;) {
     const paused: string[] = [];
+    const steps: string[] = [];
     const injected = [...toFail].map((id) => ({ id, handler: () => { toFail.delete(id); failed.add(id); throw new Error(`injected failure in ${id}`); } }));
     const t = new InngestTestEngine({
       function: fn,
       events: [{ ...event, data: event.data ?? {} } as never],
       steps: [...memo, ...[...resumed].map((id) => ({ id, handler: () => null })), ...injected],
       transformCtx: (raw) => {
+        steps.length = 0; // each execution replays the run from the top: keep the last one's log
         const ctx = mockCtx(raw);
         const step = ctx.step as unknown as Record<string, (id: string, ...rest: unknown[]) => unknown>;
+        for (const tool of ["run", "sendEvent"]) {
+          const real = step[tool];
+          step[tool] = (id, ...rest) => (steps.push(id), real(id, ...rest));
+        }
         for (const tool of ["sleep", "sleepUntil"]) {
           const real = step[tool];
           step[tool] = (id, ...rest) => {
+            steps.push(id);
             if (resumed.has(id)) return real(id, ...rest);
             paused.push(id);
             throw new Error(`${PAUSED}${id}`);
@@ -93,12 +100,12 @@ async function runFunction(fn: InngestFunction.Any, event: InngestEvent, failOnc
     });
     const out = (await t.execute()) as Output;
     memo = await memoized(out.state, failed);
-    if (!("error" in out) || out.error === undefined) return { status: "complete", output: out.result };
+    if (!("error" in out) || out.error === undefined) return { status: "complete", output: out.result, steps };
     if (paused.length) {
       paused.forEach((id) => resumed.add(id));
       continue;
     }
-    if (++failures > retriesOf(fn)) return { status: "errored", output: out.error };
+    if (++failures > retriesOf(fn)) return { status: "errored", output: out.error, steps };
   }
 }
 
