@@ -8,6 +8,7 @@ import type { Role } from "../domain/permissions";
 import type { DigestMode, EmailKind, User } from "../domain/users";
 import type { PullRequestState } from "../domain/pull-requests";
 import type { CompactIssue } from "../domain/github-events";
+import type { PullRequestState } from "../domain/pull-requests";
 import type { Email } from "./mailer";
 
 export type Scope = "ingest" | "read" | "write" | "admin";
@@ -317,6 +318,8 @@ export interface Store {
   recordPullRequestComment(repo: string, number: number, outcome: PullRequestCommentOutcome, at: string): Promise<void>;
   /** Creates or updates the task mirroring a GitHub issue, when a project of its repository sets mirrorIssues; null when nothing changed. */
   mirrorIssue(issue: CompactIssue, actor: Actor, at: string): Promise<TaskChange | null>;
+  /** Open pull requests linked to a task (at most 50): their comments list it. */
+  openPullRequestsOf(taskId: string): Promise<{ repo: string; number: number }[]>;
 
   // email log (the outbox, or what Resend was asked to send)
   recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string): Promise<"new" | "duplicate">;

@@ -115,3 +115,16 @@ describe("the PR comment without a GitHub token", () => {
     expect(task?.activity).toContainEqual(expect.objectContaining({ action: "github_call_skipped", data: expect.objectContaining({ pullRequest: "acme/prk#12" }) }));
   });
 });
+
+describe("refreshing the PR comment", () => {
+  it("calls for the comment again when a task of an open PR changes status", async () => {
+    await createProject("PRL");
+    const key = await newTask("PRL");
+    await pr("acme/prl", "opened", { number: 13, title: key });
+    const skipped = async () => ((await getTask(key))?.activity ?? []).filter((a: { action: string }) => a.action === "github_call_skipped").length;
+    // The PR's own status change refreshes once too; wait for that before counting.
+    const before = await eventually(async () => (await skipped()) >= 2 && (await skipped()));
+    expect((await call(`/api/tasks/${key}/status`, { method: "PUT", json: { status: "review" } })).status).toBe(200);
+    await eventually(async () => (await skipped()) > before);
+  });
+});

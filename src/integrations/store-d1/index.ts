@@ -12,7 +12,7 @@ import {
 } from "../../ports/store";
 import { applyCommitRef } from "./commits";
 import { tasksForIssues } from "./issue-links";
-import { applyPullRequest, pullRequestComment, recordPullRequestComment } from "./pull-requests";
+import { applyPullRequest, openPullRequestsOf, pullRequestComment, recordPullRequestComment } from "./pull-requests";
 import type { PullRequestCommentOutcome, PullRequestSync } from "../../ports/store";
 import type { CompactIssue } from "../../domain/github-events";
 import { mirrorIssue } from "./issues";
@@ -242,6 +242,7 @@ export class D1Store implements Store {
     return recordPullRequestComment(this.db, repo, number, outcome, at);
   }
   mirrorIssue(issue: CompactIssue, actor: Actor, at: string) { return mirrorIssue(this.db, issue, actor, at); }
+  openPullRequestsOf(taskId: string) { return openPullRequestsOf(this.db, taskId); }
 
   async recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string) {
     const r = await this.db

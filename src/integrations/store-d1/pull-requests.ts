@@ -124,3 +124,15 @@ export async function recordPullRequestComment(db: D1Database, repo: string, num
     ),
   );
 }
+
+/** Open pull requests linked to a task: the comments to refresh when the task changes. */
+export async function openPullRequestsOf(db: D1Database, taskId: string): Promise<{ repo: string; number: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT pr.repo, pr.number FROM links l JOIN pull_requests pr ON pr.id = l.ref
+       WHERE l.task_id = ? AND l.kind = 'pull_request' AND pr.state IN (SELECT value FROM json_each(?)) ORDER BY pr.id LIMIT 50`,
+    )
+    .bind(taskId, JSON.stringify(OPEN_PULL_REQUEST_STATES))
+    .all<{ repo: string; number: number }>();
+  return results;
+}
