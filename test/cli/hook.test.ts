@@ -12,8 +12,8 @@ afterEach(async () => {
 });
 
 function hookEnv(url: string, token = GOOD_TOKEN) {
-  // Small timeouts so a dead hub costs the test little; the defaults are what Claude Code gets.
-  return { TASKHUB_URL: url, TASKHUB_TOKEN: token, TASKHUB_CONTEXT_TIMEOUT_MS: "300", TASKHUB_HOOK_DEADLINE_MS: "1500" };
+  // A dead hub refuses at once, so these cost nothing there; a stand-in on a loaded machine needs more than 300 ms.
+  return { TASKHUB_URL: url, TASKHUB_TOKEN: token, TASKHUB_CONTEXT_TIMEOUT_MS: "1500", TASKHUB_HOOK_DEADLINE_MS: "2500" };
 }
 
 function sessionStart(cwd: string) {
