@@ -3,6 +3,8 @@
 import { decodeCursor, encodeCursor } from "../../src/domain/cursor";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
+import { isOpen } from "../../src/domain/tasks";
+import { MAX_EDGES_PER_TASK } from "./graph";
 import { projectByKey } from "./tasks";
 import type { Priority, TaskStatus } from "../validators";
 
@@ -16,9 +18,28 @@ export interface Filter {
   priority?: Priority;
   tag?: string;
   q?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+  blocked?: boolean;
 }
 
-function matches(t: Doc<"tasks">, f: Filter): boolean {
+/** Whether any task this one depends on is still open. */
+async function hasOpenBlocker(ctx: QueryCtx, t: Doc<"tasks">): Promise<boolean> {
+  for (const d of await ctx.db.query("dependencies").withIndex("by_taskId_dependsOnId", (q) => q.eq("taskId", t._id)).take(MAX_EDGES_PER_TASK)) {
+    const blocker = await ctx.db.get(d.dependsOnId);
+    if (blocker && isOpen(blocker.status)) return true;
+  }
+  return false;
+}
+
+async function matches(ctx: QueryCtx, t: Doc<"tasks">, f: Filter): Promise<boolean> {
+  if (f.dueBefore && !(t.dueAt !== null && t.dueAt < f.dueBefore)) return false;
+  if (f.dueAfter && !(t.dueAt !== null && t.dueAt >= f.dueAfter)) return false;
+  if (!fieldsMatch(t, f)) return false;
+  return f.blocked === undefined || (await hasOpenBlocker(ctx, t)) === f.blocked;
+}
+
+function fieldsMatch(t: Doc<"tasks">, f: Filter): boolean {
   const q = f.q?.toLowerCase();
   return (
     (!f.status?.length || f.status.includes(t.status)) &&
@@ -52,7 +73,7 @@ export async function listTasks(ctx: QueryCtx, f: Filter, limit: number, cursor:
   let last: Doc<"tasks"> | null = null;
   for (const phase of phases) {
     for await (const t of phase) {
-      if (matches(t, f)) {
+      if (await matches(ctx, t, f)) {
         if (items.length === limit) return { items, nextCursor: encodeCursor([last!.createdAt, last!._creationTime]) };
         items.push(t);
       }
