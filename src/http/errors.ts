@@ -2,6 +2,7 @@
 
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HTTPException } from "hono/http-exception";
 import { ZodError } from "zod";
 import { StoreError } from "../ports/store";
 import type { AppEnv } from "./context";
@@ -27,6 +28,8 @@ const STORE_STATUS: Record<StoreError["code"], [ContentfulStatusCode, string]> =
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  // Hono's own refusals (a JSON body that does not parse reaches the validator as this) keep their 4xx.
+  if (err instanceof HTTPException && err.status < 500) return new ApiError(err.status, err.status === 400 ? "malformed_json" : "invalid_request", err.message);
   if (err instanceof ZodError) return new ApiError(400, "invalid_request", "The request does not match the schema", err.issues);
   if (err instanceof StoreError) {
     const [status, code] = STORE_STATUS[err.code];

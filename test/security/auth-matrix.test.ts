@@ -1,7 +1,10 @@
 // The authorisation matrix: every REST operation in /openapi.json against missing, wrong, revoked and under-scoped tokens, and project roles.
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { call, createProject } from "../support/hub";
+
+// Loops over every operation: generous, since workerd shares two cores with other suites (no test asserts time).
+vi.setConfig({ testTimeout: 120_000 });
 
 interface Op {
   method: string;
