@@ -45,6 +45,8 @@ export function digestSince(user: Pick<User, "lastDigestAt">, period: DigestPeri
 
 export interface DigestTask extends Task {
   blocked: boolean;
+  /** When the last of its blockers finished (chase-dependencies' "unblocked" activity), if ever. */
+  unblockedAt: string | null;
 }
 
 export interface DigestSections {
@@ -53,6 +55,8 @@ export interface DigestSections {
   dueSoon: Task[];
   overdue: Task[];
   blocked: Task[];
+  /** Open tasks whose blockers all finished since the last digest: work that became possible. */
+  unblocked: Task[];
 }
 
 const byDue = (a: Task, b: Task) => (a.dueAt ?? "").localeCompare(b.dueAt ?? "");
@@ -69,6 +73,7 @@ export function buildDigest(tasks: DigestTask[], since: string, now: Date): Dige
     dueSoon: cap(open.filter((x) => due(x) !== null && due(x)! > t && due(x)! <= t + DUE_WINDOW_MS).sort(byDue)),
     overdue: cap(open.filter((x) => due(x) !== null && due(x)! <= t).sort(byDue)),
     blocked: cap(open.filter((x) => x.blocked)),
+    unblocked: cap(open.filter((x) => !x.blocked && !!x.unblockedAt && x.unblockedAt > since)),
   };
 }
 

@@ -10,11 +10,13 @@ export interface DigestView {
   dueSoon: TaskRef[];
   overdue: TaskRef[];
   blocked: TaskRef[];
+  unblocked: TaskRef[];
 }
 
 const SECTIONS: [keyof Omit<DigestView, "period" | "localDate">, string][] = [
   ["overdue", "Overdue"],
   ["dueSoon", "Due in the next 48 hours"],
+  ["unblocked", "Unblocked: ready to start"],
   ["blocked", "Blocked"],
   ["inProgress", "In progress"],
   ["completed", "Completed since the last digest"],

@@ -32,7 +32,7 @@ export const digests = defineWorkflow({ id: "digests", on: { cron: "0 * * * *" }
         const view = {
           ...when,
           completed: sections.completed.map(taskRef), inProgress: sections.inProgress.map(taskRef), dueSoon: sections.dueSoon.map(taskRef),
-          overdue: sections.overdue.map(taskRef), blocked: sections.blocked.map(taskRef),
+          overdue: sections.overdue.map(taskRef), blocked: sections.blocked.map(taskRef), unblocked: sections.unblocked.map(taskRef),
         };
         const email = await composeEmail(config, user, "digest", digestKey(user.id, when.localDate), null, (ctx) => digestEmail(ctx, view));
         if (email) emails.push(email);

@@ -1,15 +1,14 @@
 // Digest decisions: the person's local hour and date, weekly on Mondays, and the sections.
 import { describe, expect, it } from "vitest";
 import { buildDigest, digestDue, digestSince, isEmptyDigest, localClock, type DigestTask } from "../../src/domain/digest";
-import type { Task } from "../../src/domain/tasks";
 
 const user = { digest: "daily" as const, digestHour: 8, timezone: "America/New_York", lastDigestAt: null };
 
-function task(over: Partial<Task> & { blocked?: boolean }): DigestTask {
+function task(over: Partial<DigestTask>): DigestTask {
   return {
     id: over.key ?? "x", projectId: "p", projectKey: "HUB", number: 1, key: "HUB-1", title: "T", description: null, status: "todo",
     priority: "medium", assigneeId: "u", creatorId: null, dueAt: null, tags: [], estimatedHours: null, source: { kind: "manual" },
-    externalKey: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", completedAt: null, version: 1, blocked: false, ...over,
+    externalKey: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", completedAt: null, version: 1, blocked: false, unblockedAt: null, ...over,
   };
 }
 
@@ -42,7 +41,7 @@ describe("digest timing", () => {
 
 describe("digest sections", () => {
   const now = new Date("2026-03-10T12:00:00Z");
-  it("sorts tasks into completed, in progress, due soon, overdue and blocked", () => {
+  it("sorts tasks into completed, in progress, due soon, overdue, blocked and newly unblocked", () => {
     const d = buildDigest(
       [
         task({ key: "HUB-1", status: "completed", completedAt: "2026-03-10T09:00:00Z" }),
@@ -51,12 +50,14 @@ describe("digest sections", () => {
         task({ key: "HUB-4", dueAt: "2026-03-09T12:00:00Z" }),
         task({ key: "HUB-5", blocked: true }),
         task({ key: "HUB-6", dueAt: "2026-03-20T12:00:00Z" }),
+        task({ key: "HUB-7", unblockedAt: "2026-03-10T08:00:00Z" }),
+        task({ key: "HUB-8", unblockedAt: "2026-03-01T08:00:00Z" }),
       ],
       "2026-03-09T12:00:00Z",
       now,
     );
-    const keys = Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.map((t) => t.key)]));
-    expect(keys).toEqual({ completed: ["HUB-1"], inProgress: ["HUB-3"], dueSoon: ["HUB-3"], overdue: ["HUB-4"], blocked: ["HUB-5"] });
+    const keys = Object.fromEntries(Object.entries(d).map(([k, v]) => [k, (v as { key: string }[]).map((t) => t.key)]));
+    expect(keys).toEqual({ completed: ["HUB-1"], inProgress: ["HUB-3"], dueSoon: ["HUB-3"], overdue: ["HUB-4"], blocked: ["HUB-5"], unblocked: ["HUB-7"] });
   });
 
   it("is empty when a person has only open tasks with nothing to say about them", () => {

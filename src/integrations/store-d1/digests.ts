@@ -11,13 +11,14 @@ export async function digestFor(db: D1Database, userId: string, range: { since: 
     .prepare(
       `SELECT ${TASK_COLUMNS},
          EXISTS (SELECT 1 FROM dependencies d JOIN tasks b ON b.id = d.depends_on_id
-                 WHERE d.task_id = t.id AND b.status IN ('todo','in_progress','review')) AS blocked
+                 WHERE d.task_id = t.id AND b.status IN ('todo','in_progress','review')) AS blocked,
+         (SELECT MAX(a.at) FROM activity a WHERE a.task_id = t.id AND a.action = 'unblocked') AS unblocked_at
        FROM tasks t JOIN projects p ON p.id = t.project_id
        WHERE t.assignee_id = ? AND (t.status IN ('todo','in_progress','review') OR (t.status = 'completed' AND t.completed_at > ?))
        ORDER BY t.updated_at DESC LIMIT ?`,
     )
     .bind(userId, range.since, DIGEST_SCAN)
-    .all<TaskRow & { blocked: number }>();
-  const tasks: DigestTask[] = results.map((r) => ({ ...toTask(r), blocked: r.blocked === 1 }));
+    .all<TaskRow & { blocked: number; unblocked_at: string | null }>();
+  const tasks: DigestTask[] = results.map((r) => ({ ...toTask(r), blocked: r.blocked === 1, unblockedAt: r.unblocked_at }));
   return buildDigest(tasks, range.since, new Date(range.now));
 }

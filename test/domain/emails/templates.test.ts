@@ -14,7 +14,7 @@ const rendered = {
   unblocked: unblockedEmail(ctx, plain, hostile),
   nudge: nudgeEmail(ctx, hostile, [plain]),
   escalation: escalationEmail(ctx, hostile, [plain]),
-  digest: digestEmail(ctx, { period: "daily", localDate: "2026-03-10", completed: [plain], inProgress: [], dueSoon: [hostile], overdue: [], blocked: [plain] }),
+  digest: digestEmail(ctx, { period: "daily", localDate: "2026-03-10", completed: [plain], inProgress: [], dueSoon: [hostile], overdue: [], blocked: [plain], unblocked: [] }),
 };
 
 describe("email templates", () => {
