@@ -67,7 +67,9 @@ export async function listTasks(db: D1Database, f: TaskFilter, limit: number, cu
   if (f.assigneeId) (where.push("t.assignee_id = ?"), args.push(f.assigneeId));
   if (f.priority) (where.push("t.priority = ?"), args.push(f.priority));
   if (f.tag) (where.push(`EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = ?)`), args.push(f.tag));
-  if (f.q) (where.push(`(t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? ESCAPE '\\')`), args.push(...Array(2).fill(`%${f.q.replace(/[\\%_]/g, "\\$&")}%`)));
+  // Three characters or more: the trigram index (migration 0005) finds the substring; shorter ones fall back to LIKE.
+  if (f.q && f.q.length >= 3) (where.push(`t.rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)`), args.push(`"${f.q.replace(/"/g, '""')}"`));
+  else if (f.q) (where.push(`(t.title LIKE ? ESCAPE '\\' OR t.description LIKE ? ESCAPE '\\')`), args.push(...Array(2).fill(`%${f.q.replace(/[\\%_]/g, "\\$&")}%`)));
   if (f.dueBefore) (where.push("t.due_at < ?"), args.push(f.dueBefore));
   if (f.dueAfter) (where.push("t.due_at >= ?"), args.push(f.dueAfter));
   if (f.blocked !== undefined) {
