@@ -1,8 +1,7 @@
 // Tasks: create, edit, read one with its links, activity and dependencies, list a page, and a board card's extras.
 
 import { v } from "convex/values";
-import { changedFields } from "../src/domain/task-patch";
-import { capText, DESCRIPTION_MAX, TITLE_MAX } from "../src/domain/tasks";
+import { effectivePatch, manualTaskDraft } from "../src/domain/tasks";
 import { hubMutation, hubQuery } from "./lib/hub";
 import { toActivity, toLink, toTask } from "./model/docs";
 import { storeError } from "./model/errors";
@@ -33,28 +32,8 @@ export const createTask = hubMutation({
   handler: async (ctx, { task: t, actor, at }) => {
     const project = await projectByKey(ctx, t.projectKey);
     if (!project) throw storeError("not_found", `Project ${t.projectKey} not found`);
-    const doc = await insertTask(
-      ctx,
-      {
-        projectId: project._id,
-        title: capText(t.title, TITLE_MAX),
-        description: t.description ? capText(t.description, DESCRIPTION_MAX) : null,
-        status: "todo",
-        priority: t.priority ?? "medium",
-        dueAt: t.dueAt ?? null,
-        tags: t.tags ?? [],
-        assigneeId: t.assigneeId ?? null,
-        creatorId: actor,
-        sourceKind: "manual",
-        sourceRef: null,
-        sessionId: null,
-        chain: null,
-        parentId: null,
-        externalKey: null,
-      },
-      actor,
-      at,
-    );
+    const draft = manualTaskDraft(t, actor);
+    const doc = await insertTask(ctx, { ...draft, projectId: project._id, parentId: null }, actor, at);
     return toTask(doc!);
   },
 });
@@ -79,7 +58,7 @@ export const updateTask = hubMutation({
     const before = await taskByKey(ctx, key);
     if (!before) throw storeError("not_found", `Task ${key} not found`);
     const from = { status: before.status, dueAt: before.dueAt };
-    const fields = changedFields(toTask(before), patch);
+    const fields = effectivePatch(toTask(before), patch);
     if (!Object.keys(fields).length) return { task: toTask(before), from };
     return { task: toTask(await editTask(ctx, before, fields, actor, at)), from };
   },

@@ -1,21 +1,9 @@
-// What an edit of a task changes: the fields that differ (text capped first) and the record the activity keeps.
+// What an edit of a task records: the activity action, each field's before and after, and the completion time.
 
 import type { TaskFields } from "./ingest";
-import { capText, DESCRIPTION_MAX, TITLE_MAX, type Task, type TaskStatus } from "./tasks";
+import type { Task, TaskStatus } from "./tasks";
 
 export type TaskEdit = TaskFields & { assigneeId?: string | null };
-
-/** The fields of an edit that differ from the task; an empty object means nothing changes. */
-export function changedFields(before: Task, edit: TaskEdit): TaskEdit {
-  const capped: TaskEdit = {
-    ...edit,
-    ...(edit.title !== undefined ? { title: capText(edit.title, TITLE_MAX) } : {}),
-    ...(edit.description ? { description: capText(edit.description, DESCRIPTION_MAX) } : {}),
-  };
-  return Object.fromEntries(
-    Object.entries(capped).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(before[k as keyof Task])),
-  ) as TaskEdit;
-}
 
 /** The activity an edit writes, and the completion time a status move sets. */
 export function describeEdit(

@@ -115,4 +115,5 @@ export class ConvexStore implements Store {
   pullRequestComment: Store["pullRequestComment"] = notYet("pullRequestComment");
   recordPullRequestComment: Store["recordPullRequestComment"] = notYet("recordPullRequestComment");
   mirrorIssue: Store["mirrorIssue"] = notYet("mirrorIssue");
+  openPullRequestsOf: Store["openPullRequestsOf"] = notYet("openPullRequestsOf");
 }
