@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts"],
+          include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts", "test/faults/*-node.test.ts"],
         },
       },
       {
@@ -53,7 +53,7 @@ export default defineConfig({
           name: "worker",
           include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts", "test/contract/**/*.test.ts", "test/faults/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/security/**/*.test.ts"],
           // test/faults/long/ runs in `npm run test:faults` (vitest.faults.config.ts): minutes, not seconds.
-          exclude: ["test/contract/**/*-node.test.ts", "test/contract/**/*convex*.test.ts", "test/faults/long/**"],
+          exclude: ["test/contract/**/*-node.test.ts", "test/contract/**/*convex*.test.ts", "test/faults/long/**", "test/faults/**/*-node.test.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
         },
       },
