@@ -5,6 +5,7 @@ import type { CompactPush } from "../domain/github-events";
 import { issueIdsIn, taskKeyResolver } from "../domain/issue-refs";
 import { parseText } from "../domain/refs";
 import type { TaskChange } from "../ports/store";
+import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow } from "./define";
 import { taskEvents } from "./task-events";
 
@@ -13,13 +14,7 @@ export const COMMITS_PER_STEP = 100;
 
 export const linkCommits = defineWorkflow({ id: "link-commits", on: { event: "github/push.received" } }, async ({ event, step, services: { store } }) => {
   const { deliveryId } = event.data as { deliveryId: string };
-  const push = JSON.parse(
-    await step.run("load-push", async () => {
-      const d = await store.getDelivery(deliveryId);
-      if (!d?.payload) throw new Error(`Delivery ${deliveryId} has no payload`);
-      return d.payload;
-    }),
-  ) as CompactPush;
+  const push = await loadDeliveryPayload<CompactPush>(step, store, deliveryId, "load-push");
   const projectKeys = await step.run("project-keys", async () => (await store.listProjects()).map((p) => p.key));
   const onDefault = isDefaultBranchRef(push.ref, push.defaultBranch);
   const changes: TaskChange[] = [];

@@ -2,18 +2,13 @@
 
 import type { CompactIssue } from "../domain/github-events";
 import type { TaskChange } from "../ports/store";
+import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow } from "./define";
 import { taskEvents } from "./task-events";
 
 export const syncIssues = defineWorkflow({ id: "sync-issues", on: { event: "github/issues.received" } }, async ({ event, step, services: { store } }) => {
   const { deliveryId } = event.data as { deliveryId: string };
-  const issue = JSON.parse(
-    await step.run("load-issue", async () => {
-      const d = await store.getDelivery(deliveryId);
-      if (!d?.payload) throw new Error(`Delivery ${deliveryId} has no payload`);
-      return d.payload;
-    }),
-  ) as CompactIssue;
+  const issue = await loadDeliveryPayload<CompactIssue>(step, store, deliveryId, "load-issue");
   const change = (await step.run("mirror-issue", async () => {
     const c = await store.mirrorIssue(issue, `github:${issue.actor}`, issue.at ?? event.ts);
     return c ? JSON.parse(JSON.stringify(c)) : null;

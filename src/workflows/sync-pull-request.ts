@@ -4,6 +4,7 @@ import type { CompactPullRequest } from "../domain/github-events";
 import { pullRequestLinks, readPullRequest } from "../domain/pull-requests";
 import type { Services } from "../services";
 import type { TaskChange } from "../ports/store";
+import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow, type Step } from "./define";
 import { taskEvents } from "./task-events";
 import { renderPullRequestComment } from "../domain/pull-request-comment";
@@ -11,13 +12,7 @@ import { renderPullRequestComment } from "../domain/pull-request-comment";
 export const syncPullRequest = defineWorkflow({ id: "sync-pull-request", on: { event: "github/pull_request.received" } }, async ({ event, step, services }) => {
   const { store } = services;
   const { deliveryId } = event.data as { deliveryId: string };
-  const pr = JSON.parse(
-    await step.run("load-pull-request", async () => {
-      const d = await store.getDelivery(deliveryId);
-      if (!d?.payload) throw new Error(`Delivery ${deliveryId} has no payload`);
-      return d.payload;
-    }),
-  ) as CompactPullRequest;
+  const pr = await loadDeliveryPayload<CompactPullRequest>(step, store, deliveryId, "load-pull-request");
   const outcome = (await step.run("apply-pull-request", async () => {
     const projectKeys = (await store.listProjects()).map((p) => p.key);
     const read = readPullRequest(pr, { projectKeys });

@@ -1,28 +1,16 @@
 // End to end: signed pushes and pull requests written in GitHub's, Linear's and Jira's dialects, read back through the REST API.
-import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issuesPayload, pullRequestPayload, pushPayload, type PullRequestFields } from "../support/github-payloads";
-import { call, createProject, eventually, getTask, webhook } from "../support/hub";
+import { deliver, newTask } from "../support/github-deliveries";
+import { call, createProject, eventually, getTask } from "../support/hub";
 
 const REPO = "acme/dialects";
 
-/** Posts a signed event and waits until its workflow has finished with it. */
-async function send(event: string, payload: unknown) {
-  const delivery = crypto.randomUUID();
-  expect((await webhook(event, payload, { delivery })).status).toBe(202);
-  await eventually(() =>
-    env.DB.prepare(`SELECT 1 AS done FROM deliveries WHERE id = ? AND status IN ('processed', 'ignored')`).bind(`github:${delivery}`).first("done"),
-  );
-}
-const push = (ref: string, ...messages: string[]) => send("push", pushPayload(REPO, ref, messages.map((message) => ({ message }))));
-const pr = (action: string, f: PullRequestFields) => send("pull_request", pullRequestPayload(REPO, action, f));
+const push = (ref: string, ...messages: string[]) => deliver("push", pushPayload(REPO, ref, messages.map((message) => ({ message }))));
+const pr = (action: string, f: PullRequestFields) => deliver("pull_request", pullRequestPayload(REPO, action, f));
 const merge = (f: PullRequestFields) => pr("closed", { ...f, state: "closed", merged: true });
 
-async function task(title: string): Promise<string> {
-  const res = await call("/api/tasks", { method: "POST", json: { project: "DIA", title } });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { key: string }).key;
-}
+const task = (title: string) => newTask("DIA", title);
 const statusOf = async (key: string) => (await getTask(key))?.status;
 
 beforeAll(async () => {
@@ -44,7 +32,7 @@ describe("GitHub's dialect", () => {
   });
 
   it("closes the task mirroring an issue named as owner/repo#N", async () => {
-    await send("issues", issuesPayload(REPO, "opened", { number: 77, title: "Mirrored bug" }));
+    await deliver("issues", issuesPayload(REPO, "opened", { number: 77, title: "Mirrored bug" }));
     const key = await eventually(async () => {
       const { tasks } = (await (await call("/api/tasks?project=DIA&q=Mirrored")).json()) as { tasks: { key: string }[] };
       return tasks[0]?.key;

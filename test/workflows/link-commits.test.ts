@@ -2,20 +2,10 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { pushPayload, newSha } from "../support/github-payloads";
-import { call, createProject, eventually, getTask, webhook } from "../support/hub";
+import { deliver, newTask } from "../support/github-deliveries";
+import { call, createProject, getTask } from "../support/hub";
 
-async function newTask(project: string, title: string): Promise<string> {
-  const res = await call("/api/tasks", { method: "POST", json: { project, title } });
-  return ((await res.json()) as { key: string }).key;
-}
-
-/** Posts a push and waits until its workflow has finished. */
-async function push(repo: string, ref: string, commits: { message: string; sha?: string }[]) {
-  const delivery = crypto.randomUUID();
-  const res = await webhook("push", pushPayload(repo, ref, commits), { delivery });
-  expect(res.status).toBe(202);
-  await eventually(() => env.DB.prepare(`SELECT 1 AS done FROM deliveries WHERE id = ? AND status = 'processed'`).bind(`github:${delivery}`).first("done"));
-}
+const push = (repo: string, ref: string, commits: { message: string; sha?: string }[]) => deliver("push", pushPayload(repo, ref, commits));
 
 const count = (table: "comments" | "time_entries", taskKey: string) =>
   env.DB.prepare(

@@ -2,7 +2,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { issuesPayload, pushPayload, type IssueFields } from "../support/github-payloads";
-import { call, createProject, eventually, getTask, webhook } from "../support/hub";
+import { deliver } from "../support/github-deliveries";
+import { call, createProject, getTask } from "../support/hub";
 
 async function mirroringProject(key: string, repo: string) {
   await createProject(key, { repos: [repo] });
@@ -10,15 +11,7 @@ async function mirroringProject(key: string, repo: string) {
   expect(res.status).toBe(200);
 }
 
-/** Posts an event and waits until its workflow has finished with it. */
-async function send(event: string, payload: unknown) {
-  const delivery = crypto.randomUUID();
-  expect((await webhook(event, payload, { delivery })).status).toBe(202);
-  await eventually(() =>
-    env.DB.prepare(`SELECT 1 AS done FROM deliveries WHERE id = ? AND status IN ('processed', 'ignored')`).bind(`github:${delivery}`).first("done"),
-  );
-}
-const issue = (repo: string, action: string, f: IssueFields) => send("issues", issuesPayload(repo, action, f));
+const issue = (repo: string, action: string, f: IssueFields) => deliver("issues", issuesPayload(repo, action, f));
 
 const mirrorOf = async (repo: string, number: number) => {
   const key = await env.DB.prepare(
@@ -76,7 +69,7 @@ describe("mirroring issues", () => {
   it("completes the mirrored task when a default-branch commit says Fixes #6", async () => {
     await mirroringProject("ISG", "acme/isg");
     await issue("acme/isg", "opened", { number: 6, title: "Fixed by a commit" });
-    await send("push", pushPayload("acme/isg", "refs/heads/main", [{ message: "Fixes #6" }]));
+    await deliver("push", pushPayload("acme/isg", "refs/heads/main", [{ message: "Fixes #6" }]));
     expect((await mirrorOf("acme/isg", 6))?.status).toBe("completed");
   });
 });

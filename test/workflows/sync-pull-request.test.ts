@@ -1,21 +1,10 @@
 // sync-pull-request on Cloudflare Workflows and D1: signed pull_request events move linked tasks as Linear does.
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { pullRequestPayload, type PullRequestFields } from "../support/github-payloads";
-import { call, createProject, eventually, getTask, webhook } from "../support/hub";
+import { deliver, newTask } from "../support/github-deliveries";
+import { call, createProject, eventually, getTask } from "../support/hub";
 
-async function newTask(project: string, title = "Some work"): Promise<string> {
-  const res = await call("/api/tasks", { method: "POST", json: { project, title } });
-  return ((await res.json()) as { key: string }).key;
-}
-
-/** Posts a pull_request event and waits until its workflow has finished. */
-async function pr(repo: string, action: string, fields: PullRequestFields) {
-  const delivery = crypto.randomUUID();
-  const res = await webhook("pull_request", pullRequestPayload(repo, action, fields), { delivery });
-  expect(res.status).toBe(202);
-  await eventually(() => env.DB.prepare(`SELECT 1 AS done FROM deliveries WHERE id = ? AND status = 'processed'`).bind(`github:${delivery}`).first("done"));
-}
+const pr = (repo: string, action: string, fields: PullRequestFields) => deliver("pull_request", pullRequestPayload(repo, action, fields));
 
 const status = async (key: string) => (await getTask(key))?.status;
 
