@@ -21,3 +21,10 @@ export interface EngineHarness {
   deliver(events: EventEnvelope[], opts?: { failOnce?: string[] }): Promise<Run[]>;
   dispose(): Promise<void>;
 }
+
+/** The run of one workflow among those an event started (others may listen to the same event). */
+export function runOf(runs: Run[], workflowId: string): Run {
+  const run = runs.find((r) => r.workflowId === workflowId);
+  if (!run) throw new Error(`No run of ${workflowId}; runs: ${runs.map((r) => r.workflowId).join(", ") || "none"}`);
+  return run;
+}

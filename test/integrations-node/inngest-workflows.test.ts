@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEADLINE_STEPS as D } from "../../src/workflows/deadline-alerts";
 import { cronEvent } from "../../src/workflows/define";
 import { makeEvent } from "../../src/workflows/events";
+import { runOf } from "../contract/engine-harness";
 import { inngestHarness } from "../contract/inngest-harness";
 import { nodeD1 } from "../support/node-d1";
 
@@ -47,7 +48,7 @@ describe("extract-tasks on Inngest", () => {
     const intents = [{ type: "upsert", origin, externalKey: `claude:${sessionId}:1`, source: "task-tool", title: "Port the parser", status: "in_progress", tags: [], matchByTitle: false }];
     await store().recordDelivery({ id: deliveryId, source: "transcript", event: "transcript", payload: JSON.stringify({ sessionId, cwd: cwd(), gitBranch: null, intents }), at: now() });
     const before = h.sent.length;
-    const [run] = await h.deliver([makeEvent("claude/transcript.received", `ev-${deliveryId}`, { deliveryId, sessionId }, now())]);
+    const run = runOf(await h.deliver([makeEvent("claude/transcript.received", `ev-${deliveryId}`, { deliveryId, sessionId }, now())]), "extract-tasks");
     expect(run.steps).toEqual(["load-delivery", "apply-intents", "emit-task-events", "mark-processed"]);
     const [task] = (await store().listTasks({ projectKey: key }, 10, null)).items;
     expect(task).toMatchObject({ title: "Port the parser", status: "in_progress" });
@@ -64,7 +65,7 @@ describe("link-commits on Inngest", () => {
     const commit = { sha: "a".repeat(40), message: `Fixes ${task.key}`, url: `https://github.com/${repo}/commit/${"a".repeat(40)}`, at: now(), author: "octo" };
     await store().recordDelivery({ id: deliveryId, source: "github", event: "push", payload: JSON.stringify({ repo, defaultBranch: "main", ref: "refs/heads/main", actor: "octo", commits: [commit] }), at: now() });
     const before = h.sent.length;
-    const [run] = await h.deliver([makeEvent("github/push.received", deliveryId, { deliveryId }, now())]);
+    const run = runOf(await h.deliver([makeEvent("github/push.received", deliveryId, { deliveryId }, now())]), "link-commits");
     expect(run.steps).toEqual(["load-push", "project-keys", "apply-commits-0", "emit-task-events", "mark-processed"]);
     const detail = (await store().getTask(task.key))!;
     expect(detail.status).toBe("completed");
@@ -78,7 +79,7 @@ describe("deadline-alerts on Inngest", () => {
     const u = await user();
     const dueAt = new Date(Date.now() + 2 * HOUR).toISOString();
     const task = await store().createTask({ projectKey: key, title: "Ship", dueAt, assigneeId: u.id }, "admin", now());
-    const [run] = await h.deliver([makeEvent("task/due.changed", `due-${task.id}-${dueAt}`, { taskId: task.id, dueAt }, now())]);
+    const run = runOf(await h.deliver([makeEvent("task/due.changed", `due-${task.id}-${dueAt}`, { taskId: task.id, dueAt }, now())]), "deadline-alerts");
     expect(run.steps).toEqual([D.plan("24h"), D.alert("24h"), D.plan("due"), D.sleep("due"), D.alert("due")]);
     const [email] = await store().listEmails({ to: u.email }, 10);
     expect(email).toMatchObject({ kind: "deadline", idempotencyKey: `deadline:${task.id}:${dueAt}:24h`, status: "queued" });
@@ -89,7 +90,7 @@ describe("deadline-alerts on Inngest", () => {
     const dueAt = new Date(Date.now() + 2 * HOUR).toISOString();
     const task = await store().createTask({ projectKey: key, title: "Ship", dueAt, assigneeId: u.id }, "admin", now());
     await store().updateTask(task.key, { status: "completed" }, "admin", now());
-    const [run] = await h.deliver([makeEvent("task/due.changed", `due-${task.id}-${dueAt}`, { taskId: task.id, dueAt }, now())]);
+    const run = runOf(await h.deliver([makeEvent("task/due.changed", `due-${task.id}-${dueAt}`, { taskId: task.id, dueAt }, now())]), "deadline-alerts");
     expect(run.steps).toEqual([D.plan("24h"), D.alert("24h")]);
     expect(await store().listEmails({ to: u.email }, 10)).toEqual([]);
   });
@@ -100,7 +101,7 @@ describe("deadline-alerts on Inngest, a day ahead", () => {
     const u = await user();
     const dueAt = new Date(Date.now() + 30 * HOUR).toISOString();
     const task = await store().createTask({ projectKey: key, title: "Ship", dueAt, assigneeId: u.id }, "admin", now());
-    const [run] = await h.deliver([makeEvent("task/due.changed", `due-${task.id}-${dueAt}`, { taskId: task.id, dueAt }, now())]);
+    const run = runOf(await h.deliver([makeEvent("task/due.changed", `due-${task.id}-${dueAt}`, { taskId: task.id, dueAt }, now())]), "deadline-alerts");
     // The mocked sleep returns at once, so the clock is still 30 hours before the due date.
     expect(run.steps!.slice(0, 3)).toEqual([D.plan("24h"), D.sleep("24h"), D.alert("24h")]);
     expect(await store().listEmails({ to: u.email }, 10)).toEqual([]);
@@ -111,7 +112,7 @@ describe("deadline-sweep on Inngest", () => {
   it("runs one sweep step on its cron and sends what is due", async () => {
     const u = await user();
     await store().createTask({ projectKey: key, title: "Ship", dueAt: new Date(Date.now() + 3 * HOUR).toISOString(), assigneeId: u.id }, "admin", now());
-    const [run] = await h.deliver([cronEvent("*/15 * * * *", Date.now())]);
+    const run = runOf(await h.deliver([cronEvent("*/15 * * * *", Date.now())]), "deadline-sweep");
     expect(run).toMatchObject({ workflowId: "deadline-sweep", steps: ["sweep-due-tasks"] });
     expect(await store().listEmails({ to: u.email, kind: "deadline" }, 10)).toHaveLength(1);
   });
@@ -124,7 +125,7 @@ describe("chase-dependencies on Inngest", () => {
     const dependent = await store().createTask({ projectKey: key, title: "API", assigneeId: u.id }, "admin", now());
     await store().addDependency(dependent.key, blocker.key, "admin", now());
     const { task: done } = await store().updateTask(blocker.key, { status: "completed" }, "admin", now());
-    const [run] = await h.deliver([makeEvent("task/status.changed", `status-${done.id}-${done.version}`, { taskId: done.id, from: "todo", to: "completed" }, now())]);
+    const run = runOf(await h.deliver([makeEvent("task/status.changed", `status-${done.id}-${done.version}`, { taskId: done.id, from: "todo", to: "completed" }, now())]), "chase-dependencies");
     expect(run.steps).toEqual(["release-dependents", "tell-unblocked", "nudge-stale-blockers"]);
     expect(await store().listEmails({ to: u.email, kind: "unblocked" }, 10)).toHaveLength(1);
   });
@@ -135,7 +136,7 @@ describe("digests on Inngest", () => {
     const at = new Date();
     const u = await user({ digest: "daily", digestHour: at.getUTCHours() });
     await store().createTask({ projectKey: key, title: "Due soon", dueAt: new Date(at.getTime() + 3 * HOUR).toISOString(), assigneeId: u.id }, "admin", now());
-    const [run] = await h.deliver([cronEvent("0 * * * *", at.getTime())]);
+    const run = runOf(await h.deliver([cronEvent("0 * * * *", at.getTime())]), "digests");
     expect(run).toMatchObject({ workflowId: "digests", steps: ["find-due-people", "send-digests-0"] });
     expect(await store().listEmails({ to: u.email, kind: "digest" }, 10)).toHaveLength(1);
   });
