@@ -32,7 +32,8 @@ export async function notify(
     const email = await composeEmail(services.config, user, kind, to.length > 1 ? `${key}:${user.id}` : key, taskId, render);
     if (!email) continue;
     const r = await services.mailer.send(email);
-    if (r.status !== "duplicate") sent++;
+    // "failed" was recorded in the email log; only what went out (or into the outbox) counts.
+    if (r.status === "sent" || r.status === "queued") sent++;
   }
   return sent;
 }
