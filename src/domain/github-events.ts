@@ -224,6 +224,12 @@ export type GitHubEventPlan =
   | { kind: "record"; payload: unknown }
   | { kind: "ignore"; reason: string };
 
+/**
+ * Every form refs.ts reads as a task reference holds one of these: a key (HUB-12), an issue number (#12,
+ * owner/repo#12) or an issue URL (/issues/12). A message with none of them names no task.
+ */
+const MAY_NAME_TASK = /-\d|#\d|\/issues\/\d/;
+
 /** Events a workflow acts on, and the engine event each one becomes. */
 export const WORKFLOW_EVENTS = {
   push: "github/push.received",
@@ -236,8 +242,12 @@ export function planGitHubEvent(event: string, payload: unknown): GitHubEventPla
   switch (event) {
     case "ping":
       return { kind: "pong" };
-    case "push":
-      return { kind: "workflow", event, payload: compactPush(payload) };
+    case "push": {
+      // A push that cannot name a task is kept for the record and starts no workflow: most pushes name none,
+      // and a workflow run is the costliest thing ingress can cause (npm run bench, webhook ingest).
+      const push = compactPush(payload);
+      return push.commits.some((c) => MAY_NAME_TASK.test(c.message)) ? { kind: "workflow", event, payload: push } : { kind: "record", payload: push };
+    }
     case "pull_request": {
       const pr = compactPullRequest(payload);
       return PULL_REQUEST_ACTIONS.has(pr.action) ? { kind: "workflow", event, payload: pr } : { kind: "ignore", reason: `action ${pr.action}` };
