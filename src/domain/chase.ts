@@ -28,3 +28,19 @@ export const unblockedKey = (dependentId: string, completedId: string) => `unblo
 export function shouldEscalate(before: Pick<Task, "version">, now: Pick<Task, "status" | "version"> | null): boolean {
   return !!now && isOpen(now.status) && now.version === before.version;
 }
+
+export type ChaseAction = { do: "nudge" | "escalate"; window: number } | null;
+
+/**
+ * What the hourly chase does about one blocker others wait on: nothing while it is fresh; a nudge
+ * at most every three days; an escalation when two days after a nudge it still has not moved.
+ */
+export function chaseAction(blocker: Pick<Task, "status" | "dueAt" | "updatedAt">, lastNudgeAt: string | null, now: number): ChaseAction {
+  if (!isStale(blocker, now)) return null;
+  if (lastNudgeAt) {
+    const since = now - Date.parse(lastNudgeAt);
+    const unmoved = Date.parse(blocker.updatedAt) <= Date.parse(lastNudgeAt);
+    if (unmoved && since >= ESCALATE_AFTER_MS && since < NUDGE_EVERY_MS) return { do: "escalate", window: nudgeWindow(Date.parse(lastNudgeAt)) };
+  }
+  return mayNudge(lastNudgeAt, now) ? { do: "nudge", window: nudgeWindow(now) } : null;
+}

@@ -352,6 +352,8 @@ export interface Store {
   /** Open tasks due in [from, to), earliest first. */
   dueBetween(from: string, to: string, limit: number): Promise<Task[]>;
   digestFor(userId: string, range: { since: string; now: string }): Promise<DigestSections>;
+  /** Open tasks that open tasks wait on, each with those waiting (the hourly chase of stale blockers). */
+  blockersWithWaiting(limit: number): Promise<{ blocker: Task; waiting: Task[] }[]>;
 
   // the live feed
   activitySince(afterId: number, limit: number, projectId?: string): Promise<Activity[]>;

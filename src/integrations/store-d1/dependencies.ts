@@ -90,3 +90,24 @@ export async function releaseDependents(db: D1Database, doneTaskId: string, acto
   };
 }
 
+
+/** Open tasks that open tasks wait on, with those waiting, oldest-touched first: what the hourly chase looks at. */
+export async function blockersWithWaiting(db: D1Database, limit: number): Promise<{ blocker: Task; waiting: Task[] }[]> {
+  const { results: edges } = await db
+    .prepare(
+      `SELECT d.task_id AS taskId, d.depends_on_id AS dependsOnId FROM dependencies d
+       JOIN tasks w ON w.id = d.task_id JOIN tasks b ON b.id = d.depends_on_id
+       WHERE w.status IN ('todo','in_progress','review') AND b.status IN ('todo','in_progress','review')
+       ORDER BY b.updated_at LIMIT ?`,
+    )
+    .bind(limit)
+    .all<{ taskId: string; dependsOnId: string }>();
+  const tasks = new Map((await tasksByIds(db, [...new Set(edges.flatMap((e) => [e.taskId, e.dependsOnId]))])).map((t) => [t.id, t]));
+  const groups = new Map<string, { blocker: Task; waiting: Task[] }>();
+  for (const e of edges) {
+    const g = groups.get(e.dependsOnId) ?? { blocker: tasks.get(e.dependsOnId)!, waiting: [] };
+    g.waiting.push(tasks.get(e.taskId)!);
+    groups.set(e.dependsOnId, g);
+  }
+  return [...groups.values()];
+}

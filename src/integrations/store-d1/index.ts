@@ -17,7 +17,7 @@ import type { PullRequestCommentOutcome, PullRequestSync } from "../../ports/sto
 import type { CompactIssue } from "../../domain/github-events";
 import { mirrorIssue } from "./issues";
 import { dueBetween } from "./deadlines";
-import { addDependency, releaseDependents, removeDependency } from "./dependencies";
+import { addDependency, blockersWithWaiting, releaseDependents, removeDependency } from "./dependencies";
 import { digestFor } from "./digests";
 import * as people from "./people";
 import { exportProject, importProject } from "./export";
@@ -287,6 +287,7 @@ export class D1Store implements Store {
   removeDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string) { return removeDependency(this.db, taskKey, dependsOnKey, actor, at); }
   releaseDependents(doneTaskId: string, actor: Actor, at: string) { return releaseDependents(this.db, doneTaskId, actor, at); }
   dueBetween(from: string, to: string, limit: number) { return dueBetween(this.db, from, to, limit); }
+  blockersWithWaiting(limit: number) { return blockersWithWaiting(this.db, limit); }
   digestFor(userId: string, range: { since: string; now: string }) { return digestFor(this.db, userId, range); }
 
   async activitySince(afterId: number, limit: number, projectId?: string) {
