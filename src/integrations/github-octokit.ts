@@ -33,7 +33,7 @@ export class OctokitGitHub implements GitHub {
         }
       }
       const { data } = await this.octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body });
-      return { ok: true, commentId: data.id };
+      return { ok: true, commentId: await this.keepOldest(pr, data.id) };
     } catch (e) {
       const status = statusOf(e);
       if (status !== null && REFUSED.has(status)) return { ok: false, skipped: false, status, message: messageOf(e) };
@@ -42,15 +42,38 @@ export class OctokitGitHub implements GitHub {
   }
 
   private async findMarked(pr: PullRequestRef): Promise<number | null> {
+    return (await this.allMarked(pr))[0] ?? null;
+  }
+
+  /** Ids of the hub's marked comments on the PR, oldest first. */
+  private async allMarked(pr: PullRequestRef): Promise<number[]> {
+    const ids: number[] = [];
     let page = 0;
     for await (const { data } of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
       owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100,
     })) {
-      const mine = data.find((c) => c.body?.startsWith(COMMENT_MARKER));
-      if (mine) return mine.id;
+      ids.push(...data.filter((c) => c.body?.startsWith(COMMENT_MARKER)).map((c) => c.id));
       if (++page >= MAX_PAGES) break;
     }
-    return null;
+    return ids.sort((a, b) => a - b);
+  }
+
+  /**
+   * Two runs for one PR (opened and review_requested arrive together) can both find no comment and
+   * both post. After posting, every run keeps the oldest marked comment and deletes the rest, so
+   * racing runs converge on one comment.
+   */
+  private async keepOldest(pr: PullRequestRef, created: number): Promise<number> {
+    const ids = await this.allMarked(pr);
+    if (ids.length <= 1) return created;
+    for (const id of ids.slice(1)) {
+      try {
+        await this.octokit.rest.issues.deleteComment({ owner: pr.owner, repo: pr.repo, comment_id: id });
+      } catch (e) {
+        if (statusOf(e) !== 404) throw e; // the other run deleted it first
+      }
+    }
+    return ids[0];
   }
 }
 

@@ -28,7 +28,8 @@ export const syncPullRequest = defineWorkflow({ id: "sync-pull-request", on: { e
   })) as { changes: TaskChange[]; linked: string[] };
   const events = taskEvents(outcome.changes, event.ts);
   if (events.length) await step.sendEvent("emit-task-events", events);
-  if (outcome.linked.length) await commentOnPullRequest(step, services, pr.repo, pr.number, "comment");
+  // New commits change nothing the comment shows; every other action can (links, states, the merge).
+  if (outcome.linked.length && pr.action !== "synchronize") await commentOnPullRequest(step, services, pr.repo, pr.number, "comment");
   await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, "processed"));
   return { linked: outcome.linked, changed: outcome.changes.length };
 });

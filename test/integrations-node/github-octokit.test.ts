@@ -49,7 +49,7 @@ describe("upsertPullRequestComment", () => {
   it("creates the comment when the PR has none and returns its id", async () => {
     github();
     expect(await adapter().upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 555 });
-    expect(calls.map((c) => c.path)).toEqual(["list", "create"]);
+    expect(calls.map((c) => c.path)).toEqual(["list", "create", "list"]);
     expect(calls[1].body).toEqual({ body });
   });
 
@@ -63,6 +63,17 @@ describe("upsertPullRequestComment", () => {
     github({ comments: [{ id: 1, body: "LGTM" }, { id: 9, body: `${COMMENT_MARKER}\nold` }] });
     expect(await adapter().upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 9 });
     expect(calls.map((c) => c.path)).toEqual(["list", "update 9"]);
+  });
+
+  it("deletes the duplicate when a racing run posted a comment too, keeping the oldest", async () => {
+    const listed = [[], [{ id: 500, body: `${COMMENT_MARKER}\nother run` }, { id: 555, body }]];
+    github();
+    server.use(
+      http.get(`${API}/issues/7/comments`, () => HttpResponse.json(listed.shift() ?? [])),
+      http.delete(`${API}/issues/comments/:id`, ({ params }) => (calls.push({ method: "DELETE", path: `delete ${params.id}`, body: null, auth: null }), new HttpResponse(null, { status: 204 }))),
+    );
+    expect(await adapter().upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 500 });
+    expect(calls.map((c) => c.path)).toEqual(["create", "delete 555"]);
   });
 
   it("posts a new comment when the remembered one was deleted", async () => {

@@ -71,8 +71,8 @@ describe("the PR comment", () => {
     await commentOnPullRequest(step, services, repo, 7, "comment");
     await services.store.updateTask(taskKey, { status: "review" }, "admin", now());
     await commentOnPullRequest(step, services, repo, 7, "comment");
-    expect(calls.map((c) => c.path)).toEqual(["list", "create", "update 555"]);
-    expect(calls[2].body).toContain("In review");
+    expect(calls.map((c) => c.path)).toEqual(["list", "create", "list", "update 555"]);
+    expect(calls[3].body).toContain("In review");
   });
 
   it("escapes the task title it lists", async () => {
