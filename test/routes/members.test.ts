@@ -27,11 +27,11 @@ describe("project roles", () => {
     expect((await res.json()).assigneeId).toBe(other.id);
   });
 
-  it("refuses a person who is not a member of the project", async () => {
+  it("hides a project's tasks from a person who is not a member, as if they did not exist", async () => {
     await createProject("OUT");
     const t = await createTask("OUT", "Private");
     const stranger = await createUser("stranger@out.test");
-    expect((await call(`/api/tasks/${t.key}`, { method: "PUT", token: await tokenFor(stranger.id), json: { title: "x" } })).status).toBe(403);
+    expect((await call(`/api/tasks/${t.key}`, { method: "PUT", token: await tokenFor(stranger.id), json: { title: "x" } })).status).toBe(404);
   });
 
   it("lets an owner manage members and refuses a member who tries", async () => {

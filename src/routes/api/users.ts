@@ -24,26 +24,21 @@ export const vUser = z
   })
   .openapi("User");
 
+const vEmail = z.email().max(320);
+const vName = z.string().trim().min(1).max(200);
+const vGitHubLogin = z.string().regex(/^[A-Za-z0-9-]{1,39}$/, "a GitHub login").nullish();
+const vTimeZone = z.string().refine(isTimeZone, "an IANA time zone such as Europe/Berlin");
+const vDigest = z.enum(DIGEST_MODES);
+const vDigestHour = z.number().int().min(0).max(23);
+
 export const vNewUser = z
-  .object({
-    email: z.email().max(320),
-    name: z.string().trim().min(1).max(200),
-    githubLogin: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, "a GitHub login").nullish(),
-    timezone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Berlin").default("UTC"),
-    digest: z.enum(DIGEST_MODES).default("off"),
-    digestHour: z.number().int().min(0).max(23).default(8),
-  })
+  .object({ email: vEmail, name: vName, githubLogin: vGitHubLogin, timezone: vTimeZone.default("UTC"), digest: vDigest.default("off"), digestHour: vDigestHour.default(8) })
   .openapi("NewUser");
 
+/** The same fields, each optional and without defaults: a patch changes only what it names. */
 const vUserPatch = z
-  .object({
-    email: z.email().max(320).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    githubLogin: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, "a GitHub login").nullish(),
-    timezone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Berlin").optional(),
-    digest: z.enum(DIGEST_MODES).optional(),
-    digestHour: z.number().int().min(0).max(23).optional(),
-  })
+  .object({ email: vEmail, name: vName, githubLogin: vGitHubLogin, timezone: vTimeZone, digest: vDigest, digestHour: vDigestHour })
+  .partial()
   .openapi("UserPatch");
 
 export type NewUserRequest = z.input<typeof vNewUser>;
