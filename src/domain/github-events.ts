@@ -185,6 +185,44 @@ export function compactIssue(raw: unknown): CompactIssue {
   };
 }
 
+// ---------------------------------------------------------------- issue_comment
+
+export const issueCommentPayload = z.object({
+  action: z.string(),
+  repository,
+  sender: login,
+  issue: z.object({ number: z.number().int(), html_url: z.string(), title: z.string(), pull_request: z.unknown().optional() }),
+  comment: z.object({ id: z.number(), body: z.string().nullish(), created_at: z.string().nullish() }),
+});
+
+export interface CompactIssueComment {
+  repo: string;
+  number: number;
+  url: string;
+  title: string;
+  pullRequest: boolean;
+  body: string;
+  actor: string;
+  at: string | null;
+}
+
+/** Comments that address the hub: a line starting with "/taskhub". Everything else is ignored at the door. */
+export const TASKHUB_COMMAND = /^\s*\/taskhub\s/im;
+
+export function compactIssueComment(raw: unknown): CompactIssueComment {
+  const p = issueCommentPayload.parse(raw);
+  return {
+    repo: p.repository.full_name,
+    number: p.issue.number,
+    url: p.issue.html_url,
+    title: cap(p.issue.title, TITLE_MAX),
+    pullRequest: p.issue.pull_request !== undefined && p.issue.pull_request !== null,
+    body: cap(p.comment.body, BODY_MAX),
+    actor: p.sender?.login ?? "unknown",
+    at: p.comment.created_at ?? null,
+  };
+}
+
 // ---------------------------------------------------------------- the App lifecycle
 
 export const installationPayload = z.object({
@@ -235,6 +273,7 @@ export const WORKFLOW_EVENTS = {
   push: "github/push.received",
   pull_request: "github/pull_request.received",
   issues: "github/issues.received",
+  issue_comment: "github/issue_comment.received",
 } as const;
 
 /** Decides, from the event name and parsed body, what the webhook route does; throws ZodError on a malformed handled payload. */
@@ -255,6 +294,13 @@ export function planGitHubEvent(event: string, payload: unknown): GitHubEventPla
     case "issues": {
       const issue = compactIssue(payload);
       return ISSUE_ACTIONS.has(issue.action) ? { kind: "workflow", event, payload: issue } : { kind: "ignore", reason: `action ${issue.action}` };
+    }
+    case "issue_comment": {
+      const comment = compactIssueComment(payload);
+      const action = (payload as { action?: string }).action;
+      return action === "created" && TASKHUB_COMMAND.test(comment.body)
+        ? { kind: "workflow", event, payload: comment }
+        : { kind: "ignore", reason: "no /taskhub command" };
     }
     case "installation":
     case "installation_repositories":

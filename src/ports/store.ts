@@ -174,6 +174,17 @@ export interface PullRequestCommentData {
   tasks: Task[];
 }
 
+/** A link a person asked for in a GitHub comment ("/taskhub link HUB-12"). */
+export interface GitHubItemLink {
+  taskKey: string;
+  kind: "pull_request" | "issue";
+  ref: string; // owner/repo#number, lower case
+  url: string;
+  title: string;
+  actor: Actor;
+  at: string;
+}
+
 export type PullRequestCommentOutcome = { commentId: number } | { skipped: boolean; status: number | null; message: string };
 
 export interface TranscriptChunk {
@@ -320,6 +331,8 @@ export interface Store {
   mirrorIssue(issue: CompactIssue, actor: Actor, at: string): Promise<TaskChange | null>;
   /** Open pull requests linked to a task (at most 50): their comments list it. */
   openPullRequestsOf(taskId: string): Promise<{ repo: string; number: number }[]>;
+  /** Links an issue or PR to a task once; false when the task is unknown or the link exists. */
+  linkGitHubItem(link: GitHubItemLink): Promise<boolean>;
 
   // email log (the outbox, or what Resend was asked to send)
   recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string): Promise<"new" | "duplicate">;

@@ -8,6 +8,7 @@ export const eventSchemas = {
   "github/push.received": z.object({ deliveryId: z.string() }),
   "github/pull_request.received": z.object({ deliveryId: z.string() }),
   "github/issues.received": z.object({ deliveryId: z.string() }),
+  "github/issue_comment.received": z.object({ deliveryId: z.string() }),
   "task/status.changed": z.object({ taskId: z.string(), from: z.string(), to: z.string() }),
   "task/due.changed": z.object({ taskId: z.string(), dueAt: z.string().nullable() }),
   /** What a cron-triggered run receives: the schedule and the minute it fired for. */

@@ -90,3 +90,13 @@ export function issuesPayload(repo: string, action: string, f: IssueFields): Pay
   if (action === "assigned" || action === "unassigned") p.assignee = f.assignee ? { ...user, login: f.assignee } : null;
   return p;
 }
+
+export function issueCommentPayload(repo: string, f: { number: number; body: string; title?: string; pullRequest?: boolean }): Payload {
+  const p = example("issue_comment", "created");
+  p.repository = repository(p.repository, repo);
+  Object.assign(p.issue, { number: f.number, html_url: `https://github.com/${repo}/${f.pullRequest ? "pull" : "issues"}/${f.number}`, title: f.title ?? `Item ${f.number}` });
+  if (f.pullRequest) p.issue.pull_request = { url: `https://api.github.com/repos/${repo}/pulls/${f.number}` };
+  else delete p.issue.pull_request;
+  p.comment.body = f.body;
+  return p;
+}

@@ -11,9 +11,9 @@ import {
   type TaskChange, type TaskDetail, type TaskFilter, type TaskPatch, type NewUser, type UserPatch,
 } from "../../ports/store";
 import { applyCommitRef } from "./commits";
-import { tasksForIssues } from "./issue-links";
+import { linkGitHubItem, tasksForIssues } from "./issue-links";
 import { applyPullRequest, openPullRequestsOf, pullRequestComment, recordPullRequestComment } from "./pull-requests";
-import type { PullRequestCommentOutcome, PullRequestSync } from "../../ports/store";
+import type { GitHubItemLink, PullRequestCommentOutcome, PullRequestSync } from "../../ports/store";
 import type { CompactIssue } from "../../domain/github-events";
 import { mirrorIssue } from "./issues";
 import { dueBetween } from "./deadlines";
@@ -243,6 +243,7 @@ export class D1Store implements Store {
   }
   mirrorIssue(issue: CompactIssue, actor: Actor, at: string) { return mirrorIssue(this.db, issue, actor, at); }
   openPullRequestsOf(taskId: string) { return openPullRequestsOf(this.db, taskId); }
+  linkGitHubItem(link: GitHubItemLink) { return linkGitHubItem(this.db, link); }
 
   async recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string) {
     const r = await this.db
