@@ -1,12 +1,15 @@
-// Projects: create, read, list, and which project a folder or a repository belongs to.
+// Projects: create, read, list, update, which project a folder or a repository belongs to, its graph, export, import and reports.
 
 import { v } from "convex/values";
-import { INBOX_KEY, matchProjectByCwd, normalizeRepo } from "../src/domain/projects";
+import { INBOX_KEY, matchProjectByCwd } from "../src/domain/projects";
 import { hubMutation, hubQuery } from "./lib/hub";
 import { toProject } from "./model/docs";
-import { allProjects, createProject as create } from "./model/projects";
+import { exportProject as exportAll, importProject as importAll } from "./model/export";
+import { projectGraph as graph } from "./model/graph";
+import { allProjects, createProject as create, projectsOfRepo, updateProject as update } from "./model/projects";
+import { reportData as report } from "./model/reports";
 import { projectByKey } from "./model/tasks";
-import { vProject } from "./validators";
+import { vExportRecord, vProject, vProjectGraph, vProjectPatch, vReportData } from "./validators";
 
 export const createProject = hubMutation({
   args: { key: v.string(), name: v.string(), description: v.optional(v.nullable(v.string())), repos: v.array(v.string()), paths: v.array(v.string()), at: v.string() },
@@ -40,9 +43,27 @@ export const projectForCwd = hubMutation({
 export const projectsForRepo = hubQuery({
   args: { fullName: v.string() },
   returns: v.array(vProject),
-  handler: async (ctx, { fullName }) => {
-    const rows = await ctx.db.query("projectRepos").withIndex("by_repo", (q) => q.eq("repo", normalizeRepo(fullName))).take(100);
-    const projects = await Promise.all(rows.map((r) => ctx.db.get(r.projectId)));
-    return projects.flatMap((p) => (p ? [toProject(p)] : []));
-  },
+  handler: (ctx, { fullName }) => projectsOfRepo(ctx, fullName),
 });
+
+export const updateProject = hubMutation({
+  args: { key: v.string(), patch: vProjectPatch, at: v.string() },
+  returns: vProject,
+  handler: (ctx, { key, patch, at }) => update(ctx, key, patch, at),
+});
+
+export const projectGraph = hubQuery({ args: { projectKey: v.string() }, returns: vProjectGraph, handler: (ctx, { projectKey }) => graph(ctx, projectKey) });
+
+export const exportProject = hubQuery({
+  args: { projectKey: v.string() },
+  returns: v.array(vExportRecord),
+  handler: (ctx, { projectKey }) => exportAll(ctx, projectKey),
+});
+
+export const importProject = hubMutation({
+  args: { records: v.array(vExportRecord), actor: v.string(), at: v.string() },
+  returns: v.object({ project: v.string(), counts: v.record(v.string(), v.number()) }),
+  handler: (ctx, { records, actor, at }) => importAll(ctx, records, actor, at),
+});
+
+export const reportData = hubQuery({ args: { since: v.string() }, returns: vReportData, handler: (ctx, { since }) => report(ctx, since) });

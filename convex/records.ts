@@ -1,13 +1,15 @@
-// Dependencies between tasks, comments, time entries and deletion: the REST and MCP edits beyond a task's own fields.
+// Dependencies between tasks (and what a completion frees), comments, time entries, deletion, and the deadline and digest reads.
 
 import { v } from "convex/values";
 import { OPEN_STATUSES } from "../src/domain/tasks";
 import { hubMutation, hubQuery } from "./lib/hub";
 import { addDependency as add, removeDependency as remove } from "./model/dependencies";
+import { digestFor as digest } from "./model/digest";
+import { blockersWithWaiting as blockers, releaseDependents as release } from "./model/release";
 import { toTask } from "./model/docs";
 import { addComment as comment, addTimeEntry as logTime, deleteTask as del } from "./model/records";
 import { taskById as byId, taskByKey } from "./model/tasks";
-import { vComment, vTask, vTimeEntry, vTimeSource } from "./validators";
+import { vBlockerWithWaiting, vComment, vDigestSections, vReleased, vTask, vTimeEntry, vTimeSource } from "./validators";
 
 const edit = { taskKey: v.string(), dependsOnKey: v.string(), actor: v.string(), at: v.string() };
 const RECORDS_MAX = 500;
@@ -82,4 +84,22 @@ export const dueBetween = hubQuery({
     );
     return open.flat().sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? "")).slice(0, limit).map(toTask);
   },
+});
+
+export const releaseDependents = hubMutation({
+  args: { doneTaskId: v.string(), actor: v.string(), at: v.string() },
+  returns: vReleased,
+  handler: (ctx, a) => release(ctx, a.doneTaskId, a.actor, a.at),
+});
+
+export const blockersWithWaiting = hubQuery({
+  args: { limit: v.number() },
+  returns: v.array(vBlockerWithWaiting),
+  handler: (ctx, { limit }) => blockers(ctx, limit),
+});
+
+export const digestFor = hubQuery({
+  args: { userId: v.string(), range: v.object({ since: v.string(), now: v.string() }) },
+  returns: vDigestSections,
+  handler: (ctx, { userId, range }) => digest(ctx, userId, range),
 });

@@ -12,9 +12,11 @@ const nullable = v.nullable;
 export default defineSchema({
   // People: written by the people API and sign-in; never deleted (tasks keep their assignee).
   users: defineTable({
-    email: v.string(), // lower case
+    email: v.string(), // as given; emailLower is what compares, as D1's COLLATE NOCASE does
+    emailLower: v.string(),
     name: v.string(),
-    githubLogin: nullable(v.string()), // lower case
+    githubLogin: nullable(v.string()),
+    githubLoginLower: nullable(v.string()),
     timezone: v.string(),
     digest: vDigest,
     digestHour: v.number(),
@@ -23,8 +25,8 @@ export default defineSchema({
     createdAt: v.string(),
     updatedAt: v.string(),
   })
-    .index("by_email", ["email"])
-    .index("by_githubLogin", ["githubLogin"])
+    .index("by_emailLower", ["emailLower"])
+    .index("by_githubLoginLower", ["githubLoginLower"])
     .index("by_digest_digestHour", ["digest", "digestHour"]),
 
   // API tokens, stored as a SHA-256 hash: written by the token API; revoked, never deleted.
@@ -95,7 +97,9 @@ export default defineSchema({
     .index("by_sessionId_status", ["sessionId", "status"])
     .index("by_titleNorm_status", ["titleNorm", "status"])
     .index("by_status_dueAt", ["status", "dueAt"])
-    .index("by_assigneeId_status", ["assigneeId", "status"])
+    .index("by_assigneeId_status_completedAt", ["assigneeId", "status", "completedAt"])
+    .index("by_status_completedAt", ["status", "completedAt"])
+    .index("by_status_updatedAt", ["status", "updatedAt"])
     .index("by_createdAt", ["createdAt"])
     .index("by_projectId_createdAt", ["projectId", "createdAt"])
     .index("by_assigneeId_createdAt", ["assigneeId", "createdAt"]),
@@ -127,7 +131,8 @@ export default defineSchema({
     createdAt: v.string(),
   })
     .index("by_taskId", ["taskId"])
-    .index("by_externalKey", ["externalKey"]),
+    .index("by_externalKey", ["externalKey"])
+    .index("by_createdAt", ["createdAt"]),
 
   // Commits, PRs, issues and sessions linked to a task: written by the GitHub workflows.
   links: defineTable({
@@ -232,6 +237,7 @@ export default defineSchema({
   })
     .index("by_seq", ["seq"])
     .index("by_taskId_seq", ["taskId", "seq"])
+    .index("by_taskId_action_seq", ["taskId", "action", "seq"])
     .index("by_projectId_seq", ["projectId", "seq"]),
 
   // Named counters (the activity sequence): one doc each, bumped inside the mutation that uses it.

@@ -101,6 +101,7 @@ export const listTasks = hubQuery({
       dueBefore: v.optional(v.string()),
       dueAfter: v.optional(v.string()),
       blocked: v.optional(v.boolean()),
+      projectIds: v.optional(v.array(v.string())),
     }),
     limit: v.number(),
     cursor: v.nullable(v.string()),

@@ -219,6 +219,9 @@ export const vCommitRef = v.object({
   taskKey: v.string(),
   close: v.boolean(),
   start: v.boolean(),
+  review: v.optional(v.boolean()),
+  comments: v.optional(v.array(v.string())),
+  minutes: v.optional(v.number()),
   actor: v.string(),
   at: v.string(),
 });
@@ -236,3 +239,141 @@ export const vTimeEntry = v.object({
   createdAt: v.string(),
 });
 export type TimeEntry = Infer<typeof vTimeEntry>;
+
+// People and members (#6): the User of src/domain/users.ts and the port's Member.
+
+export const vNewUser = {
+  email: v.string(),
+  name: v.string(),
+  githubLogin: v.optional(v.nullable(v.string())),
+  timezone: v.string(),
+  digest: vDigest,
+  digestHour: v.number(),
+};
+
+export const vUserPatch = v.object({
+  email: v.optional(v.string()),
+  name: v.optional(v.string()),
+  githubLogin: v.optional(v.nullable(v.string())),
+  timezone: v.optional(v.string()),
+  digest: v.optional(vDigest),
+  digestHour: v.optional(v.number()),
+});
+export type UserPatch = Infer<typeof vUserPatch>;
+
+export const vUser = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.string(),
+  githubLogin: v.nullable(v.string()),
+  timezone: v.string(),
+  digest: vDigest,
+  digestHour: v.number(),
+  unsubscribed: v.array(vEmailKind),
+  lastDigestAt: v.nullable(v.string()),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+});
+export type User = Infer<typeof vUser>;
+
+export const vMember = v.object({ userId: v.string(), email: v.string(), name: v.string(), role: vRole });
+export type Member = Infer<typeof vMember>;
+
+// Dependencies and digests (#6).
+
+export const vReleased = v.object({
+  unblocked: v.array(vTask),
+  stillBlocked: v.array(v.object({ task: vTask, blockers: v.array(vTask) })),
+});
+export type Released = Infer<typeof vReleased>;
+
+export const vBlockerWithWaiting = v.object({ blocker: vTask, waiting: v.array(vTask) });
+
+export const vDigestSections = v.object({
+  completed: v.array(vTask),
+  inProgress: v.array(vTask),
+  dueSoon: v.array(vTask),
+  overdue: v.array(vTask),
+  blocked: v.array(vTask),
+  unblocked: v.array(vTask),
+});
+
+// Projects: settings, graph, export and import, reports (#7).
+
+export const vProjectPatch = v.object({
+  name: v.optional(v.string()),
+  description: v.optional(v.nullable(v.string())),
+  status: v.optional(vProjectStatus),
+  repos: v.optional(v.array(v.string())),
+  paths: v.optional(v.array(v.string())),
+  settings: v.optional(vJsonObject),
+});
+export type ProjectPatch = Infer<typeof vProjectPatch>;
+
+export const vProjectGraph = v.object({
+  tasks: v.array(vTask),
+  edges: v.array(v.object({ taskId: v.string(), dependsOnId: v.string() })),
+});
+
+export const vReportData = v.object({
+  completed: v.array(v.object({ projectKey: v.string(), createdAt: v.string(), completedAt: v.string() })),
+  time: v.array(v.object({ taskKey: v.string(), title: v.string(), userId: v.nullable(v.string()), minutes: v.number(), at: v.string() })),
+});
+
+/** The records of src/domain/export.ts (zod checks them at the route; this checks their shape at the door). */
+export const vExportRecord = v.union(
+  v.object({
+    type: v.literal("project"), key: v.string(), name: v.string(), description: v.nullable(v.string()), status: vProjectStatus,
+    repos: v.array(v.string()), paths: v.array(v.string()), settings: vJsonObject, createdAt: v.string(),
+  }),
+  v.object({
+    type: v.literal("task"), key: v.string(), title: v.string(), description: v.nullable(v.string()), status: vTaskStatus, priority: vPriority,
+    assigneeId: v.nullable(v.string()), creatorId: v.nullable(v.string()), dueAt: v.nullable(v.string()), tags: v.array(v.string()),
+    estimatedHours: v.nullable(v.number()), source: v.object({ kind: v.string(), ref: v.optional(v.string()) }), externalKey: v.nullable(v.string()),
+    createdAt: v.string(), updatedAt: v.string(), completedAt: v.nullable(v.string()),
+  }),
+  v.object({ type: v.literal("dependency"), task: v.string(), dependsOn: v.string(), createdAt: v.string() }),
+  v.object({ type: v.literal("comment"), task: v.string(), author: v.string(), body: v.string(), createdAt: v.string() }),
+  v.object({
+    type: v.literal("time"), task: v.string(), userId: v.nullable(v.string()), minutes: v.number(), source: vTimeSource, ref: v.nullable(v.string()),
+    createdAt: v.string(),
+  }),
+  v.object({
+    type: v.literal("link"), task: v.string(), kind: vLinkKind, ref: v.string(), url: v.nullable(v.string()), state: v.nullable(v.string()),
+    title: v.nullable(v.string()), createdAt: v.string(),
+  }),
+  v.object({ type: v.literal("activity"), task: v.nullable(v.string()), at: v.string(), actor: v.string(), action: v.string(), data: vJsonObject }),
+);
+
+// GitHub: issues mirrored as tasks, pull requests and their one comment.
+
+export const vCompactIssue = v.object({
+  action: v.string(), repo: v.string(), number: v.number(), url: v.string(), title: v.string(), body: v.string(), open: v.boolean(),
+  notPlanned: v.boolean(), assignee: v.nullable(v.string()), actor: v.string(), at: v.nullable(v.string()),
+});
+
+export const vPullRequestState = v.union(v.literal("draft"), v.literal("open"), v.literal("review"), v.literal("merged"), v.literal("closed"));
+
+export const vPullRequestSync = v.object({
+  repo: v.string(),
+  number: v.number(),
+  url: v.string(),
+  title: v.string(),
+  base: v.string(),
+  event: v.object({ action: v.string(), open: v.boolean(), merged: v.boolean(), draft: v.boolean() }),
+  intoDefaultBranch: v.boolean(),
+  links: v.array(v.object({ taskKey: v.string(), closes: v.boolean() })),
+  actor: v.string(),
+  at: v.string(),
+});
+export type PullRequestSync = Infer<typeof vPullRequestSync>;
+
+export const vPullRequestOutcome = v.object({ state: vPullRequestState, changes: v.array(vTaskChange), linked: v.array(v.string()) });
+export type PullRequestOutcome = Infer<typeof vPullRequestOutcome>;
+
+export const vPullRequestCommentData = v.object({ repo: v.string(), number: v.number(), commentId: v.nullable(v.number()), tasks: v.array(vTask) });
+
+export const vPullRequestCommentOutcome = v.union(
+  v.object({ commentId: v.number() }),
+  v.object({ skipped: v.boolean(), status: v.nullable(v.number()), message: v.string() }),
+);

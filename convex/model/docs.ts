@@ -1,7 +1,7 @@
 // Maps stored docs to the domain types of src/ports/store.ts, so the functions return what the port promises.
 
 import type { Doc } from "../_generated/dataModel";
-import type { Activity, Delivery, EmailRecord, Link, Project, Task, Token } from "../validators";
+import type { Activity, Delivery, EmailRecord, Link, Project, Task, Token, User } from "../validators";
 
 export const toTask = (d: Doc<"tasks">): Task => ({
   id: d._id,
@@ -39,3 +39,7 @@ export const toDelivery = ({ deliveryId, source, event, status, error, payload, 
 });
 
 export const toEmail = ({ _id, _creationTime, updatedAt, toLower, ...e }: Doc<"emails">): EmailRecord => ({ id: _id, ...e });
+
+export const toUser = ({ _id, _creationTime, emailLower, githubLoginLower, unsubscribed, ...u }: Doc<"users">): User => ({
+  id: _id, ...u, unsubscribed: unsubscribed as User["unsubscribed"],
+});

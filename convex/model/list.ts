@@ -21,10 +21,12 @@ export interface Filter {
   dueBefore?: string;
   dueAfter?: string;
   blocked?: boolean;
+  /** Only these projects (ids): what a person's token may read. */
+  projectIds?: string[];
 }
 
 /** Whether any task this one depends on is still open. */
-async function hasOpenBlocker(ctx: QueryCtx, t: Doc<"tasks">): Promise<boolean> {
+export async function hasOpenBlocker(ctx: QueryCtx, t: Doc<"tasks">): Promise<boolean> {
   for (const d of await ctx.db.query("dependencies").withIndex("by_taskId_dependsOnId", (q) => q.eq("taskId", t._id)).take(MAX_EDGES_PER_TASK)) {
     const blocker = await ctx.db.get(d.dependsOnId);
     if (blocker && isOpen(blocker.status)) return true;
@@ -42,6 +44,7 @@ async function matches(ctx: QueryCtx, t: Doc<"tasks">, f: Filter): Promise<boole
 function fieldsMatch(t: Doc<"tasks">, f: Filter): boolean {
   const q = f.q?.toLowerCase();
   return (
+    (!f.projectIds || f.projectIds.includes(t.projectId)) &&
     (!f.status?.length || f.status.includes(t.status)) &&
     (!f.assigneeId || t.assigneeId === f.assigneeId) &&
     (!f.priority || t.priority === f.priority) &&

@@ -4,6 +4,7 @@ import { ConvexHttpClient } from "convex/browser";
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
 import { ConvexError } from "convex/values";
 import { api } from "../../convex/_generated/api";
+import { ImportError } from "../domain/export";
 import { StoreError, type Store } from "../ports/store";
 
 type Fn = FunctionReference<"query" | "mutation", "public", { secret: string }>;
@@ -12,15 +13,13 @@ type ArgsOf<F extends Fn> = Omit<FunctionArgs<F>, "secret">;
 type Call = (fn: Fn, args: Record<string, unknown>, options?: { skipQueue: boolean }) => Promise<any>;
 const STORE_CODES = new Set(["not_found", "conflict", "invalid", "cycle"]);
 
-/** Turns a domain error thrown in convex/model/errors.ts back into the port's StoreError. */
+/** Turns a domain error thrown in convex/model/errors.ts back into the port's StoreError (and a refused import into ImportError). */
 function fromConvex(e: unknown): never {
-  const data = e instanceof ConvexError ? (e.data as { code?: string; message?: string; details?: unknown }) : null;
+  const data = e instanceof ConvexError ? (e.data as { code?: string; message?: string; details?: unknown; line?: number | null }) : null;
+  if (data?.code === "invalid_import") throw new ImportError(data.message ?? "invalid import", data.line ?? null);
   if (data?.code && STORE_CODES.has(data.code)) throw new StoreError(data.code as StoreError["code"], data.message ?? data.code, data.details);
   throw e;
 }
-
-/** An operation the port gained that convex/ does not serve yet: it fails loudly rather than pretending. */
-const notYet = (op: string) => (): Promise<never> => Promise.reject(new StoreError("invalid", `${op} is not implemented on the Convex store yet`));
 
 export class ConvexStore implements Store {
   readonly name = "convex" as const;
@@ -91,29 +90,38 @@ export class ConvexStore implements Store {
   taskRecords: Store["taskRecords"] = (key) => this.query(api.records.taskRecords, { key });
   latestActivityId: Store["latestActivityId"] = () => this.query(api.emails.latestActivityId, {});
 
-  // Not yet served by convex/ (added to the port while the Convex store was written).
-  tasksForIssues: Store["tasksForIssues"] = notYet("tasksForIssues");
-  createUser: Store["createUser"] = notYet("createUser");
-  getUser: Store["getUser"] = notYet("getUser");
-  findUser: Store["findUser"] = notYet("findUser");
-  updateUser: Store["updateUser"] = notYet("updateUser");
-  unsubscribe: Store["unsubscribe"] = notYet("unsubscribe");
-  listDigestUsers: Store["listDigestUsers"] = notYet("listDigestUsers");
-  markDigestSent: Store["markDigestSent"] = notYet("markDigestSent");
-  setMember: Store["setMember"] = notYet("setMember");
-  removeMember: Store["removeMember"] = notYet("removeMember");
-  listMembers: Store["listMembers"] = notYet("listMembers");
-  roleIn: Store["roleIn"] = notYet("roleIn");
-  releaseDependents: Store["releaseDependents"] = notYet("releaseDependents");
-  digestFor: Store["digestFor"] = notYet("digestFor");
-  updateProject: Store["updateProject"] = notYet("updateProject");
-  projectGraph: Store["projectGraph"] = notYet("projectGraph");
-  exportProject: Store["exportProject"] = notYet("exportProject");
-  importProject: Store["importProject"] = notYet("importProject");
-  reportData: Store["reportData"] = notYet("reportData");
-  applyPullRequest: Store["applyPullRequest"] = notYet("applyPullRequest");
-  pullRequestComment: Store["pullRequestComment"] = notYet("pullRequestComment");
-  recordPullRequestComment: Store["recordPullRequestComment"] = notYet("recordPullRequestComment");
-  mirrorIssue: Store["mirrorIssue"] = notYet("mirrorIssue");
-  openPullRequestsOf: Store["openPullRequestsOf"] = notYet("openPullRequestsOf");
+  blockersWithWaiting: Store["blockersWithWaiting"] = (limit) => this.query(api.records.blockersWithWaiting, { limit });
+  releaseDependents: Store["releaseDependents"] = (doneTaskId, actor, at) => this.mutation(api.records.releaseDependents, { doneTaskId, actor, at });
+  digestFor: Store["digestFor"] = (userId, range) => this.query(api.records.digestFor, { userId, range });
+
+  tasksForIssues: Store["tasksForIssues"] = (issueIds) => this.query(api.github.tasksForIssues, { issueIds });
+  mirrorIssue: Store["mirrorIssue"] = (issue, actor, at) => this.mutation(api.github.mirrorIssue, { issue, actor, at });
+  applyPullRequest: Store["applyPullRequest"] = (pr) => this.mutation(api.github.applyPullRequest, { pr });
+  pullRequestComment: Store["pullRequestComment"] = (repo, number) => this.query(api.github.pullRequestComment, { repo, number });
+  recordPullRequestComment: Store["recordPullRequestComment"] = async (repo, number, outcome, at) => {
+    await this.mutation(api.github.recordPullRequestComment, { repo, number, outcome, at });
+  };
+  openPullRequestsOf: Store["openPullRequestsOf"] = (taskId) => this.query(api.github.openPullRequestsOf, { taskId });
+  linkGitHubItem: Store["linkGitHubItem"] = (link) => this.mutation(api.github.linkGitHubItem, { link });
+
+  createUser: Store["createUser"] = (user, at) => this.mutation(api.people.createUser, { user, at });
+  getUser: Store["getUser"] = (id) => this.query(api.people.getUser, { id });
+  findUser: Store["findUser"] = (ref) => this.query(api.people.findUser, { ref });
+  updateUser: Store["updateUser"] = (id, patch, at) => this.mutation(api.people.updateUser, { id, patch, at });
+  unsubscribe: Store["unsubscribe"] = (userId, kind, at) => this.mutation(api.people.unsubscribe, { userId, kind, at });
+  listDigestUsers: Store["listDigestUsers"] = () => this.query(api.people.listDigestUsers, {});
+  markDigestSent: Store["markDigestSent"] = async (userId, at) => {
+    await this.mutation(api.people.markDigestSent, { userId, at });
+  };
+  setMember: Store["setMember"] = (projectKey, userId, role, actor, at) => this.mutation(api.people.setMember, { projectKey, userId, role, actor, at });
+  removeMember: Store["removeMember"] = (projectKey, userId, actor, at) => this.mutation(api.people.removeMember, { projectKey, userId, actor, at });
+  listMembers: Store["listMembers"] = (projectKey) => this.query(api.people.listMembers, { projectKey });
+  roleIn: Store["roleIn"] = (projectId, userId) => this.query(api.people.roleIn, { projectId, userId });
+  rolesOf: Store["rolesOf"] = (userId) => this.query(api.people.rolesOf, { userId });
+
+  updateProject: Store["updateProject"] = (key, patch, at) => this.mutation(api.projects.updateProject, { key, patch, at });
+  projectGraph: Store["projectGraph"] = (projectKey) => this.query(api.projects.projectGraph, { projectKey });
+  exportProject: Store["exportProject"] = (projectKey) => this.query(api.projects.exportProject, { projectKey });
+  importProject: Store["importProject"] = (records, actor, at) => this.mutation(api.projects.importProject, { records, actor, at });
+  reportData: Store["reportData"] = (since) => this.query(api.projects.reportData, { since });
 }
