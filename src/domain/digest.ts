@@ -27,12 +27,19 @@ export function localClock(now: Date, timeZone: string): LocalClock {
 
 export type DigestPeriod = "daily" | "weekly";
 
-/** A daily digest every day at the person's hour; a weekly one on Mondays at that hour. */
-export function digestDue(user: Pick<User, "digest" | "digestHour" | "timezone">, now: Date): { period: DigestPeriod; localDate: string } | null {
+/**
+ * A daily digest every day at the person's hour; a weekly one on Mondays at that hour; not again on a
+ * local day one went out (a batch mailer's idempotency covers one request, not each email in it).
+ */
+export function digestDue(
+  user: Pick<User, "digest" | "digestHour" | "timezone"> & Partial<Pick<User, "lastDigestAt">>,
+  now: Date,
+): { period: DigestPeriod; localDate: string } | null {
   if (user.digest === "off") return null;
   const clock = localClock(now, user.timezone);
   if (clock.hour !== user.digestHour) return null;
   if (user.digest === "weekly" && clock.weekday !== 1) return null;
+  if (user.lastDigestAt && localClock(new Date(user.lastDigestAt), user.timezone).date === clock.date) return null;
   return { period: user.digest, localDate: clock.date };
 }
 

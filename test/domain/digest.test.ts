@@ -28,6 +28,11 @@ describe("digest timing", () => {
     expect(digestDue(weekly, new Date("2026-03-10T12:15:00Z"))).toBeNull(); // Tuesday
   });
 
+  it("is not due again on a local day a digest already went out", () => {
+    expect(digestDue({ ...user, lastDigestAt: "2026-03-10T12:05:00Z" }, new Date("2026-03-10T12:45:00Z"))).toBeNull();
+    expect(digestDue({ ...user, lastDigestAt: "2026-03-09T12:05:00Z" }, new Date("2026-03-10T12:45:00Z"))).not.toBeNull();
+  });
+
   it("sends nothing to a person whose digest is off", () => {
     expect(digestDue({ ...user, digest: "off" }, new Date("2026-03-10T12:15:00Z"))).toBeNull();
   });
