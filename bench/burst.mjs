@@ -26,7 +26,7 @@ export async function benchPushBurst(hub) {
   const t0 = performance.now();
   const res = await fetch(`${hub.base}/webhooks/github`, { method: "POST", headers: headers(hub.webhookSecret, body), body });
   if (res.status !== 202) throw new Error(`burst push answered ${res.status}: ${await res.text()}`);
-  await until(async () => (await open(hub, "BUR")) === 0, { timeoutMs: 300_000, everyMs: 200 });
+  await until(async () => (await open(hub, "BUR")) === 0, { timeoutMs: 180_000, everyMs: 200 });
   const s = (performance.now() - t0) / 1000;
   return { name: "push burst", unit: "s", value: round(s, 2), baseline: null, ratio: null, detail: { commits: COMMITS, tasks: TASKS, bytes: body.length, peakMemoryMb: hub.memory.peakMb() } };
 }
