@@ -2,6 +2,7 @@
 
 import type { Context, MiddlewareHandler } from "hono";
 import { getSignedCookie } from "hono/cookie";
+import { scopesCover } from "../domain/permissions";
 import type { Scope } from "../ports/store";
 import type { AppEnv, Principal } from "./context";
 import { ApiError } from "./errors";
@@ -10,15 +11,8 @@ import { constantTimeEqual, sha256Hex } from "./tokens";
 export const SESSION_COOKIE = "taskhub_session";
 export const SESSION_TTL_S = 7 * 24 * 3600;
 
-/** admin may do everything; write includes read. ingest only feeds the hub. */
-const IMPLIES: Record<Scope, Scope[]> = {
-  admin: ["admin", "write", "read", "ingest"],
-  write: ["write", "read"],
-  read: ["read"],
-  ingest: ["ingest"],
-};
-
-export const hasScope = (p: Principal | null, scope: Scope) => !!p && p.scopes.some((s) => IMPLIES[s].includes(scope));
+/** What each scope implies is decided in domain/permissions.ts, beside the project roles it combines with. */
+export const hasScope = (p: Principal | null, scope: Scope) => !!p && scopesCover(p.scopes, scope);
 
 const adminHashCache = new Map<string, Promise<string>>();
 const adminHash = (token: string) => {

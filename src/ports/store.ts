@@ -84,6 +84,8 @@ export interface TaskFilter {
   dueBefore?: string;
   dueAfter?: string;
   /** true: only tasks with an open blocker; false: only tasks without one. */
+  /** Only tasks of these projects (ids): what a person's token may read (domain/permissions.ts readableProjects). */
+  projectIds?: string[];
   blocked?: boolean;
 }
 
@@ -353,6 +355,8 @@ export interface Store {
   setMember(projectKey: string, userId: string, role: Role, actor: Actor, at: string): Promise<Member>;
   removeMember(projectKey: string, userId: string, actor: Actor, at: string): Promise<boolean>;
   listMembers(projectKey: string): Promise<Member[]>;
+  /** Every project a person holds a role in: project id → role. */
+  rolesOf(userId: string): Promise<Record<string, Role>>;
   roleIn(projectId: string, userId: string): Promise<Role | null>;
 
   // dependencies, deadlines, digests (#6)

@@ -11,6 +11,7 @@ import { OPEN_STATUSES, PRIORITIES, TASK_STATUSES, capText } from "../domain/tas
 import { hasScope, requireScope } from "../http/auth";
 import type { AppEnv } from "../http/context";
 import { ApiError, toApiError } from "../http/errors";
+import { readableFilter, readableProjectList, requireProject, requireTaskRole } from "../http/permissions";
 import { actorOf, emitChanges } from "./api/tasks";
 
 const LIST_LINES = 20;
@@ -46,7 +47,8 @@ function buildServer(c: Context<AppEnv>) {
     },
     (a) =>
       answer(async () => {
-        const page = await store.listTasks({ projectKey: a.project, status: a.status ? [a.status] : [...OPEN_STATUSES], q: a.q }, LIST_LINES, null);
+        const filter = await readableFilter(c, { projectKey: a.project, status: a.status ? [a.status] : [...OPEN_STATUSES], q: a.q });
+        const page = await store.listTasks(filter, LIST_LINES, null);
         const more = page.nextCursor ? `\n(more: narrow with project, status or q)` : "";
         return page.items.length ? page.items.map(taskLine).join("\n") + more : "no tasks";
       }),
@@ -54,8 +56,7 @@ function buildServer(c: Context<AppEnv>) {
 
   server.registerTool("get_task", { description: "One task: details, dependencies, links, recent activity.", inputSchema: { key } }, (a) =>
     answer(async () => {
-      const t = await store.getTask(a.key);
-      if (!t) return `no task ${a.key}`;
+      const t = await requireTaskRole(c, a.key, "read");
       return [
         taskLine(t),
         t.description ? capText(t.description, 1500) : null,
@@ -78,6 +79,7 @@ function buildServer(c: Context<AppEnv>) {
     },
     (a) =>
       write(async () => {
+        await requireProject(c, a.project, "write");
         const t = await store.createTask({ projectKey: a.project, title: a.title, description: a.description, priority: a.priority, dueAt: dueAt(a.due) }, actorOf(c), now());
         await emitChanges(c, [{ task: t, from: null }]);
         return `created ${taskLine(t)}`;
@@ -99,6 +101,7 @@ function buildServer(c: Context<AppEnv>) {
     },
     (a) =>
       write(async () => {
+        await requireTaskRole(c, a.key, "write");
         const assigneeId = a.assignee === undefined ? undefined : a.assignee === "" ? null : ((await store.findUser(a.assignee))?.id ?? a.assignee);
         const change = await store.updateTask(a.key, { status: a.status, priority: a.priority, dueAt: dueAt(a.due), assigneeId, title: a.title }, actorOf(c), now());
         await emitChanges(c, [change]);
@@ -108,6 +111,7 @@ function buildServer(c: Context<AppEnv>) {
 
   server.registerTool("add_comment", { description: "Comment on a task.", inputSchema: { key, body: z.string() } }, (a) =>
     write(async () => {
+      await requireTaskRole(c, a.key, "write");
       await store.addComment(a.key, a.body, actorOf(c), now());
       return `commented on ${a.key}`;
     }),
@@ -115,6 +119,8 @@ function buildServer(c: Context<AppEnv>) {
 
   server.registerTool("add_dependency", { description: "key depends on dependsOn (it waits for it).", inputSchema: { key, dependsOn: key } }, (a) =>
     write(async () => {
+      await requireTaskRole(c, a.key, "write");
+      await requireTaskRole(c, a.dependsOn, "read");
       const added = await store.addDependency(a.key, a.dependsOn, actorOf(c), now());
       return added ? `${a.key} now depends on ${a.dependsOn}` : `${a.key} already depended on ${a.dependsOn}`;
     }),
@@ -128,8 +134,9 @@ function buildServer(c: Context<AppEnv>) {
     },
     (a) =>
       answer(async () => {
-        const project = a.project ?? (a.cwd ? matchProjectByCwd(await store.listProjects(), a.cwd)?.key : undefined);
+        const project = a.project ?? (a.cwd ? matchProjectByCwd(await readableProjectList(c), a.cwd)?.key : undefined);
         if (!project) return "no project matches; pass project";
+        await requireProject(c, project, "read");
         const page = await store.listTasks({ projectKey: project, status: ["todo", "in_progress"], blocked: false }, 200, null);
         const t = nextTask(page.items);
         return t ? taskLine(t) : `nothing open and unblocked in ${project}`;

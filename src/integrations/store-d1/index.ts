@@ -283,6 +283,7 @@ export class D1Store implements Store {
   removeMember(projectKey: string, userId: string, actor: Actor, at: string) { return people.removeMember(this.db, projectKey, userId, actor, at); }
   listMembers(projectKey: string) { return people.listMembers(this.db, projectKey); }
   roleIn(projectId: string, userId: string) { return people.roleIn(this.db, projectId, userId); }
+  rolesOf(userId: string) { return people.rolesOf(this.db, userId); }
   taskById(id: string) { return taskById(this.db, id); }
   addDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string) { return addDependency(this.db, taskKey, dependsOnKey, actor, at); }
   removeDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string) { return removeDependency(this.db, taskKey, dependsOnKey, actor, at); }

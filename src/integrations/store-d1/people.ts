@@ -139,3 +139,8 @@ export async function roleIn(db: D1Database, projectId: string, userId: string):
   const r = await db.prepare(`SELECT role FROM members WHERE project_id = ? AND user_id = ?`).bind(projectId, userId).first<{ role: Role }>();
   return r?.role ?? null;
 }
+
+export async function rolesOf(db: D1Database, userId: string): Promise<Record<string, Role>> {
+  const { results } = await db.prepare(`SELECT project_id AS projectId, role FROM members WHERE user_id = ?`).bind(userId).all<{ projectId: string; role: Role }>();
+  return Object.fromEntries(results.map((r) => [r.projectId, r.role]));
+}

@@ -63,6 +63,7 @@ export async function listTasks(db: D1Database, f: TaskFilter, limit: number, cu
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.projectKey) (where.push("p.key = ?"), args.push(f.projectKey.toUpperCase()));
+  if (f.projectIds) (where.push(`t.project_id IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(f.projectIds)));
   if (f.status?.length) (where.push(`t.status IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(f.status)));
   if (f.assigneeId) (where.push("t.assignee_id = ?"), args.push(f.assigneeId));
   if (f.priority) (where.push("t.priority = ?"), args.push(f.priority));

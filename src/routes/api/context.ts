@@ -6,6 +6,8 @@ import { matchProjectByCwd } from "../../domain/projects";
 import { OPEN_STATUSES } from "../../domain/tasks";
 import { ApiError } from "../../http/errors";
 import { hasScope, requirePrincipal } from "../../http/auth";
+import { needsRole } from "../../domain/permissions";
+import { askerOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
 
@@ -28,7 +30,11 @@ export const contextRoute = apiRouter().openapi(context, async (c) => {
   if (!p) throw new ApiError(401, "unauthorized", "A bearer token is required");
   if (!hasScope(p, "read") && !hasScope(p, "ingest")) throw new ApiError(403, "forbidden", "This token lacks the read or ingest scope");
   const { store } = c.get("services");
-  const project = matchProjectByCwd(await store.listProjects(), c.req.valid("query").cwd);
+  // The context is a read the ingest scope may make too; a person's token sees only the projects where they hold a role.
+  const asker = askerOf(c);
+  const roles = needsRole(asker) ? await store.rolesOf(asker.userId!) : null;
+  const projects = (await store.listProjects()).filter((x) => !roles || roles[x.id]);
+  const project = matchProjectByCwd(projects, c.req.valid("query").cwd);
   if (!project) return c.json({ project: null, additionalContext: "" }, 200);
   const open = { projectKey: project.key, status: [...OPEN_STATUSES] };
   // Blocked means an open dependency: such a task is listed, but after everything that can start now.

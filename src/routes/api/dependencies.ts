@@ -34,6 +34,8 @@ export const dependencies = apiRouter()
     const { key } = c.req.valid("param");
     const { dependsOn } = c.req.valid("json");
     await requireTaskRole(c, key, "write");
+    // The blocker may sit in another project: the caller must at least see it, or the answer would reveal it.
+    await requireTaskRole(c, dependsOn, "read");
     const added = await c.get("services").store.addDependency(key, dependsOn, actorOf(c), new Date().toISOString());
     return c.json({ task: key.toUpperCase(), dependsOn: dependsOn.toUpperCase(), added }, added ? 201 : 200);
   })

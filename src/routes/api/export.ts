@@ -6,6 +6,7 @@ import { ImportError, parseNdjson, rekey } from "../../domain/export";
 import { PROJECT_KEY_PATTERN } from "../../domain/projects";
 import { requireScope } from "../../http/auth";
 import { ApiError } from "../../http/errors";
+import { requireProject } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
 import { actorOf } from "./tasks";
@@ -38,7 +39,8 @@ const importRoute = createRoute({
 
 export const exportImport = apiRouter()
   .openapi(exportRoute, async (c) => {
-    const records = await c.get("services").store.exportProject(c.req.valid("query").project);
+    const project = await requireProject(c, c.req.valid("query").project, "read");
+    const records = await c.get("services").store.exportProject(project.key);
     c.header("content-type", "application/x-ndjson; charset=utf-8");
     c.header("content-disposition", `attachment; filename="${records[0].type === "project" ? records[0].key : "project"}.ndjson"`);
     return stream(c, async (s) => {

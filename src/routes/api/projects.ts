@@ -1,9 +1,9 @@
-// /api/projects: create and read projects (key, repos, cwd paths).
+// /api/projects: create (admins), list and read (what the caller may read), change settings (owners) of projects.
 
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Project } from "../../ports/store";
 import { requireScope } from "../../http/auth";
-import { ApiError } from "../../http/errors";
+import { readableProjectList, requireProject } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { body, errorResponses, json, taskJson, vNewProject, vProject, vProjectPatch, vTask } from "./schemas";
 
@@ -41,7 +41,8 @@ const update = createRoute({
   method: "put",
   path: "/api/projects/{key}",
   tags: ["projects"],
-  middleware: [requireScope("admin")] as const,
+  // Settings are the owners' (and admins'): the write scope, then the manage role.
+  middleware: [requireScope("write")] as const,
   request: { params: z.object({ key: z.string() }), ...body(vProjectPatch) },
   responses: { 200: json(vProject), ...errorResponses },
 });
@@ -64,20 +65,17 @@ export const projects = apiRouter()
     const p = await c.get("services").store.createProject({ ...input, at: new Date().toISOString() });
     return c.json(projectJson(p), 201);
   })
-  .openapi(list, async (c) => c.json({ projects: (await c.get("services").store.listProjects()).map(projectJson) }, 200))
-  .openapi(get, async (c) => {
-    const p = await c.get("services").store.getProject(c.req.valid("param").key);
-    if (!p) throw new ApiError(404, "not_found", `Project ${c.req.valid("param").key} not found`);
-    return c.json(projectJson(p), 200);
-  })
+  .openapi(list, async (c) => c.json({ projects: (await readableProjectList(c)).map(projectJson) }, 200))
+  .openapi(get, async (c) => c.json(projectJson(await requireProject(c, c.req.valid("param").key, "read")), 200))
   .openapi(update, async (c) => {
+    await requireProject(c, c.req.valid("param").key, "manage");
     const p = await c.get("services").store.updateProject(c.req.valid("param").key, c.req.valid("json"), new Date().toISOString());
     return c.json(projectJson(p), 200);
   })
   .openapi(projectTasks, async (c) => {
     const key = c.req.valid("param").key;
     const { store } = c.get("services");
-    if (!(await store.getProject(key))) throw new ApiError(404, "not_found", `Project ${key} not found`);
+    await requireProject(c, key, "read");
     const q = c.req.valid("query");
     const page = await store.listTasks({ projectKey: key }, q.limit, q.cursor ?? null);
     return c.json({ tasks: page.items.map(taskJson), nextCursor: page.nextCursor }, 200);

@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { requireScope } from "../../http/auth";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
+import { requireTaskRole } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { body, errorResponses, json } from "./schemas";
 import { actorOf } from "./tasks";
@@ -53,6 +54,7 @@ const addTime = createRoute({
 });
 
 async function recordsOf(c: Context<AppEnv>, key: string) {
+  await requireTaskRole(c, key, "read");
   const r = await c.get("services").store.taskRecords(key);
   if (!r) throw new ApiError(404, "not_found", `Task ${key} not found`);
   return r;
@@ -61,6 +63,7 @@ async function recordsOf(c: Context<AppEnv>, key: string) {
 export const taskRecords = apiRouter()
   .openapi(listComments, async (c) => c.json({ comments: (await recordsOf(c, c.req.valid("param").key)).comments }, 200))
   .openapi(addComment, async (c) => {
+    await requireTaskRole(c, c.req.valid("param").key, "write");
     const comment = await c.get("services").store.addComment(c.req.valid("param").key, c.req.valid("json").body, actorOf(c), new Date().toISOString());
     return c.json(comment, 201);
   })
@@ -70,6 +73,7 @@ export const taskRecords = apiRouter()
   })
   .openapi(addTime, async (c) => {
     const input = c.req.valid("json");
+    await requireTaskRole(c, c.req.valid("param").key, "write");
     const entry = await c
       .get("services")
       .store.addTimeEntry(c.req.valid("param").key, { minutes: input.minutes, userId: c.get("principal")!.userId, source: "manual", ref: input.note ?? null }, actorOf(c), new Date().toISOString());

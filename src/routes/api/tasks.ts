@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import { requireScope } from "../../http/auth";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
-import { requireProjectRole, requireTaskRole } from "../../http/permissions";
+import { readableFilter, requireProject, requireTaskRole } from "../../http/permissions";
 import type { TaskChange } from "../../ports/store";
 import { taskEvents } from "../../workflows/task-events";
 import { apiRouter } from "./router";
@@ -104,11 +104,13 @@ export const tasks = apiRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid("query");
     const statuses = q.status?.split(",").map((s) => vStatus.parse(s.trim()));
+    // Only the projects the caller may read: an unreadable project filters to nothing, as an unknown one does.
+    const filter = await readableFilter(c, {
+      projectKey: q.project, status: statuses, priority: q.priority ? vPriority(q.priority) : undefined, assigneeId: q.assignee, tag: q.tag, q: q.q,
+      dueBefore: q.dueBefore, dueAfter: q.dueAfter, blocked: q.blocked === undefined ? undefined : q.blocked === "true",
+    });
     const page = await c.get("services").store.listTasks(
-      {
-        projectKey: q.project, status: statuses, priority: q.priority ? vPriority(q.priority) : undefined, assigneeId: q.assignee, tag: q.tag, q: q.q,
-        dueBefore: q.dueBefore, dueAfter: q.dueAfter, blocked: q.blocked === undefined ? undefined : q.blocked === "true",
-      },
+      filter,
       q.limit,
       q.cursor ?? null,
     );
@@ -116,18 +118,14 @@ export const tasks = apiRouter()
   })
   .openapi(create, async (c) => {
     const { assignee, ...input } = c.req.valid("json");
-    const project = await c.get("services").store.getProject(input.project);
-    if (!project) throw new ApiError(404, "not_found", `Project ${input.project} not found`);
-    await requireProjectRole(c, project, "write");
+    await requireProject(c, input.project, "write");
     const assigneeId = await resolveAssignee(c, assignee);
     const task = await c.get("services").store.createTask({ ...input, projectKey: input.project, assigneeId }, actorOf(c), new Date().toISOString());
     await emitChanges(c, [{ task, from: null }]);
     return c.json(taskJson(task), 201);
   })
   .openapi(get, async (c) => {
-    const key = c.req.valid("param").key;
-    const t = await c.get("services").store.getTask(key);
-    if (!t) throw new ApiError(404, "not_found", `Task ${key} not found`);
+    const t = await requireTaskRole(c, c.req.valid("param").key, "read");
     return c.json({ ...taskJson(t), links: t.links, activity: t.activity, dependsOn: t.dependsOn, blocks: t.blocks }, 200);
   })
   .openapi(update, async (c) => {
@@ -146,6 +144,7 @@ export const tasks = apiRouter()
     return c.json(taskJson(change.task), 200);
   })
   .openapi(remove, async (c) => {
+    await requireTaskRole(c, c.req.valid("param").key, "write");
     const t = await c.get("services").store.deleteTask(c.req.valid("param").key, actorOf(c), new Date().toISOString());
     return c.json({ deleted: t.key }, 200);
   });

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { PRIORITIES, TASK_STATUSES, isDone, type Task } from "../../domain/tasks";
 import { layoutGraph } from "../../domain/graph-layout";
 import type { AppEnv } from "../../http/context";
+import { readableProjectList, requireProject, requireTaskRole } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
 import type { Activity, Link, Project } from "../../ports/store";
 import { emitChanges, actorOf } from "../api/tasks";
@@ -146,7 +147,7 @@ export async function currentProject(c: { req: { query(k: string): string | unde
 export const board = new Hono<AppEnv>()
   .get("/", reader, async (c) => {
     const { store } = c.get("services");
-    const projects = await store.listProjects();
+    const projects = await readableProjectList(c);
     const current = await currentProject(c, projects);
     const q = { assignee: c.req.query("assignee") || undefined, tag: c.req.query("tag") || undefined, priority: c.req.query("priority") || undefined };
     const [page, graph, cursor] = await Promise.all([
@@ -195,6 +196,7 @@ export const board = new Hono<AppEnv>()
   })
   .post("/tasks", async (c) => {
     const f = await writerForm(c);
+    await requireProject(c, f.project ?? "", "write");
     const due = f.due ? new Date(`${f.due}T17:00:00Z`).toISOString() : null;
     const priority = PRIORITIES.find((p) => p === f.priority) ?? "medium";
     const task = await c.get("services").store.createTask({ projectKey: f.project ?? "", title: f.title ?? "", priority, dueAt: due }, actorOf(c), new Date().toISOString());
@@ -203,6 +205,7 @@ export const board = new Hono<AppEnv>()
   })
   .post("/tasks/:key/status", async (c) => {
     const f = await writerForm(c);
+    await requireTaskRole(c, c.req.param("key"), "write");
     const status = TASK_STATUSES.find((s) => s === f.status);
     if (status) {
       const change = await c.get("services").store.updateTask(c.req.param("key"), { status }, actorOf(c), new Date().toISOString());

@@ -1,6 +1,7 @@
 // GET /emails: the email log (outbox or Resend) with each message previewed in a sandboxed frame.
 
 import { Hono } from "hono";
+import { hasScope } from "../../http/auth";
 import type { AppEnv } from "../../http/context";
 import { reader } from "./guard";
 import { Layout } from "./layout";
@@ -9,7 +10,10 @@ const EMAILS_SHOWN = 50;
 
 export const emailsPage = new Hono<AppEnv>().get("/emails", reader, async (c) => {
   const { store, mailer } = c.get("services");
-  const emails = await store.listEmails({}, EMAILS_SHOWN);
+  // As GET /api/emails: a person's session shows only that person's mail; admins and tokens of no person see all.
+  const p = c.get("principal")!;
+  const me = p.userId && !hasScope(p, "admin") ? await store.getUser(p.userId) : null;
+  const emails = p.userId && !hasScope(p, "admin") ? (me ? await store.listEmails({ to: me.email }, EMAILS_SHOWN) : []) : await store.listEmails({}, EMAILS_SHOWN);
   return c.html(
     <Layout title="Emails" signedIn current="/emails">
       <h1>Emails</h1>

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { layoutGraph, NODE_H, NODE_W } from "../../domain/graph-layout";
 import { capText } from "../../domain/tasks";
 import type { AppEnv } from "../../http/context";
+import { readableProjectList } from "../../http/permissions";
 import { currentProject, ProjectNav } from "./board";
 import { reader } from "./guard";
 import { Layout } from "./layout";
@@ -12,7 +13,7 @@ const FILL: Record<string, string> = { todo: "#ffffff", in_progress: "#ddf4ff", 
 
 export const graphPage = new Hono<AppEnv>().get("/graph", reader, async (c) => {
   const { store } = c.get("services");
-  const projects = await store.listProjects();
+  const projects = await readableProjectList(c);
   const current = await currentProject(c, projects);
   const [graph, cursor] = await Promise.all([current ? store.projectGraph(current.key) : null, store.latestActivityId()]);
   const g = graph ? layoutGraph(graph.tasks, graph.edges) : null;

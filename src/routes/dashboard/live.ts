@@ -3,14 +3,18 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../../http/context";
+import { readableProjectIds } from "../../http/permissions";
 import { reader } from "./guard";
 
 const POLL_MS = 700;
 /** A stream ends after this and the browser reconnects (Last-Event-ID), so no request lives forever. */
 const STREAM_MS = 25_000;
 
-export const live = new Hono<AppEnv>().get("/events", reader, (c) => {
+export const live = new Hono<AppEnv>().get("/events", reader, async (c) => {
   const { store } = c.get("services");
+  // A person's session hears only about the projects they may read (rows of no project, such as deliveries, for everyone).
+  const readable = await readableProjectIds(c);
+  const shown = (projectId: string | null) => readable === "all" || projectId === null || readable.includes(projectId);
   let after = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0) || 0;
   return streamSSE(c, async (s) => {
     const until = Date.now() + STREAM_MS;
@@ -21,8 +25,9 @@ export const live = new Hono<AppEnv>().get("/events", reader, (c) => {
       const rows = await store.activitySince(after, 50);
       if (rows.length) {
         after = rows[rows.length - 1].id;
+        const visible = rows.filter((r) => shown(r.projectId));
         // Only ids and actions travel: the page fetches what it shows through the normal, escaped render.
-        await s.writeSSE({ id: String(after), data: JSON.stringify(rows.map((r) => ({ id: r.id, action: r.action, task: r.taskKey }))) });
+        if (visible.length) await s.writeSSE({ id: String(after), data: JSON.stringify(visible.map((r) => ({ id: r.id, action: r.action, task: r.taskKey }))) });
       }
       await s.sleep(POLL_MS);
     }

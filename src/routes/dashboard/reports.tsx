@@ -2,7 +2,9 @@
 
 import { Hono } from "hono";
 import { buildReport, reportCsv, reportSince, type Report } from "../../domain/reports";
+import type { Context } from "hono";
 import type { AppEnv } from "../../http/context";
+import { readableProjectIds, readableProjectList } from "../../http/permissions";
 import { reader } from "./guard";
 import { Layout } from "./layout";
 
@@ -52,9 +54,14 @@ function Chart(props: { r: Report }) {
 
 const hours = (m: number) => (m / 60).toFixed(1);
 
-async function report(c: { get(k: "services"): AppEnv["Variables"]["services"] }) {
+/** The report over the projects the caller may read: a person sees only their projects' work. */
+async function report(c: Context<AppEnv>) {
   const now = new Date();
-  return buildReport(await c.get("services").store.reportData(reportSince(now)), now);
+  const data = await c.get("services").store.reportData(reportSince(now));
+  if ((await readableProjectIds(c)) === "all") return buildReport(data, now);
+  const keys = new Set((await readableProjectList(c)).map((p) => p.key));
+  const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
+  return buildReport({ completed: data.completed.filter((x) => keys.has(x.projectKey)), time: data.time.filter((x) => keys.has(projectOf(x.taskKey))) }, now);
 }
 
 export const reportsPage = new Hono<AppEnv>()

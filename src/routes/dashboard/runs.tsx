@@ -5,6 +5,7 @@ import { eventFor, replayEventId } from "../../domain/deliveries";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
 import { instanceId } from "../../integrations/engine-cloudflare";
+import { requireOperator } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
 import { workflows } from "../../workflows";
 import { triggeredBy } from "../../workflows/define";
@@ -83,6 +84,7 @@ export const runsPage = new Hono<AppEnv>()
   })
   .post("/runs/:id/replay", async (c) => {
     await writerForm(c);
+    requireOperator(c);
     const { store, engine } = c.get("services");
     const d = await store.getDelivery(c.req.param("id"));
     const ev = d ? eventFor(d) : null;

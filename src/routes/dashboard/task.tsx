@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { isDone } from "../../domain/tasks";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
+import { requireTaskRole } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
 import { actorOf } from "../api/tasks";
 import { StatusForm } from "./board";
@@ -17,6 +18,7 @@ export const taskPage = new Hono<AppEnv>()
   .get("/tasks/:key", reader, async (c) => {
     const { store } = c.get("services");
     const key = c.req.param("key");
+    await requireTaskRole(c, key, "read");
     const [t, records, cursor] = await Promise.all([store.getTask(key), store.taskRecords(key), store.latestActivityId()]);
     if (!t || !records) throw new ApiError(404, "not_found", `Task ${key} not found`);
     const csrf = await csrfToken(c);
@@ -131,22 +133,27 @@ export const taskPage = new Hono<AppEnv>()
   })
   .post("/tasks/:key/comments", async (c) => {
     const f = await writerForm(c);
+    await requireTaskRole(c, c.req.param("key"), "write");
     if (f.body?.trim()) await c.get("services").store.addComment(c.req.param("key"), f.body, actorOf(c), new Date().toISOString());
     return back(c, `/tasks/${c.req.param("key")}`);
   })
   .post("/tasks/:key/time", async (c) => {
     const f = await writerForm(c);
+    await requireTaskRole(c, c.req.param("key"), "write");
     const minutes = Number(f.minutes);
     await c.get("services").store.addTimeEntry(c.req.param("key"), { minutes, userId: c.get("principal")!.userId, source: "manual", ref: null }, actorOf(c), new Date().toISOString());
     return back(c, `/tasks/${c.req.param("key")}`);
   })
   .post("/tasks/:key/dependencies", async (c) => {
     const f = await writerForm(c);
+    await requireTaskRole(c, c.req.param("key"), "write");
+    await requireTaskRole(c, (f.dependsOn ?? "").trim(), "read");
     await c.get("services").store.addDependency(c.req.param("key"), (f.dependsOn ?? "").trim(), actorOf(c), new Date().toISOString());
     return back(c, `/tasks/${c.req.param("key")}`);
   })
   .post("/tasks/:key/dependencies/remove", async (c) => {
     const f = await writerForm(c);
+    await requireTaskRole(c, c.req.param("key"), "write");
     await c.get("services").store.removeDependency(c.req.param("key"), (f.dependsOn ?? "").trim(), actorOf(c), new Date().toISOString());
     return back(c, `/tasks/${c.req.param("key")}`);
   });
