@@ -2,13 +2,11 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { StoreError, type Store } from "../../src/ports/store";
+import { githubContract } from "./store-contract-github";
+import { kit, rejectsWith } from "./store-contract-kit";
+import { peopleContract } from "./store-contract-people";
+import { projectsContract } from "./store-contract-projects";
 import { depend, freshKey, list, nextAt, upsert } from "./store-fixtures";
-
-const rejectsWith = async (p: Promise<unknown>, code: StoreError["code"]) => {
-  const e = await p.then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(StoreError);
-  expect((e as StoreError).code).toBe(code);
-};
 
 export function storeContract(name: string, makeStore: () => Store | Promise<Store>) {
   describe(`${name} store contract`, () => {
@@ -479,5 +477,11 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect((await store.activitySince(0, 10, p.id)).every((a) => a.projectId === p.id)).toBe(true);
       });
     });
+
+    // People, dependencies' release, digests (#6); GitHub's issues and pull requests; project settings, graph, export and reports (#7).
+    const k = kit(() => store);
+    peopleContract(k);
+    githubContract(k);
+    projectsContract(k);
   });
 }

@@ -1,0 +1,169 @@
+// The store contract for GitHub: mirrored issues, pull requests moving their tasks, the PR comment's bookkeeping, links on request, smart commits.
+
+import { describe, expect, it } from "vitest";
+import type { CompactIssue } from "../../src/domain/github-events";
+import type { PullRequestSync } from "../../src/ports/store";
+import type { Kit } from "./store-contract-kit";
+import { nextAt } from "./store-fixtures";
+
+const issue = (repo: string, number: number, over: Partial<CompactIssue> = {}): CompactIssue => ({
+  action: "opened", repo, number, url: `https://github.com/${repo}/issues/${number}`, title: "Broken login", body: "It fails", open: true,
+  notPlanned: false, assignee: null, actor: "dev", at: nextAt(), ...over,
+});
+
+const pr = (repo: string, number: number, links: PullRequestSync["links"], over: Partial<PullRequestSync> & { state?: "open" | "merged" | "closed" } = {}): PullRequestSync => {
+  const { state = "open", ...rest } = over;
+  return {
+    repo, number, url: `https://github.com/${repo}/pull/${number}`, title: `PR ${number}`, base: "main",
+    event: { action: state === "open" ? "opened" : "closed", open: state === "open", merged: state === "merged", draft: false },
+    intoDefaultBranch: true, links, actor: "github:dev", at: nextAt(), ...rest,
+  };
+};
+
+const freshRepo = () => `acme/${crypto.randomUUID().slice(0, 8)}`;
+
+export function githubContract({ store, project, task, user }: Kit) {
+  /** A project of a fresh repository that mirrors its issues. */
+  const mirroring = async () => {
+    const repo = freshRepo();
+    const p = await project({ repos: [repo] });
+    await store().updateProject(p.key, { settings: { mirrorIssues: true } }, nextAt());
+    return { p, repo };
+  };
+
+  describe("mirrored issues", () => {
+    it("creates the task mirroring a new issue and resolves the issue to it", async () => {
+      const { p, repo } = await mirroring();
+      const change = await store().mirrorIssue(issue(repo, 7), "github:dev", nextAt());
+      expect(change).toMatchObject({ from: null, task: { key: `${p.key}-1`, title: "Broken login", description: "It fails", status: "todo", source: { kind: "github-issue" } } });
+      expect(await store().tasksForIssues([`${repo}#7`, `${repo}#8`])).toEqual({ [`${repo}#7`]: `${p.key}-1` });
+    });
+
+    it("completes the task when its issue closes, and changes nothing when the same event comes again", async () => {
+      const { repo } = await mirroring();
+      await store().mirrorIssue(issue(repo, 1), "github:dev", nextAt());
+      const closed = issue(repo, 1, { action: "closed", open: false });
+      expect(await store().mirrorIssue(closed, "github:dev", nextAt())).toMatchObject({ from: { status: "todo" }, task: { status: "completed" } });
+      expect(await store().mirrorIssue(closed, "github:dev", nextAt())).toBeNull();
+    });
+
+    it("assigns the mirrored task to the person with the issue assignee's GitHub login, in any case", async () => {
+      const { repo } = await mirroring();
+      const login = `dev-${crypto.randomUUID().slice(0, 8)}`;
+      const u = await user({ githubLogin: login });
+      const change = await store().mirrorIssue(issue(repo, 3, { assignee: login.toUpperCase() }), "github:dev", nextAt());
+      expect(change?.task.assigneeId).toBe(u.id);
+    });
+
+    it("mirrors nothing for a repository no project mirrors", async () => {
+      const repo = freshRepo();
+      await project({ repos: [repo] });
+      expect(await store().mirrorIssue(issue(repo, 1), "github:dev", nextAt())).toBeNull();
+      expect(await store().tasksForIssues([`${repo}#1`])).toEqual({});
+    });
+  });
+
+  describe("pull requests", () => {
+    it("starts the tasks an open PR links, links it once, and says whom it links", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const repo = freshRepo();
+      const out = await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }]));
+      expect(out).toMatchObject({ state: "open", linked: [t.key], changes: [{ from: { status: "todo" }, task: { key: t.key, status: "in_progress" } }] });
+      await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }]));
+      expect((await store().getTask(t.key))!.links).toEqual([expect.objectContaining({ kind: "pull_request", ref: `${repo}#1`, state: "open" })]);
+    });
+
+    it("completes a task when the last open closing PR merges into the default branch", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const repo = freshRepo();
+      await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }]));
+      await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: true }]));
+      const first = await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }], { state: "merged" }));
+      expect(first.changes).toEqual([]);
+      const second = await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: true }], { state: "merged" }));
+      expect(second).toMatchObject({ state: "merged", changes: [{ task: { key: t.key, status: "completed" } }] });
+    });
+
+    it("keeps a task linked when an edit of the PR drops its key", async () => {
+      const p = await project();
+      const [a, b] = [await task(p.key, "A"), await task(p.key, "B")];
+      const repo = freshRepo();
+      await store().applyPullRequest(pr(repo, 4, [{ taskKey: a.key, closes: false }]));
+      const out = await store().applyPullRequest(pr(repo, 4, [{ taskKey: b.key, closes: false }], { title: "edited" }));
+      expect([...out.linked].sort()).toEqual([a.key, b.key].sort());
+    });
+
+    it("lists a PR's tasks in key order for its comment, and keeps the comment's id", async () => {
+      const p = await project();
+      const tasks = [];
+      for (let i = 0; i < 10; i++) tasks.push(await task(p.key, `T${i}`));
+      const repo = freshRepo();
+      await store().applyPullRequest(pr(repo, 9, [tasks[9], tasks[1]].map((t) => ({ taskKey: t.key, closes: false }))));
+      expect(await store().pullRequestComment(repo, 9)).toMatchObject({ repo, number: 9, commentId: null, tasks: [{ key: tasks[1].key }, { key: tasks[9].key }] });
+      await store().recordPullRequestComment(repo, 9, { commentId: 4242 }, nextAt());
+      expect((await store().pullRequestComment(repo.toUpperCase(), 9))?.commentId).toBe(4242);
+      expect(await store().pullRequestComment(repo, 10)).toBeNull();
+    });
+
+    it("writes a failed comment call on each task the PR links", async () => {
+      const p = await project();
+      const [a, b] = [await task(p.key, "A"), await task(p.key, "B")];
+      const repo = freshRepo();
+      await store().applyPullRequest(pr(repo, 2, [a, b].map((t) => ({ taskKey: t.key, closes: false }))));
+      await store().recordPullRequestComment(repo, 2, { skipped: false, status: 403, message: "Resource not accessible" }, nextAt());
+      const failed = (await store().activitySince(0, 50, p.id)).filter((x) => x.action === "github_call_failed");
+      expect(failed.map((x) => x.taskId).sort()).toEqual([a.id, b.id].sort());
+      expect(failed[0].data).toMatchObject({ call: "upsertPullRequestComment", pullRequest: `${repo}#2`, status: 403 });
+    });
+
+    it("names a task's open pull requests, not its closed ones", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const repo = freshRepo();
+      await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: false }]));
+      await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: false }]));
+      await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: false }], { state: "closed" }));
+      expect(await store().openPullRequestsOf(t.id)).toEqual([{ repo, number: 1 }]);
+    });
+  });
+
+  describe("links on request", () => {
+    it("links an issue to a task once at a person's request, and refuses an unknown task", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const link = { taskKey: t.key, kind: "issue" as const, ref: `${freshRepo()}#5`, url: "https://github.com/x/y/issues/5", title: "Five", actor: "github:dev", at: nextAt() };
+      expect(await store().linkGitHubItem(link)).toBe(true);
+      expect(await store().linkGitHubItem({ ...link, at: nextAt() })).toBe(false);
+      expect(await store().linkGitHubItem({ ...link, taskKey: `${p.key}-99` })).toBe(false);
+      expect((await store().activitySince(0, 10, p.id)).map((a) => a.action)).toEqual(["created", "linked"]);
+    });
+  });
+
+  describe("smart commits", () => {
+    it("applies a commit's comments and time once, however often the commit is seen", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const ref = {
+        sha: crypto.randomUUID(), url: "https://x/c/1", message: "HUB #comment hi", repo: "acme/hub", taskKey: t.key, close: false, start: false,
+        comments: ["first note", "second note"], minutes: 90, actor: "github:dev", at: nextAt(),
+      };
+      await store().applyCommitRef(ref);
+      await store().applyCommitRef({ ...ref, at: nextAt() });
+      const records = await store().taskRecords(t.key);
+      expect(records!.comments.map((c) => c.body)).toEqual(["first note", "second note"]);
+      expect(records!.timeEntries).toEqual([expect.objectContaining({ minutes: 90, source: "commit", ref: ref.sha })]);
+    });
+
+    it("moves a task to review when a commit says #review", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const change = await store().applyCommitRef({
+        sha: crypto.randomUUID(), url: "https://x/c/2", message: "#review", repo: "acme/hub", taskKey: t.key, close: false, start: true, review: true,
+        actor: "github:dev", at: nextAt(),
+      });
+      expect(change).toMatchObject({ from: { status: "todo" }, task: { status: "review" } });
+    });
+  });
+}
