@@ -1,4 +1,4 @@
-// The authorisation matrix: every REST operation in /openapi.json against missing, wrong, revoked and under-scoped tokens, and project roles.
+// The authorisation matrix, token half: every REST operation in /openapi.json against missing, wrong, revoked and under-scoped tokens.
 
 import { describe, expect, it, vi } from "vitest";
 import { call, createProject } from "../support/hub";
@@ -95,53 +95,4 @@ describe("scopes", () => {
   });
 });
 
-describe("project roles (a person's write token, bound by their role)", () => {
-  async function person(name: string) {
-    const res = await call("/api/users", { method: "POST", json: { email: `${name}-${crypto.randomUUID()}@example.com`, name } });
-    expect(res.status).toBe(201);
-    const { id } = (await res.json()) as { id: string };
-    return { id, token: (await token(["write"], id)).token };
-  }
-
-  // One world for all cells: the hub limits writes per token, and each cell only reads or repeats a change.
-  let built: ReturnType<typeof build> | null = null;
-  const world = () => (built ??= build());
-
-  async function build() {
-    const suffix = String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
-    const mine = await createProject(`RL${suffix}`);
-    const other = await createProject(`OT${suffix}`);
-    const task = await (await call("/api/tasks", { method: "POST", json: { project: mine.key, title: "role target" } })).json();
-    const people = { viewer: await person("viewer"), member: await person("member"), owner: await person("owner"), outsider: await person("outsider"), target: await person("target") };
-    for (const [role, p] of Object.entries(people)) {
-      const project = role === "outsider" ? other.key : mine.key;
-      const res = await call(`/api/projects/${project}/members/${p.id}`, { method: "PUT", json: { role: role === "outsider" || role === "target" ? "member" : role } });
-      expect(res.status).toBeLessThan(300);
-    }
-    return { mine, task: task as { key: string }, people };
-  }
-
-  const cases: [string, "viewer" | "member" | "owner" | "outsider", number][] = [
-    ["read a task", "viewer", 200], ["read a task", "member", 200], ["read a task", "owner", 200], ["read a task", "outsider", 403],
-    ["change a task", "viewer", 403], ["change a task", "member", 200], ["change a task", "owner", 200], ["change a task", "outsider", 403],
-    ["manage members", "viewer", 403], ["manage members", "member", 403], ["manage members", "owner", 200], ["manage members", "outsider", 403],
-  ];
-
-  // GET /api/tasks/{key} does not check the project role yet: an outsider reads the task (reported on issue 8).
-  const pending = new Set(["read a task/outsider"]);
-
-  for (const [action, role, status] of cases) {
-    it.skipIf(pending.has(`${action}/${role}`))(`${role} may${status === 200 ? "" : " not"} ${action}`, async () => {
-      const w = await world();
-      const p = w.people[role];
-      const res =
-        action === "read a task"
-          ? await call(`/api/tasks/${w.task.key}`, { token: p.token })
-          : action === "change a task"
-            ? await call(`/api/tasks/${w.task.key}/status`, { method: "PUT", token: p.token, json: { status: "in_progress" } })
-            : await call(`/api/projects/${w.mine.key}/members/${w.people.target.id}`, { method: "PUT", token: p.token, json: { role: "member" } });
-      if (status === 200) expect(res.status).toBe(200);
-      else await expectError(res, status);
-    });
-  }
-});
+// The project-role cells (viewer, member, owner, member of another project) for every route family are in role-matrix.test.ts.
