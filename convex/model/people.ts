@@ -33,7 +33,8 @@ async function refuseTaken(ctx: QueryCtx, u: { email?: string; githubLogin?: str
 
 export async function findUser(ctx: QueryCtx, ref: string): Promise<User | null> {
   const r = ref.trim();
-  const u = (await userDoc(ctx, r)) ?? (await byEmail(ctx, r));
+  // GitHub sign-in maps to people by login, in any case, as D1's findUser does.
+  const u = (await userDoc(ctx, r)) ?? (await byEmail(ctx, r)) ?? (await byGithubLogin(ctx, r));
   return u ? toUser(u) : null;
 }
 

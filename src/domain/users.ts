@@ -23,6 +23,19 @@ export interface User {
 
 export const isEmailAddress = (ref: string) => ref.includes("@");
 
+/** A GitHub login as /api/users accepts one: letters, digits and hyphens (older accounts have doubled or trailing ones), at most 39. */
+export const GITHUB_LOGIN = /^[A-Za-z0-9-]{1,39}$/;
+
+/**
+ * The person a GitHub sign-in maps to: the user the store found for the login, but only when that
+ * user's githubLogin is the login (GitHub logins are case-insensitive). findUser also matches ids
+ * and emails, so the check keeps a login that happens to equal someone's id from signing in as them.
+ */
+export function userForGithubLogin<U extends Pick<User, "githubLogin">>(login: string | null | undefined, found: U | null): U | null {
+  if (!login || !GITHUB_LOGIN.test(login) || !found?.githubLogin) return null;
+  return found.githubLogin.toLowerCase() === login.toLowerCase() ? found : null;
+}
+
 /** Whether this person still wants this kind of email. */
 export const wants = (u: Pick<User, "unsubscribed" | "digest">, kind: EmailKind) =>
   !u.unsubscribed.includes(kind) && (kind !== "digest" || u.digest !== "off");

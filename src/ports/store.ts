@@ -344,7 +344,7 @@ export interface Store {
   /** StoreError conflict when the email (or GitHub login) is taken. */
   createUser(u: NewUser, at: string): Promise<User>;
   getUser(id: string): Promise<User | null>;
-  /** A user by id or email address (assignees may be given either way). */
+  /** A user by id, email address or GitHub login, the last two in any case (assignees may be given any way; GitHub sign-in uses the login). */
   findUser(ref: string): Promise<User | null>;
   updateUser(id: string, patch: UserPatch, at: string): Promise<User>;
   /** Turns one kind of email off for a person; null when there is no such person. */

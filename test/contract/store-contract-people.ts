@@ -35,6 +35,12 @@ export function peopleContract({ store, project, task, user }: Kit) {
       expect(await store().getUser(NO_ID)).toBeNull();
     });
 
+    it("finds a person by GitHub login in any case (GitHub sign-in)", async () => {
+      const login = `Gh-${crypto.randomUUID().slice(0, 8)}`;
+      const u = await user({ githubLogin: login });
+      expect((await store().findUser(login.toUpperCase()))?.id).toBe(u.id);
+    });
+
     it("updates a person's settings and stamps the change", async () => {
       const u = await user();
       const at = nextAt();

@@ -31,8 +31,12 @@ export async function getUser(db: D1Database, id: string): Promise<User | null> 
   return r ? toUser(r) : null;
 }
 
+/** By id, email or GitHub login (emails and logins in any case: GitHub sign-in maps to people by login); an id wins, then an email. */
 export async function findUser(db: D1Database, ref: string): Promise<User | null> {
-  const r = await db.prepare(`SELECT * FROM users WHERE id = ?1 OR email = ?1 COLLATE NOCASE LIMIT 1`).bind(ref.trim()).first<UserRow>();
+  const r = await db
+    .prepare(`SELECT * FROM users WHERE id = ?1 OR email = ?1 COLLATE NOCASE OR github_login = ?1 COLLATE NOCASE ORDER BY id = ?1 DESC, email = ?1 COLLATE NOCASE DESC LIMIT 1`)
+    .bind(ref.trim())
+    .first<UserRow>();
   return r ? toUser(r) : null;
 }
 

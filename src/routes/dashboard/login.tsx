@@ -3,6 +3,7 @@
 import { githubAuth } from "@hono/oauth-providers/github";
 import { Hono } from "hono";
 import { principalForHash } from "../../http/auth";
+import { GITHUB_LOGIN, userForGithubLogin } from "../../domain/users";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
 import { endSession, startSession } from "../../http/session";
@@ -42,8 +43,8 @@ export const login = new Hono<AppEnv>()
   .get("/auth/github", async (c) => {
     const login = (c.get("user-github") as { login?: string } | undefined)?.login;
     const { store } = c.get("services");
-    const user = login ? await store.findUser(login) : null;
-    if (!user || user.githubLogin?.toLowerCase() !== login?.toLowerCase()) {
+    const user = userForGithubLogin(login, login && GITHUB_LOGIN.test(login) ? await store.findUser(login) : null);
+    if (!user) {
       return c.html(
         <Layout title="Sign in">
           <LoginForm error={`No taskhub user has the GitHub login ${login ?? "(none)"}; ask an admin to add it.`} github />
