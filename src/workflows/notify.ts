@@ -18,6 +18,9 @@ export async function recipientsFor(store: Store, task: Pick<Task, "assigneeId" 
   return assignee ? [assignee] : projectOwners(store, task.projectKey);
 }
 
+/** Emails of one kind about one task worth checking against: far more than the keys a task can have. */
+const LOGGED_MAX = 200;
+
 /** Sends one email per person; the key gets the person's id when there are several, so each is sent once. */
 export async function notify(
   services: Services,
@@ -28,9 +31,12 @@ export async function notify(
   render: (ctx: EmailContext) => Rendered,
 ): Promise<number> {
   let sent = 0;
+  // The email log is checked first: a provider's own idempotency (Resend's) lapses after a day, while
+  // the sweep may look at an overdue task for a week.
+  const logged = taskId ? new Set((await services.store.listEmails({ taskId, kind }, LOGGED_MAX)).map((e) => e.idempotencyKey)) : new Set<string>();
   for (const user of to) {
     const email = await composeEmail(services.config, user, kind, to.length > 1 ? `${key}:${user.id}` : key, taskId, render);
-    if (!email) continue;
+    if (!email || logged.has(email.idempotencyKey)) continue;
     const r = await services.mailer.send(email);
     // "failed" was recorded in the email log; only what went out (or into the outbox) counts.
     if (r.status === "sent" || r.status === "queued") sent++;

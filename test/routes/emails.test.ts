@@ -16,7 +16,7 @@ async function personWithAlert(project: string, email: string) {
   await createProject(project);
   const u = await createUser(email);
   const t = await createTask(project, "Due soon", { assignee: u.id, dueAt: new Date(Date.now() + 3_600_000).toISOString() });
-  await wf.settle();
+  await wf.outputOf("24h");
   const row = await eventually(() =>
     env.DB.prepare(`SELECT headers, text FROM emails WHERE to_address = ?`).bind(email).first<{ headers: string; text: string }>(),
   );
@@ -85,7 +85,7 @@ describe("unsubscribe", () => {
     const u = await createUser("quiet@qui.test");
     await env.DB.prepare(`UPDATE users SET unsubscribed = '["deadline"]' WHERE id = ?`).bind(u.id).run();
     await createTask("QUI", "Soon", { assignee: u.id, dueAt: new Date(Date.now() + 3_600_000).toISOString() });
-    await wf.settle();
+    await wf.outputOf("24h");
     expect(await emails({ to: "quiet@qui.test" })).toEqual([]);
   });
 });

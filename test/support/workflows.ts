@@ -19,6 +19,7 @@ export async function withoutSleeps() {
     await m.disableSleeps();
   });
   let seen = 0;
+  const pending: unknown[] = [];
   return {
     introspector,
     /** Waits until `min` instances beyond those already settled exist and all have finished; returns their outputs. */
@@ -34,6 +35,18 @@ export async function withoutSleeps() {
         out.push(await i.getOutput());
       }
       return out;
+    },
+    /**
+     * The output of one finished instance whose output has this key (and value, if given; other workflows share triggers):
+     * outputs settled but not yet asked for wait in `pending`, so two awaited in turn are both found.
+     */
+    async outputOf(key: string, value?: unknown): Promise<Record<string, unknown>> {
+      const has = (o: unknown) => !!o && typeof o === "object" && key in o && (value === undefined || (o as Record<string, unknown>)[key] === value);
+      await eventually(async () => {
+        pending.push(...(await this.settle(0)));
+        return pending.some(has);
+      });
+      return pending.splice(pending.findIndex(has), 1)[0] as Record<string, unknown>;
     },
   };
 }

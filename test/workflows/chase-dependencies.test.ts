@@ -22,7 +22,7 @@ describe("chase-dependencies", () => {
     const dependent = await createTask("UNB", "Build the walls", { assignee: bea.id });
     await depend(dependent.key, blocker.key);
     await complete(blocker.key);
-    await wf.settle();
+    await wf.outputOf("unblocked");
     expect((await emails({ kind: "unblocked" })).map((e) => [e.to, e.taskKey])).toEqual([["bea@unb.test", dependent.key]]);
     const freed = (await getTask(dependent.key))?.activity.find((a: { action: string }) => a.action === "unblocked");
     expect(freed?.data).toMatchObject({ by: blocker.key });
@@ -37,7 +37,7 @@ describe("chase-dependencies", () => {
     await depend(d.key, a.key);
     await depend(d.key, b.key);
     await complete(a.key);
-    await wf.settle();
+    await wf.outputOf("unblocked");
     expect(await emails({ to: "cy@two.test" })).toEqual([]);
   });
 
@@ -49,12 +49,12 @@ describe("chase-dependencies", () => {
     const waiting = await createUser("waiting@nud.test");
     const done = await createTask("NUD", "Done part");
     const stale = await createTask("NUD", "Stale part", { assignee: slow.id, dueAt: new Date(Date.now() - 3_600_000).toISOString() });
-    await wf.settle(); // the stale part's own overdue alert
+    await wf.outputOf("24h"); // the stale part's own overdue alert
     const d = await createTask("NUD", "Waits on both", { assignee: waiting.id });
     await depend(d.key, done.key);
     await depend(d.key, stale.key);
     await complete(done.key);
-    const [out] = await wf.settle();
+    const out = await wf.outputOf("nudged");
     expect(out).toMatchObject({ unblocked: 0, nudged: 1, escalated: 1 });
     expect((await emails({ kind: "nudge" })).map((e) => [e.to, e.taskKey])).toEqual([["slow@nud.test", stale.key]]);
     expect((await emails({ kind: "escalation" })).map((e) => [e.to, e.taskKey])).toEqual([["owner@nud.test", stale.key]]);
@@ -67,9 +67,9 @@ describe("chase-dependencies", () => {
     const dependent = await createTask("REP", "Dependent", { assignee: di.id });
     await depend(dependent.key, blocker.key);
     await complete(blocker.key);
-    await wf.settle();
+    await wf.outputOf("unblocked");
     await send("task/status.changed", `replayed-${blocker.id}`, { taskId: blocker.id, from: "todo", to: "completed" });
-    await wf.settle();
+    await wf.outputOf("unblocked");
     expect(await emails({ to: "di@rep.test" })).toHaveLength(1);
     expect((await getTask(dependent.key))?.activity.filter((a: { action: string }) => a.action === "unblocked")).toHaveLength(1);
   });
@@ -80,11 +80,8 @@ describe("chase-dependencies", () => {
     const blocker = await createTask("REO", "Reopened");
     const dependent = await createTask("REO", "Still waiting", { assignee: ed.id });
     await depend(dependent.key, blocker.key);
-    const [out] = await (async () => {
-      await send("task/status.changed", `stale-${blocker.id}`, { taskId: blocker.id, from: "todo", to: "completed" });
-      return wf.settle();
-    })();
-    expect(out).toMatchObject({ unblocked: 0 });
+    await send("task/status.changed", `stale-${blocker.id}`, { taskId: blocker.id, from: "todo", to: "completed" });
+    expect(await wf.outputOf("unblocked")).toMatchObject({ unblocked: 0, told: 0 });
     expect(await emails({ to: "ed@reo.test" })).toEqual([]);
   });
 });

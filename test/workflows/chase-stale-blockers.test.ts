@@ -16,7 +16,7 @@ let minute = 0;
 /** Each tick a distinct minute: the dev ticker fires every minute, and each tick is its own run. */
 const hourly = async () => {
   await tick("0 * * * *", Date.now() + ++minute * 60_000);
-  await wf.settle(2); // digests and chase-stale-blockers both run on the hourly cron
+  await wf.outputOf("nudged"); // digests run on the same cron; this waits for the chase
 };
 
 /** A blocker untouched for four days that one task waits on, in a project with an owner. */
@@ -54,7 +54,7 @@ describe("chase-stale-blockers", () => {
     await hourly();
     await env.DB.prepare(`UPDATE emails SET created_at = ? WHERE task_id = ? AND kind = 'nudge'`).bind(new Date(Date.now() - 2.5 * DAY).toISOString(), blocker.id).run();
     await call(`/api/tasks/${blocker.key}/status`, { method: "PUT", json: { status: "in_progress" } });
-    await wf.settle(); // the status change's chase-dependencies run
+    await wf.outputOf("outcome"); // the status change's chase-dependencies run
     await hourly();
     expect(await emails({ to: owner })).toEqual([]);
   });

@@ -6,6 +6,9 @@ import { createTask, createUser, emails } from "../support/people";
 import { emailKeys, send, tick, withoutSleeps } from "../support/workflows";
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+let minute = 0;
+/** A sweep tick in a minute of its own: one tick a minute is one run, as on the dev ticker. */
+const sweep = () => tick("*/15 * * * *", Date.now() + ++minute * 60_000);
 let wf: Awaited<ReturnType<typeof withoutSleeps>>;
 beforeAll(async () => {
   wf = await withoutSleeps();
@@ -18,7 +21,7 @@ describe("deadline-alerts", () => {
     const ann = await createUser("ann@dla.test");
     const dueAt = inMinutes(90);
     const t = await createTask("DLA", "Ship the release <b>now</b>", { assignee: ann.id, dueAt });
-    await wf.settle();
+    await wf.outputOf("24h");
     const sent = await emails({ task: t.key });
     expect(sent.map((e) => [e.kind, e.to])).toEqual([["deadline", "ann@dla.test"]]);
     expect(await emailKeys(`deadline:${t.id}:`)).toEqual([`deadline:${t.id}:${dueAt}:24h`]);
@@ -28,7 +31,7 @@ describe("deadline-alerts", () => {
     await createProject("OVD");
     const bo = await createUser("bo@ovd.test");
     const t = await createTask("OVD", "Late already", { assignee: bo.id, dueAt: inMinutes(-5) });
-    await wf.settle();
+    await wf.outputOf("24h");
     expect((await emails({ task: t.key })).map((e) => e.kind)).toEqual(["overdue"]);
   });
 
@@ -39,9 +42,7 @@ describe("deadline-alerts", () => {
     expect((await call(`/api/tasks/${t.key}/status`, { method: "PUT", json: { status: "completed" } })).status).toBe(200);
     const r = await call(`/api/tasks/${t.key}`, { method: "PUT", json: { dueAt: inMinutes(60) } });
     expect(r.status, await r.clone().text()).toBe(200);
-    // completed → chase-dependencies; due date set → deadline-alerts
-    const outputs = await wf.settle(2);
-    expect(outputs).toContainEqual({ "24h": "stopped" });
+    expect(await wf.outputOf("24h")).toEqual({ "24h": "stopped" });
     expect(await emails({ task: t.key })).toEqual([]);
   });
 
@@ -50,10 +51,10 @@ describe("deadline-alerts", () => {
     const di = await createUser("di@mov.test");
     const moved = inMinutes(120);
     const t = await createTask("MOV", "Moved", { assignee: di.id, dueAt: moved });
+    await wf.outputOf("24h");
     const old = inMinutes(30);
     await send("task/due.changed", `due-${t.id}-${old}`, { taskId: t.id, dueAt: old });
-    const outputs = await wf.settle(2);
-    expect(outputs).toContainEqual({ "24h": "stopped" });
+    expect(await wf.outputOf("24h")).toEqual({ "24h": "stopped" });
     expect(await emailKeys(`deadline:${t.id}:`)).toEqual([`deadline:${t.id}:${moved}:24h`]);
   });
 
@@ -64,9 +65,10 @@ describe("deadline-alerts", () => {
     const dueAt = inMinutes(45);
     await env.DB.prepare(`UPDATE tasks SET due_at = ?, assignee_id = ? WHERE id = ?`).bind(dueAt, ed.id, t.id).run();
     await send("task/due.changed", `due-${t.id}-${dueAt}`, { taskId: t.id, dueAt });
-    await send("task/due.changed", `due-${t.id}-${dueAt}`, { taskId: t.id, dueAt });
-    await send("task/due.changed", `due-again-${t.id}-${dueAt}`, { taskId: t.id, dueAt });
-    await wf.settle(2);
+    await wf.outputOf("24h");
+    await send("task/due.changed", `due-${t.id}-${dueAt}`, { taskId: t.id, dueAt }); // the same id: no new run
+    await send("task/due.changed", `due-again-${t.id}-${dueAt}`, { taskId: t.id, dueAt }); // another id: a run that finds the key used
+    await wf.outputOf("24h", "duplicate");
     expect(await emailKeys(`deadline:${t.id}:`)).toEqual([`deadline:${t.id}:${dueAt}:24h`]);
   });
 });
@@ -79,8 +81,8 @@ describe("deadline sweep", () => {
     const dueAt = inMinutes(-10);
     // Due date written without its event: as if the sleeping run had been lost.
     await env.DB.prepare(`UPDATE tasks SET due_at = ? WHERE id = ?`).bind(dueAt, t.id).run();
-    await tick("*/15 * * * *");
-    await wf.settle();
+    await sweep();
+    await wf.outputOf("sent");
     expect(await emailKeys(`deadline:${t.id}:`)).toEqual([`deadline:${t.id}:${dueAt}:due`]);
   });
 
@@ -89,10 +91,11 @@ describe("deadline sweep", () => {
     const gu = await createUser("gu@rac.test");
     const dueAt = inMinutes(90);
     const t = await createTask("RAC", "Raced", { assignee: gu.id, dueAt });
-    await tick("*/15 * * * *");
-    await wf.settle(2);
-    await tick("*/15 * * * *", Date.now() + 60_000);
-    await wf.settle(1);
+    await sweep(); // racing the run the due date started
+    await wf.outputOf("sent");
+    await wf.outputOf("24h");
+    await sweep();
+    await wf.outputOf("sent");
     expect(await emailKeys(`deadline:${t.id}:`)).toEqual([`deadline:${t.id}:${dueAt}:24h`]);
   });
 });

@@ -27,11 +27,11 @@ describe("digests", () => {
     const berlin = localClock(new Date(TICK), "Europe/Berlin");
     const u = await createUser("daily@dig.test", { digest: "daily", digestHour: berlin.hour, timezone: "Europe/Berlin" });
     await createTask("DIG", "Due soon", { assignee: u.id, dueAt: soon(30) });
-    await wf.settle(); // the task's deadline run
+    await wf.outputOf("24h"); // the task's deadline run
     await tick("0 * * * *", TICK);
-    await wf.settle();
+    await wf.outputOf("due");
     await tick("0 * * * *", TICK + 60_000);
-    await wf.settle();
+    await wf.outputOf("due");
     const sent = await emails({ to: "daily@dig.test", kind: "digest" });
     expect(sent).toHaveLength(1);
     const key = await env.DB.prepare(`SELECT idempotency_key AS k FROM emails WHERE id = ?`).bind(sent[0].id).first<string>("k");
@@ -41,7 +41,7 @@ describe("digests", () => {
   it("sends nothing to a person with nothing to report", async () => {
     await createUser("idle@dig.test", { digest: "daily", digestHour: utcHour(TICK) });
     await tick("0 * * * *", TICK + 120_000);
-    await wf.settle();
+    await wf.outputOf("due");
     expect(await emails({ to: "idle@dig.test" })).toEqual([]);
   });
 
@@ -49,12 +49,12 @@ describe("digests", () => {
     await createProject("WEK");
     const u = await createUser("weekly@wek.test", { digest: "weekly", digestHour: utcHour(TICK) });
     await createTask("WEK", "Ongoing", { assignee: u.id, dueAt: new Date(MONDAY + 20 * HOUR).toISOString() });
-    await wf.settle();
+    await wf.outputOf("24h");
     await tick("0 * * * *", MONDAY + DAY); // Tuesday
-    await wf.settle();
+    await wf.outputOf("due");
     expect(await emails({ to: "weekly@wek.test", kind: "digest" })).toEqual([]);
     await tick("0 * * * *", MONDAY);
-    await wf.settle();
+    await wf.outputOf("due");
     expect(await emails({ to: "weekly@wek.test", kind: "digest" })).toHaveLength(1);
   });
 
@@ -62,9 +62,9 @@ describe("digests", () => {
     await createProject("OFF");
     const u = await createUser("off@off.test", { digest: "off", digestHour: utcHour(TICK) });
     await createTask("OFF", "Something", { assignee: u.id, dueAt: soon(5) });
-    await wf.settle();
+    await wf.outputOf("24h");
     await tick("0 * * * *", TICK + 240_000);
-    await wf.settle();
+    await wf.outputOf("due");
     expect(await emails({ to: "off@off.test", kind: "digest" })).toEqual([]);
   });
 });
