@@ -2,6 +2,7 @@
 
 import type { CompactIssue } from "../../src/domain/github-events";
 import { issueId } from "../../src/domain/issue-refs";
+import { pullRequestLinkNews } from "../../src/domain/pull-request-activity";
 import { issueExternalKey, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../src/domain/issues";
 import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, pullRequestTarget } from "../../src/domain/pull-requests";
 import { capText } from "../../src/domain/tasks";
@@ -106,13 +107,8 @@ export async function applyPullRequest(ctx: MutationCtx, pr: PullRequestSync): P
       changes.push({ task: toTask(after), from: { status: task.status, dueAt: task.dueAt } });
     }
     await upsertLink(ctx, task._id, { kind: "pull_request", ref: id, url: pr.url, state, title: capText(pr.title, 200), closes, at: pr.at });
-    // The activity feed hears of a new link and of each change of the PR's state, not of every push to it.
-    if (!link || link.state !== state || link.closes !== closes) {
-      await writeActivity(ctx, {
-        at: pr.at, actor: pr.actor, action: link ? `pull_request_${state}` : "linked", taskId: task._id, taskKey: keyOf(task), projectId: task.projectId,
-        data: { kind: "pull_request", ref: id, url: pr.url, state, closes, ...(state === "merged" && !pr.intoDefaultBranch ? { base: pr.base } : {}) },
-      });
-    }
+    const news = pullRequestLinkNews(link, { ref: id, url: pr.url, state, closes, intoDefaultBranch: pr.intoDefaultBranch, base: pr.base });
+    if (news) await writeActivity(ctx, { at: pr.at, actor: pr.actor, ...news, taskId: task._id, taskKey: keyOf(task), projectId: task.projectId });
   }
   return { state, changes, linked: [...byTask.values()].map((v) => keyOf(v.task)) };
 }

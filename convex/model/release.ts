@@ -1,6 +1,6 @@
-// What a finished task frees (src/domain/graph.ts unblockedBy), and which open blockers open work waits on.
+// What a finished task frees (src/domain/release.ts decides), and which open blockers open work waits on.
 
-import { unblockedBy } from "../../src/domain/graph";
+import { planRelease } from "../../src/domain/release";
 import { isDone, isOpen, OPEN_STATUSES } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -37,25 +37,24 @@ export async function releaseDependents(ctx: MutationCtx, doneTaskId: string, ac
   const blockers = new Map<string, string[]>();
   for (const edge of await dependentsOf(ctx, done._id)) {
     const dependent = await ctx.db.get(edge.taskId);
-    if (!dependent || !isOpen(dependent.status)) continue;
+    if (!dependent) continue;
     tasks.set(dependent._id, dependent);
     const own = await blockersOf(ctx, dependent._id);
     blockers.set(dependent._id, own.map((b) => b.dependsOnId));
-    for (const b of own) if (!tasks.has(b.dependsOnId)) tasks.set(b.dependsOnId, (await ctx.db.get(b.dependsOnId))!);
+    for (const b of own) {
+      const blocker = tasks.get(b.dependsOnId) ?? (await ctx.db.get(b.dependsOnId));
+      if (blocker) tasks.set(blocker._id, blocker);
+    }
   }
-  const dependents = [...blockers.keys()];
-  const of = (id: string) => blockers.get(id) ?? [];
-  const freed = unblockedBy(done._id, dependents, of, (id) => isDone(tasks.get(id)?.status ?? "todo"));
-  for (const id of freed) {
+  const plan = planRelease(done._id, [...blockers.keys()], (id) => blockers.get(id) ?? [], (id) => tasks.get(id)?.status);
+  for (const id of plan.freed) {
     const t = tasks.get(id)!;
     if (await alreadyReleased(ctx, t._id, done._id)) continue;
     await writeActivity(ctx, { at, actor, action: "unblocked", taskId: t._id, taskKey: keyOf(t), projectId: t.projectId, data: { by: keyOf(done), byId: done._id } });
   }
   return {
-    unblocked: freed.map((id) => toTask(tasks.get(id)!)),
-    stillBlocked: dependents
-      .filter((id) => !freed.includes(id))
-      .map((id) => ({ task: toTask(tasks.get(id)!), blockers: of(id).map((b) => tasks.get(b)!).filter((b) => b && isOpen(b.status)).map(toTask) })),
+    unblocked: plan.freed.map((id) => toTask(tasks.get(id)!)),
+    stillBlocked: plan.stillBlocked.map((s) => ({ task: toTask(tasks.get(s.id)!), blockers: s.blockers.map((b) => toTask(tasks.get(b)!)) })),
   };
 }
 

@@ -1,7 +1,8 @@
 // Dependencies on D1: add (never a cycle), remove, and what a finished task frees.
 
-import { cyclePath, unblockedBy } from "../../domain/graph";
-import { isDone, isOpen, type Task } from "../../domain/tasks";
+import { cyclePath } from "../../domain/graph";
+import { planRelease } from "../../domain/release";
+import { isDone, type Task } from "../../domain/tasks";
 import { StoreError, type Actor, type Released } from "../../ports/store";
 import { edgesFrom } from "./ingest";
 import { taskById, taskByKey, tasksByIds } from "./reads";
@@ -67,12 +68,11 @@ export async function releaseDependents(db: D1Database, doneTaskId: string, acto
     .all<{ taskId: string; dependsOnId: string }>();
   const tasks = new Map((await tasksByIds(db, [...new Set(edges.flatMap((e) => [e.taskId, e.dependsOnId]))])).map((t) => [t.id, t]));
   const blockersOf = (id: string) => edges.filter((e) => e.taskId === id).map((e) => e.dependsOnId);
-  const dependents = [...new Set(edges.map((e) => e.taskId))].filter((id) => blockersOf(id).includes(done.id) && isOpen(tasks.get(id)!.status));
-  const freed = unblockedBy(done.id, dependents, blockersOf, (id) => isDone(tasks.get(id)?.status ?? "todo"));
-  if (freed.length) {
+  const plan = planRelease(done.id, edges.map((e) => e.taskId), blockersOf, (id) => tasks.get(id)?.status);
+  if (plan.freed.length) {
     // One "unblocked" row per dependent and completion, however often the completion is replayed.
     await db.batch(
-      freed.map((id) =>
+      plan.freed.map((id) =>
         db
           .prepare(
             `INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?1, ?2, 'unblocked', ?3, ?4, ?5
@@ -83,13 +83,10 @@ export async function releaseDependents(db: D1Database, doneTaskId: string, acto
     );
   }
   return {
-    unblocked: freed.map((id) => tasks.get(id)!),
-    stillBlocked: dependents
-      .filter((id) => !freed.includes(id))
-      .map((id) => ({ task: tasks.get(id)!, blockers: blockersOf(id).map((b) => tasks.get(b)!).filter((b) => isOpen(b.status)) })),
+    unblocked: plan.freed.map((id) => tasks.get(id)!),
+    stillBlocked: plan.stillBlocked.map((s) => ({ task: tasks.get(s.id)!, blockers: s.blockers.map((b) => tasks.get(b)!) })),
   };
 }
-
 
 /** Open tasks that open tasks wait on, with those waiting, oldest-touched first: what the hourly chase looks at. */
 export async function blockersWithWaiting(db: D1Database, limit: number): Promise<{ blocker: Task; waiting: Task[] }[]> {

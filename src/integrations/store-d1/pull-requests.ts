@@ -1,6 +1,7 @@
 // Pull requests on D1: link a PR to its tasks and move them (one guarded batch), and keep its one comment's id.
 
 import { issueId } from "../../domain/issue-refs";
+import { pullRequestLinkNews } from "../../domain/pull-request-activity";
 import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, pullRequestTarget, type PullRequestState } from "../../domain/pull-requests";
 import { capText, type Task } from "../../domain/tasks";
 import type { PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync, TaskChange } from "../../ports/store";
@@ -72,17 +73,10 @@ export async function applyPullRequest(db: D1Database, pr: PullRequestSync): Pro
           )
           .bind(crypto.randomUUID(), task.id, pr.url, id, state, capText(pr.title, 200), closes ? 1 : 0, pr.at, pr.at, ...guard.args),
       );
-      // The activity feed hears of a new link and of each change of the PR's state, not of every push to it.
-      if (!link || link.state !== state || (link.closes === 1) !== closes) {
+      const news = pullRequestLinkNews(link && { state: link.state, closes: link.closes === 1 }, { ref: id, url: pr.url, state, closes, intoDefaultBranch: pr.intoDefaultBranch, base: pr.base });
+      if (news) {
         stmts.push(
-          activityStmt(
-            db,
-            {
-              at: pr.at, actor: pr.actor, action: link ? `pull_request_${state}` : "linked", taskId: task.id, projectId: task.projectId,
-              data: { kind: "pull_request", ref: id, url: pr.url, state, closes, ...(state === "merged" && !pr.intoDefaultBranch ? { base: pr.base } : {}) },
-            },
-            to ? { taskId: task.id, changeId } : undefined,
-          ),
+          activityStmt(db, { at: pr.at, actor: pr.actor, ...news, taskId: task.id, projectId: task.projectId }, to ? { taskId: task.id, changeId } : undefined),
         );
       }
     }

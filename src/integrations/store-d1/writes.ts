@@ -2,6 +2,7 @@
 
 import { normalizeTitle, type Task, type TaskDraft } from "../../domain/tasks";
 import type { TaskFields } from "../../domain/ingest";
+import { describeEdit, type TaskEdit } from "../../domain/task-patch";
 import type { Actor } from "../../ports/store";
 
 export class Conflict extends Error {}
@@ -69,16 +70,17 @@ export function insertTaskStmts(db: D1Database, t: NewTaskRow, actor: Actor, at:
 export function updateTaskStmts(
   db: D1Database,
   before: Pick<Task, "id" | "projectId" | "version" | "status"> & Partial<Task>,
-  fields: TaskFields & { assigneeId?: string | null },
+  fields: TaskEdit,
   actor: Actor,
   at: string,
   data: Record<string, unknown> = {},
   /** Pass one to guard further statements of the same batch on this write (see GUARD_SQL). */
   changeId: string = crypto.randomUUID(),
 ): D1PreparedStatement[] {
+  // What the edit records (action, before and after, completion time) is decided once for both stores.
+  const { action, changes, completedAt } = describeEdit(before, fields, at);
   const sets: string[] = [];
   const args: unknown[] = [];
-  const changes: Record<string, [unknown, unknown]> = {};
   for (const [field, value] of Object.entries(fields) as [keyof TaskFields | "assigneeId", unknown][]) {
     if (value === undefined) continue;
     const column = field === "assigneeId" ? "assignee_id" : COLUMN[field];
@@ -88,16 +90,14 @@ export function updateTaskStmts(
       sets.push("title_norm = ?");
       args.push(normalizeTitle(String(value)));
     }
-    changes[field] = [before[field as keyof Task] ?? null, value];
   }
-  if (fields.status && fields.status !== before.status) {
+  if (completedAt !== undefined) {
     sets.push("completed_at = ?");
-    args.push(fields.status === "completed" ? at : null);
+    args.push(completedAt);
   }
   const update = db
     .prepare(`UPDATE tasks SET ${sets.join(", ")}, updated_at = ?, version = version + 1, change_id = ? WHERE id = ? AND version = ?`)
     .bind(...args, at, changeId, before.id, before.version);
-  const action = fields.status && fields.status !== before.status ? "status_changed" : "updated";
   return [
     update,
     activityStmt(db, { at, actor, action, taskId: before.id, projectId: before.projectId, data: { ...data, changes } }, { taskId: before.id, changeId }),
