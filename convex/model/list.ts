@@ -6,24 +6,12 @@ import type { QueryCtx } from "../_generated/server";
 import { isOpen } from "../../src/domain/tasks";
 import { MAX_EDGES_PER_TASK } from "./graph";
 import { projectByKey } from "./tasks";
-import type { Priority, TaskStatus } from "../validators";
+import type { TaskFilter } from "../../src/ports/store";
 
 /** Documents read per page at most: a sparse filter returns a short page and a cursor rather than reading everything. */
 export const MAX_SCAN = 2000;
 
-export interface Filter {
-  projectKey?: string;
-  status?: TaskStatus[];
-  assigneeId?: string;
-  priority?: Priority;
-  tag?: string;
-  q?: string;
-  dueBefore?: string;
-  dueAfter?: string;
-  blocked?: boolean;
-  /** Only these projects (ids): what a person's token may read. */
-  projectIds?: string[];
-}
+export type Filter = TaskFilter;
 
 /** Whether any task this one depends on is still open. */
 export async function hasOpenBlocker(ctx: QueryCtx, t: Doc<"tasks">): Promise<boolean> {

@@ -1,11 +1,10 @@
 // Task reads and writes shared by the task functions: lookup by key, numbered insert, versioned edit with its activity.
 
 import { describeEdit, type TaskEdit } from "../../src/domain/task-patch";
-import { normalizeTitle, parseTaskKey } from "../../src/domain/tasks";
+import { normalizeTitle, parseTaskKey, type TaskDraft } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { writeActivity } from "./activity";
-import type { Priority, SourceKind, TaskStatus } from "../validators";
 
 export async function projectByKey(ctx: QueryCtx, key: string): Promise<Doc<"projects"> | null> {
   return ctx.db.query("projects").withIndex("by_key", (q) => q.eq("key", key.toUpperCase())).unique();
@@ -28,23 +27,8 @@ export async function taskByExternalKey(ctx: QueryCtx, externalKey: string): Pro
   return ctx.db.query("tasks").withIndex("by_externalKey", (q) => q.eq("externalKey", externalKey)).first();
 }
 
-export interface NewTaskDoc {
-  projectId: Id<"projects">;
-  title: string;
-  description: string | null;
-  status: TaskStatus;
-  priority: Priority;
-  dueAt: string | null;
-  tags: string[];
-  assigneeId: string | null;
-  creatorId: string | null;
-  sourceKind: SourceKind;
-  sourceRef: string | null;
-  sessionId: string | null;
-  chain: string | null;
-  parentId: Id<"tasks"> | null;
-  externalKey: string | null;
-}
+/** A task draft (domain/tasks.ts) placed in a project; the parent is a Convex id here. */
+export type NewTaskDoc = Omit<TaskDraft, "parentId"> & { projectId: Id<"projects">; parentId: Id<"tasks"> | null };
 
 /** Inserts a task numbered next in its project, unless its external key exists already (then null). */
 export async function insertTask(ctx: MutationCtx, t: NewTaskDoc, actor: string, at: string): Promise<Doc<"tasks"> | null> {
