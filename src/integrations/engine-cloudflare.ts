@@ -1,6 +1,6 @@
 // The Cloudflare Workflows engine: one instance per (workflow, event id), so a replayed event is a no-op.
 
-import type { Engine } from "../ports/engine";
+import type { Engine, RunStatus } from "../ports/engine";
 import { triggeredBy, type Workflow as WorkflowDef } from "../workflows/define";
 import type { EventEnvelope } from "../workflows/events";
 
@@ -16,6 +16,25 @@ export async function instanceId(workflowId: string, eventId: string): Promise<s
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(eventId));
   const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `${workflowId}-${hex}`.slice(0, 100);
+}
+
+/** Workflows' instance states, mapped to ours in one place. */
+export function runStatusOf(status: InstanceStatus["status"]): RunStatus {
+  switch (status) {
+    case "queued":
+    case "running":
+    case "waiting":
+    case "paused":
+    case "errored":
+    case "terminated":
+    case "complete":
+    case "unknown":
+      return status;
+    case "waitingForPause":
+      return "running"; // still finishing its current step
+    default:
+      return "unknown";
+  }
 }
 
 export class CloudflareEngine implements Engine {
@@ -38,5 +57,17 @@ export class CloudflareEngine implements Engine {
         }
       }
     }
+  }
+
+  async status(workflowId: string, eventId: string): Promise<RunStatus> {
+    let instance: WorkflowInstance;
+    try {
+      instance = await this.binding.get(await instanceId(workflowId, eventId));
+    } catch (e) {
+      // No instance with that id: the event never started this workflow (or its run aged out of retention).
+      if (/not.?found|does not exist/i.test(String((e as Error).message))) return "none";
+      throw e;
+    }
+    return runStatusOf((await instance.status()).status);
   }
 }

@@ -3,7 +3,7 @@
 import { RetryAfterError, type GetStepTools, type InngestFunction } from "inngest";
 import { serve } from "inngest/hono";
 import type { Context } from "hono";
-import type { Engine } from "../ports/engine";
+import type { Engine, RunStatus } from "../ports/engine";
 import { RetryableMailError } from "../ports/mailer";
 import type { Services } from "../services";
 import { cronEvent, type CancelOn, type Json, type Step, type Workflow } from "../workflows/define";
@@ -97,6 +97,14 @@ export class InngestEngine implements Engine {
   async send(events: EventEnvelope[]): Promise<void> {
     const payloads = forInngest(events);
     for (let i = 0; i < payloads.length; i += EVENTS_PER_REQUEST) await this.client.send(payloads.slice(i, i + EVENTS_PER_REQUEST));
+  }
+
+  /**
+   * Always "unknown": the SDK cannot read run state; only Inngest's REST API can
+   * (GET /v1/events/{eventId}/runs with the signing key), which this adapter does not call yet.
+   */
+  async status(_workflowId: string, _eventId: string): Promise<RunStatus> {
+    return "unknown";
   }
 
   /** The functions, bound to the services they run with (built once: the services outlive requests). */
