@@ -109,10 +109,11 @@ async function runFunction(fn: InngestFunction.Any, event: InngestEvent, failOnc
   }
 }
 
-export function inngestHarness(server: SetupServer, db: D1Database): EngineHarness & { sent: InngestEvent[] } {
+/** `vars` adds settings, e.g. RESEND_API_KEY to run the workflows against the Resend mailer. */
+export function inngestHarness(server: SetupServer, db: D1Database, vars: Record<string, string> = {}): EngineHarness & { sent: InngestEvent[] } {
   const api = fakeEventApi();
   server.use(api.handler);
-  const services = buildServices({ DB: db, ENGINE: "inngest", INNGEST_EVENT_KEY: EVENT_KEY, INNGEST_SIGNING_KEY: "signkey-test-00" } as unknown as Env);
+  const services = buildServices({ DB: db, ENGINE: "inngest", INNGEST_EVENT_KEY: EVENT_KEY, INNGEST_SIGNING_KEY: "signkey-test-00", ...vars } as unknown as Env);
   const engine = services.engine as InngestEngine;
   const functions = engine.functions(services);
 
