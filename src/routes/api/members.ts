@@ -1,12 +1,10 @@
 // /api/projects/:key/members: who belongs to a project and in which role; owners (and admins) manage them.
 
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { ROLES } from "../../domain/permissions";
 import { requireScope } from "../../http/auth";
-import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
-import { requireProjectRole } from "../../http/permissions";
+import { requireProject } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { body, errorResponses, json } from "./schemas";
 import { actorOf } from "./tasks";
@@ -41,29 +39,20 @@ const remove = createRoute({
   responses: { 200: json(z.object({ removed: z.literal(true) })), ...errorResponses },
 });
 
-async function projectFor(c: Context<AppEnv>, key: string) {
-  const p = await c.get("services").store.getProject(key);
-  if (!p) throw new ApiError(404, "not_found", `Project ${key} not found`);
-  return p;
-}
-
 export const members = apiRouter()
   .openapi(list, async (c) => {
-    const project = await projectFor(c, c.req.valid("param").key);
-    await requireProjectRole(c, project, "read");
+    const project = await requireProject(c, c.req.valid("param").key, "read");
     return c.json({ members: await c.get("services").store.listMembers(project.key) }, 200);
   })
   .openapi(put, async (c) => {
     const { key, userId } = c.req.valid("param");
-    const project = await projectFor(c, key);
-    await requireProjectRole(c, project, "manage");
+    const project = await requireProject(c, key, "manage");
     const m = await c.get("services").store.setMember(project.key, userId, c.req.valid("json").role, actorOf(c), new Date().toISOString());
     return c.json(m, 200);
   })
   .openapi(remove, async (c) => {
     const { key, userId } = c.req.valid("param");
-    const project = await projectFor(c, key);
-    await requireProjectRole(c, project, "manage");
+    const project = await requireProject(c, key, "manage");
     if (!(await c.get("services").store.removeMember(project.key, userId, actorOf(c), new Date().toISOString()))) {
       throw new ApiError(404, "not_found", `${userId} is not a member of ${project.key}`);
     }
