@@ -9,12 +9,13 @@ import type { QueryCtx } from "./_generated/server";
 const byDeliveryId = (ctx: QueryCtx, id: string) => ctx.db.query("deliveries").withIndex("by_deliveryId", (q) => q.eq("deliveryId", id)).unique();
 
 export const recordDelivery = hubMutation({
-  args: { id: v.string(), source: v.string(), event: v.string(), payload: v.nullable(v.string()), at: v.string() },
+  args: { id: v.string(), source: v.string(), event: v.string(), payload: v.nullable(v.string()), at: v.string(), emit: v.optional(v.nullable(v.string())) },
   returns: v.union(v.literal("new"), v.literal("duplicate")),
   handler: async (ctx, d) => {
     if (await byDeliveryId(ctx, d.id)) return "duplicate" as const;
     await ctx.db.insert("deliveries", {
-      deliveryId: d.id, source: d.source, event: d.event, status: "received", error: null, payload: d.payload, receivedAt: d.at, updatedAt: d.at,
+      deliveryId: d.id, source: d.source, event: d.event, status: "received", error: null, payload: d.payload, emit: d.emit ?? null,
+      receivedAt: d.at, updatedAt: d.at,
     });
     return "new" as const;
   },
@@ -43,6 +44,18 @@ export const listDeliveries = hubQuery({
   args: { limit: v.number() },
   returns: v.array(vDelivery),
   handler: async (ctx, { limit }) => (await ctx.db.query("deliveries").withIndex("by_receivedAt").order("desc").take(limit)).map(toDelivery),
+});
+
+export const stuckDeliveries = hubQuery({
+  args: { receivedBefore: v.string(), limit: v.number() },
+  returns: v.array(v.object({ id: v.string(), emit: v.string() })),
+  handler: async (ctx, { receivedBefore, limit }) => {
+    const docs = await ctx.db
+      .query("deliveries")
+      .withIndex("by_status_receivedAt", (q) => q.eq("status", "received").lt("receivedAt", receivedBefore))
+      .take(limit);
+    return docs.flatMap((d) => (d.emit ? [{ id: d.deliveryId, emit: d.emit }] : []));
+  },
 });
 
 const lineSeen = (ctx: QueryCtx, sessionId: string, uuid: string) =>

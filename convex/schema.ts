@@ -157,11 +157,13 @@ export default defineSchema({
     status: vDeliveryStatus,
     error: nullable(v.string()),
     payload: nullable(v.string()),
+    emit: v.optional(nullable(v.string())), // the event envelope it starts, for the re-emit sweep
     receivedAt: v.string(),
     updatedAt: v.string(),
   })
     .index("by_deliveryId", ["deliveryId"])
-    .index("by_receivedAt", ["receivedAt"]),
+    .index("by_receivedAt", ["receivedAt"])
+    .index("by_status_receivedAt", ["status", "receivedAt"]),
 
   // Every transcript line seen, once: the per-line idempotency of POST /transcripts.
   transcriptLines: defineTable({ sessionId: v.string(), uuid: v.string() }).index("by_sessionId_uuid", ["sessionId", "uuid"]),

@@ -2,7 +2,7 @@
 
 import { bodyLimit } from "hono/body-limit";
 import type { Services } from "../services";
-import { makeEvent, type EventData, type EventName } from "../workflows/events";
+import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../workflows/events";
 import { ApiError } from "./errors";
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -22,15 +22,35 @@ export interface Inbound<N extends EventName> {
   emit: { name: N; data: EventData<N> };
 }
 
+/** How long ingress waits on the engine before answering anyway (GitHub allows 10 s for the whole request). */
+export const EMIT_BUDGET_MS = 3_000;
+
+/** Lets work finish after the response (the Worker's waitUntil). */
+export type Defer = (work: Promise<unknown>) => void;
+
 /**
- * A delivery seen before changes nothing; one recorded but never emitted (the emit failed) is
- * emitted again, and the engine's instance id makes that safe.
+ * A delivery seen before changes nothing; one recorded but never emitted is emitted again, and the
+ * engine's instance id makes that safe. The event is stored with the delivery, so when the engine is
+ * slow the answer goes out after EMIT_BUDGET_MS and the re-emit-deliveries sweep retries what never left.
  */
-export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound<N>): Promise<"new" | "duplicate"> {
+export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound<N>, defer?: Defer): Promise<"new" | "duplicate"> {
   const at = new Date().toISOString();
-  const outcome = await s.store.recordDelivery({ id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), at });
+  const event = makeEvent(d.emit.name, d.deliveryId, d.emit.data, at);
+  const outcome = await s.store.recordDelivery({
+    id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at,
+  });
   if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
-  await s.engine.send([makeEvent(d.emit.name, d.deliveryId, d.emit.data, at)]);
-  await s.store.setDeliveryStatus(d.deliveryId, "emitted");
+  const emitted = emitDelivery(s, d.deliveryId, event);
+  if (!defer) {
+    await emitted;
+    return outcome;
+  }
+  const late = new Promise<"late">((r) => setTimeout(() => r("late"), EMIT_BUDGET_MS));
+  if ((await Promise.race([emitted, late])) === "late") defer(emitted.catch(() => undefined)); // the sweep retries it
   return outcome;
+}
+
+export async function emitDelivery(s: Services, deliveryId: string, event: EventEnvelope): Promise<void> {
+  await s.engine.send([event]);
+  await s.store.setDeliveryStatus(deliveryId, "emitted");
 }

@@ -40,6 +40,7 @@ export class ConvexStore implements Store {
   }
 
   recordDelivery: Store["recordDelivery"] = (d) => this.mutation(api.deliveries.recordDelivery, d);
+  stuckDeliveries: Store["stuckDeliveries"] = (receivedBefore, limit) => this.query(api.deliveries.stuckDeliveries, { receivedBefore, limit });
   getDelivery: Store["getDelivery"] = (id) => this.query(api.deliveries.getDelivery, { id });
   setDeliveryStatus: Store["setDeliveryStatus"] = async (id, status, error = null) => {
     await this.mutation(api.deliveries.setDeliveryStatus, { id, status, error });

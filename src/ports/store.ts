@@ -8,7 +8,6 @@ import type { Role } from "../domain/permissions";
 import type { DigestMode, EmailKind, User } from "../domain/users";
 import type { PullRequestState } from "../domain/pull-requests";
 import type { CompactIssue } from "../domain/github-events";
-import type { PullRequestState } from "../domain/pull-requests";
 import type { Email } from "./mailer";
 
 export type Scope = "ingest" | "read" | "write" | "admin";
@@ -84,9 +83,9 @@ export interface TaskFilter {
   dueBefore?: string;
   dueAfter?: string;
   /** true: only tasks with an open blocker; false: only tasks without one. */
+  blocked?: boolean;
   /** Only tasks of these projects (ids): what a person's token may read (domain/permissions.ts readableProjects). */
   projectIds?: string[];
-  blocked?: boolean;
 }
 
 export interface Page<T> {
@@ -284,7 +283,10 @@ export interface Store {
   readonly name: "d1" | "convex";
 
   // ingress bookkeeping
-  recordDelivery(d: { id: string; source: string; event: string; payload: string | null; at: string }): Promise<"new" | "duplicate">;
+  /** `emit` is the event envelope (JSON) the delivery starts, kept so a lost emit can be retried. */
+  recordDelivery(d: { id: string; source: string; event: string; payload: string | null; at: string; emit?: string | null }): Promise<"new" | "duplicate">;
+  /** Deliveries still "received" (never emitted) since before `receivedBefore`, oldest first. */
+  stuckDeliveries(receivedBefore: string, limit: number): Promise<{ id: string; emit: string }[]>;
   getDelivery(id: string): Promise<Delivery | null>;
   setDeliveryStatus(id: string, status: Delivery["status"], error?: string | null): Promise<void>;
   listDeliveries(limit: number): Promise<Delivery[]>;
@@ -355,9 +357,9 @@ export interface Store {
   setMember(projectKey: string, userId: string, role: Role, actor: Actor, at: string): Promise<Member>;
   removeMember(projectKey: string, userId: string, actor: Actor, at: string): Promise<boolean>;
   listMembers(projectKey: string): Promise<Member[]>;
+  roleIn(projectId: string, userId: string): Promise<Role | null>;
   /** Every project a person holds a role in: project id → role. */
   rolesOf(userId: string): Promise<Record<string, Role>>;
-  roleIn(projectId: string, userId: string): Promise<Role | null>;
 
   // dependencies, deadlines, digests (#6)
   taskById(id: string): Promise<Task | null>;
@@ -366,11 +368,11 @@ export interface Store {
   removeDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean>;
   /** After a task is done: which dependents it freed (an "unblocked" activity on each, once) and which still wait. */
   releaseDependents(doneTaskId: string, actor: Actor, at: string): Promise<Released>;
+  /** Open tasks that open tasks wait on, each with those waiting (the hourly chase of stale blockers). */
+  blockersWithWaiting(limit: number): Promise<{ blocker: Task; waiting: Task[] }[]>;
   /** Open tasks due in [from, to), earliest first. */
   dueBetween(from: string, to: string, limit: number): Promise<Task[]>;
   digestFor(userId: string, range: { since: string; now: string }): Promise<DigestSections>;
-  /** Open tasks that open tasks wait on, each with those waiting (the hourly chase of stale blockers). */
-  blockersWithWaiting(limit: number): Promise<{ blocker: Task; waiting: Task[] }[]>;
 
   // the live feed
   activitySince(afterId: number, limit: number, projectId?: string): Promise<Activity[]>;

@@ -57,7 +57,7 @@ export const claude = new Hono<AppEnv>()
         event: "transcript",
         payload,
         emit: { name: "claude/transcript.received", data: { deliveryId, sessionId: ex.sessionId } },
-      });
+      }, (work) => c.executionCtx.waitUntil(work));
     }
     // Lines are marked seen only after their intents are safely emitted, so a failed post can be retried.
     if (fresh.length) {

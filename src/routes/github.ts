@@ -37,7 +37,7 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
       event,
       payload: plan.payload,
       emit: { name: WORKFLOW_EVENTS[plan.event], data: { deliveryId } },
-    });
+    }, (work) => c.executionCtx.waitUntil(work));
     return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId }, outcome === "duplicate" ? 200 : 202);
   }
   // Lifecycle events are kept for the record (which installation added which repositories); others are noted as ignored.

@@ -50,6 +50,23 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         for (const id of ids) await store.recordDelivery({ id, source: "test", event: "ping", payload: null, at: nextAt() });
         expect((await store.listDeliveries(2)).map((d) => d.id)).toEqual([ids[2], ids[1]]);
       });
+
+      it("lists deliveries never emitted, received before the cut-off, with their event", async () => {
+        const stuck = `test:${crypto.randomUUID()}`;
+        const emitted = `test:${crypto.randomUUID()}`;
+        await store.recordDelivery({ id: stuck, source: "test", event: "push", payload: null, emit: '{"id":"e1"}', at: "2001-01-01T00:00:00.000Z" });
+        await store.recordDelivery({ id: emitted, source: "test", event: "push", payload: null, emit: '{"id":"e2"}', at: "2001-01-01T00:00:01.000Z" });
+        await store.setDeliveryStatus(emitted, "emitted");
+        const found = await store.stuckDeliveries("2001-01-02T00:00:00.000Z", 100);
+        expect(found).toContainEqual({ id: stuck, emit: '{"id":"e1"}' });
+        expect(found.map((d) => d.id)).not.toContain(emitted);
+      });
+
+      it("does not list a delivery received after the cut-off", async () => {
+        const id = `test:${crypto.randomUUID()}`;
+        await store.recordDelivery({ id, source: "test", event: "push", payload: null, emit: "{}", at: "2001-01-03T00:00:00.000Z" });
+        expect((await store.stuckDeliveries("2001-01-02T12:00:00.000Z", 100)).map((d) => d.id)).not.toContain(id);
+      });
     });
 
     describe("transcript lines", () => {

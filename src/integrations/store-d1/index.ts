@@ -40,15 +40,23 @@ export class D1Store implements Store {
   readonly name = "d1" as const;
   constructor(private readonly db: D1Database) {}
 
-  async recordDelivery(d: { id: string; source: string; event: string; payload: string | null; at: string }) {
+  async recordDelivery(d: { id: string; source: string; event: string; payload: string | null; at: string; emit?: string | null }) {
     const r = await this.db
       .prepare(
-        `INSERT INTO deliveries (id, source, event, status, payload, received_at, updated_at) VALUES (?, ?, ?, 'received', ?, ?, ?)
+        `INSERT INTO deliveries (id, source, event, status, payload, emit, received_at, updated_at) VALUES (?, ?, ?, 'received', ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
       )
-      .bind(d.id, d.source, d.event, d.payload, d.at, d.at)
+      .bind(d.id, d.source, d.event, d.payload, d.emit ?? null, d.at, d.at)
       .run();
     return r.meta.changes === 1 ? ("new" as const) : ("duplicate" as const);
+  }
+
+  async stuckDeliveries(receivedBefore: string, limit: number) {
+    const { results } = await this.db
+      .prepare(`SELECT id, emit FROM deliveries WHERE status = 'received' AND received_at < ? AND emit IS NOT NULL ORDER BY received_at LIMIT ?`)
+      .bind(receivedBefore, limit)
+      .all<{ id: string; emit: string }>();
+    return results;
   }
 
   async getDelivery(id: string) {
@@ -288,8 +296,8 @@ export class D1Store implements Store {
   addDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string) { return addDependency(this.db, taskKey, dependsOnKey, actor, at); }
   removeDependency(taskKey: string, dependsOnKey: string, actor: Actor, at: string) { return removeDependency(this.db, taskKey, dependsOnKey, actor, at); }
   releaseDependents(doneTaskId: string, actor: Actor, at: string) { return releaseDependents(this.db, doneTaskId, actor, at); }
-  dueBetween(from: string, to: string, limit: number) { return dueBetween(this.db, from, to, limit); }
   blockersWithWaiting(limit: number) { return blockersWithWaiting(this.db, limit); }
+  dueBetween(from: string, to: string, limit: number) { return dueBetween(this.db, from, to, limit); }
   digestFor(userId: string, range: { since: string; now: string }) { return digestFor(this.db, userId, range); }
 
   async activitySince(afterId: number, limit: number, projectId?: string) {
