@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import type { Engine, RunStatus } from "../ports/engine";
 import { RetryableMailError } from "../ports/mailer";
 import type { Services } from "../services";
-import { cronEvent, type CancelOn, type Json, type Step, type Workflow } from "../workflows/define";
+import { cronEvent, deliveryOf, failureMessage, type CancelOn, type Json, type Step, type Workflow } from "../workflows/define";
 import type { EventEnvelope, EventName } from "../workflows/events";
 import type { InngestClient } from "./inngest-client";
 
@@ -76,6 +76,12 @@ export function toInngestFunction(client: InngestClient, wf: Workflow, services:
       // One at a time per key, as the definition asks; Inngest evaluates the key from the event.
       concurrency: wf.concurrencyKey ? [{ key: `event.${wf.concurrencyKey}`, limit: 1 }] : undefined,
       cancelOn: wf.cancelOn?.map(toCancellation),
+      // Retries used up: the delivery the run worked for is marked failed, so the runs page offers a replay.
+      onFailure: async ({ event, error }: { event: { data: unknown }; error: unknown }) => {
+        const original = (event.data as { event?: { data?: unknown } }).event;
+        const deliveryId = original ? deliveryOf(fromInngestEvent({ name: "", ...original })) : null;
+        if (deliveryId) await services().store.setDeliveryStatus(deliveryId, "failed", failureMessage(error));
+      },
     },
     async ({ event, step }) => {
       const envelope = "cron" in on ? cronEvent(on.cron, event.ts ?? Date.now()) : fromInngestEvent(event);

@@ -3,7 +3,7 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 import type { Env } from "../config";
 import { getServices } from "../services";
-import type { Json, Step } from "../workflows/define";
+import { deliveryOf, failureMessage, type Json, type Step } from "../workflows/define";
 import { workflowById } from "../workflows";
 import type { InstanceParams } from "./engine-cloudflare";
 
@@ -25,6 +25,13 @@ export class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
         });
       },
     };
-    return (await wf.run({ event: event.payload.event, step: s, services })) ?? null;
+    try {
+      return (await wf.run({ event: event.payload.event, step: s, services })) ?? null;
+    } catch (e) {
+      // Steps have used up their retries: the run is over, and its delivery is marked failed for a replay.
+      const deliveryId = deliveryOf(event.payload.event);
+      if (deliveryId) await step.do("record-failure", () => services.store.setDeliveryStatus(deliveryId, "failed", failureMessage(e)));
+      throw e;
+    }
   }
 }

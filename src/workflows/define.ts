@@ -66,3 +66,11 @@ export function triggeredBy(wf: Workflow, event: EventEnvelope): boolean {
   const names = Array.isArray(wf.on.event) ? wf.on.event : [wf.on.event];
   return names.includes(event.name);
 }
+
+/** The delivery a run works for, if any: a run that fails for good marks it failed, so the runs page offers a replay. */
+export function deliveryOf(event: EventEnvelope): string | null {
+  const id = (event.data as { deliveryId?: unknown } | undefined)?.deliveryId;
+  return typeof id === "string" ? id : null;
+}
+
+export const failureMessage = (e: unknown) => String((e as Error)?.message ?? e).slice(0, 500);

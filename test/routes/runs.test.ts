@@ -62,7 +62,7 @@ describe("runs page", () => {
     expect((await replay(id)).status).toBe(409);
   });
 
-  /** A push processed, then recorded as failed (nothing in the hub marks a delivery failed yet; a workflow's last step would), then replayed. */
+  /** A push processed, then recorded as failed (as a run that gives up records it; see test/workflows/failed-runs.test.ts), then replayed. */
   async function failedThenReplayed(project: string) {
     await createProject(project, { repos: [`acme/${project.toLowerCase()}`] });
     const key = await newTask(project);
