@@ -38,12 +38,14 @@ export const esc = (text: string, max = EMAIL_TEXT_MAX) => cap(text, max).replac
 export const subjectLine = (text: string) => cap(text, 150);
 
 export const boardUrl = (hubUrl: string, projectKey: string) => `${hubUrl.replace(/\/$/, "")}/?project=${encodeURIComponent(projectKey)}`;
+/** A task's own page on the dashboard: its timeline, links and dependencies. */
+export const taskUrl = (hubUrl: string, taskKey: string) => `${hubUrl.replace(/\/$/, "")}/tasks/${encodeURIComponent(taskKey)}`;
 
 export const formatDue = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 export function taskLineHtml(ctx: EmailContext, t: TaskRef): string {
   const due = t.dueAt ? ` <span style="color:#57606a">· due ${esc(formatDue(t.dueAt))}</span>` : "";
-  return `<a href="${esc(boardUrl(ctx.hubUrl, t.projectKey), 2000)}" style="color:#0969da;font-weight:600;text-decoration:none">${esc(t.key)}</a> ${esc(t.title)}${due}`;
+  return `<a href="${esc(taskUrl(ctx.hubUrl, t.key), 2000)}" style="color:#0969da;font-weight:600;text-decoration:none">${esc(t.key)}</a> ${esc(t.title)}${due}`;
 }
 
 export const taskLineText = (t: TaskRef) => `${t.key} ${cap(t.title)}${t.dueAt ? ` (due ${formatDue(t.dueAt)})` : ""}`;
