@@ -84,6 +84,7 @@ export const reportsPage = new Hono<AppEnv>()
         <div class="two">
           <div class="panel">
             <h2>Time per task</h2>
+            {r.timePerTask.length ? null : <p class="meta">No time logged yet (sessions, #time in commits, or the task page).</p>}
             <table class="grid">
               {r.timePerTask.slice(0, 30).map((t) => (
                 <tr>
@@ -105,6 +106,7 @@ export const reportsPage = new Hono<AppEnv>()
             </div>
             <div class="panel">
               <h2>Time per person</h2>
+              {r.timePerPerson.length ? null : <p class="meta">No time logged yet.</p>}
               <table class="grid">
                 {r.timePerPerson.map((p) => (
                   <tr>

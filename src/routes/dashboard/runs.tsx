@@ -95,6 +95,7 @@ export const runsPage = new Hono<AppEnv>()
             ))}
           </tbody>
         </table>
+        {rows.length ? null : <p>No deliveries yet: point a GitHub webhook or Claude Code's hooks at this hub (see the README).</p>}
       </Layout>,
     );
   })
