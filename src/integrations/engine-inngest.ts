@@ -64,10 +64,16 @@ function toStep(step: InngestStep): Step {
   };
 }
 
+/** A trigger's `when` as Inngest's CEL `if`: every field one of its values. */
+function whenToIf(when: Record<string, readonly string[]> | undefined): { if?: string } {
+  const clauses = Object.entries(when ?? {}).map(([field, values]) => `(${values.map((v) => `event.data.${field} == ${cel(v)}`).join(" || ")})`);
+  return clauses.length ? { if: clauses.join(" && ") } : {};
+}
+
 /** The Inngest function for one workflow: triggers, retries, concurrency key and cancel-on mapped from the definition. */
 export function toInngestFunction(client: InngestClient, wf: Workflow, services: () => Services): InngestFunction.Any {
   const on = wf.on;
-  const triggers = "cron" in on ? [{ cron: on.cron }] : (Array.isArray(on.event) ? on.event : [on.event]).map((event) => ({ event }));
+  const triggers = "cron" in on ? [{ cron: on.cron }] : (Array.isArray(on.event) ? on.event : [on.event]).map((event) => ({ event, ...whenToIf(on.when) }));
   return client.createFunction(
     {
       id: wf.id,

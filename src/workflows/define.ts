@@ -14,7 +14,12 @@ export interface Step {
   sendEvent(name: string, events: EventEnvelope[]): Promise<void>;
 }
 
-export type Trigger = { event: EventName | EventName[] } | { cron: string };
+/**
+ * `when` narrows an event trigger to events whose data fields take one of the listed values. It is
+ * declared, not computed, so Inngest evaluates it server-side (`if`) and the Cloudflare engine before
+ * creating an instance: a status change that is not a completion starts no chase at all.
+ */
+export type Trigger = { event: EventName | EventName[]; when?: Record<string, readonly string[]> } | { cron: string };
 
 /** A field of the event's data, declared rather than computed so Inngest can evaluate it server-side. */
 export type DataField = `data.${string}`;
@@ -64,7 +69,9 @@ export function cronEvent(cron: string, scheduledTime: number): EventEnvelope<"c
 export function triggeredBy(wf: Workflow, event: EventEnvelope): boolean {
   if ("cron" in wf.on) return event.name === "cron/ticked" && (event.data as { cron: string }).cron === wf.on.cron;
   const names = Array.isArray(wf.on.event) ? wf.on.event : [wf.on.event];
-  return names.includes(event.name);
+  if (!names.includes(event.name)) return false;
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  return Object.entries(wf.on.when ?? {}).every(([field, values]) => values.includes(String(data[field])));
 }
 
 /** The delivery a run works for, if any: a run that fails for good marks it failed, so the runs page offers a replay. */

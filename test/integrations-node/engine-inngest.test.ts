@@ -33,6 +33,11 @@ it("turns a cron definition into a cron trigger", () => {
   expect(opts(defineWorkflow({ id: "b", on: { cron: "0 * * * *" } }, async () => null)).triggers).toEqual([{ cron: "0 * * * *" }]);
 });
 
+it("narrows an event trigger with an if expression built from its when", () => {
+  const wf = defineWorkflow({ id: "w", on: { event: "task/status.changed", when: { to: ["completed", "cancelled"] } } }, async () => null);
+  expect(opts(wf).triggers).toEqual([{ event: "task/status.changed", if: '(event.data.to == "completed" || event.data.to == "cancelled")' }]);
+});
+
 it("maps the concurrency key to a CEL expression over the event, one run at a time", () => {
   const wf = defineWorkflow({ id: "c", on: { event: "claude/hook.received" }, concurrencyKey: "data.sessionId" }, async () => null);
   expect(opts(wf).concurrency).toEqual([{ key: "event.data.sessionId", limit: 1 }]);
