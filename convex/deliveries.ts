@@ -9,12 +9,15 @@ import type { QueryCtx } from "./_generated/server";
 const byDeliveryId = (ctx: QueryCtx, id: string) => ctx.db.query("deliveries").withIndex("by_deliveryId", (q) => q.eq("deliveryId", id)).unique();
 
 export const recordDelivery = hubMutation({
-  args: { id: v.string(), source: v.string(), event: v.string(), payload: v.nullable(v.string()), at: v.string(), emit: v.optional(v.nullable(v.string())) },
+  args: {
+    id: v.string(), source: v.string(), event: v.string(), payload: v.nullable(v.string()), at: v.string(),
+    emit: v.optional(v.nullable(v.string())), status: v.optional(vDeliveryStatus), error: v.optional(v.nullable(v.string())),
+  },
   returns: v.union(v.literal("new"), v.literal("duplicate")),
   handler: async (ctx, d) => {
     if (await byDeliveryId(ctx, d.id)) return "duplicate" as const;
     await ctx.db.insert("deliveries", {
-      deliveryId: d.id, source: d.source, event: d.event, status: "received", error: null, payload: d.payload, emit: d.emit ?? null,
+      deliveryId: d.id, source: d.source, event: d.event, status: d.status ?? "received", error: d.error ?? null, payload: d.payload, emit: d.emit ?? null,
       receivedAt: d.at, updatedAt: d.at,
     });
     return "new" as const;

@@ -269,6 +269,17 @@ export interface ReportData {
   time: { taskKey: string; title: string; userId: string | null; minutes: number; at: string }[];
 }
 
+export interface NewDelivery {
+  id: string;
+  source: string;
+  event: string;
+  payload: string | null;
+  at: string;
+  emit?: string | null;
+  status?: Delivery["status"];
+  error?: string | null;
+}
+
 export class StoreError extends Error {
   constructor(
     readonly code: "not_found" | "conflict" | "invalid" | "cycle",
@@ -284,7 +295,8 @@ export interface Store {
 
   // ingress bookkeeping
   /** `emit` is the event envelope (JSON) the delivery starts, kept so a lost emit can be retried. */
-  recordDelivery(d: { id: string; source: string; event: string; payload: string | null; at: string; emit?: string | null }): Promise<"new" | "duplicate">;
+  /** A delivery that needs no workflow is recorded with its final `status` (and `error`, the reason) in the same write. */
+  recordDelivery(d: NewDelivery): Promise<"new" | "duplicate">;
   /** Deliveries still "received" (never emitted) since before `receivedBefore`, oldest first. */
   stuckDeliveries(receivedBefore: string, limit: number): Promise<{ id: string; emit: string }[]>;
   getDelivery(id: string): Promise<Delivery | null>;

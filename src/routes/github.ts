@@ -43,8 +43,10 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   // Lifecycle events are kept for the record (which installation added which repositories); others are noted as ignored.
   const at = new Date().toISOString();
   const payloadText = plan.kind === "record" ? JSON.stringify(plan.payload) : null;
-  const outcome = await s.store.recordDelivery({ id: deliveryId, source: "github", event, payload: payloadText, at });
-  if (outcome === "new") await s.store.setDeliveryStatus(deliveryId, plan.kind === "record" ? "processed" : "ignored", plan.kind === "ignore" ? plan.reason : null);
+  const outcome = await s.store.recordDelivery({
+    id: deliveryId, source: "github", event, payload: payloadText, at,
+    status: plan.kind === "record" ? "processed" : "ignored", error: plan.kind === "ignore" ? plan.reason : null,
+  });
   const ignored = plan.kind === "ignore" ? { ignored: true, reason: plan.reason } : {};
   return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId, event, ...ignored }, outcome === "duplicate" ? 200 : 202);
 });

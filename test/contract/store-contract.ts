@@ -51,6 +51,12 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect((await store.listDeliveries(2)).map((d) => d.id)).toEqual([ids[2], ids[1]]);
       });
 
+      it("records a delivery that needs no workflow with its final status and reason", async () => {
+        const id = `test:${crypto.randomUUID()}`;
+        await store.recordDelivery({ id, source: "test", event: "star", payload: null, at: nextAt(), status: "ignored", error: "not an event the hub acts on" });
+        expect(await store.getDelivery(id)).toMatchObject({ status: "ignored", error: "not an event the hub acts on" });
+      });
+
       it("lists deliveries never emitted, received before the cut-off, with their event", async () => {
         const stuck = `test:${crypto.randomUUID()}`;
         const emitted = `test:${crypto.randomUUID()}`;

@@ -7,7 +7,7 @@ import { INBOX_KEY, matchProjectByCwd, normalizeRepo } from "../../domain/projec
 import { effectivePatch, manualTaskDraft, type Task } from "../../domain/tasks";
 import {
   StoreError,
-  type Activity, type Actor, type ProjectPatch, type TimeEntry, type CommitRef, type EmailRecord, type Link, type IntentBatch, type NewTask, type Project, type Scope, type Store,
+  type Activity, type Actor, type NewDelivery, type ProjectPatch, type TimeEntry, type CommitRef, type EmailRecord, type Link, type IntentBatch, type NewTask, type Project, type Scope, type Store,
   type TaskChange, type TaskDetail, type TaskFilter, type TaskPatch, type NewUser, type UserPatch,
 } from "../../ports/store";
 import { applyCommitRef } from "./commits";
@@ -40,13 +40,13 @@ export class D1Store implements Store {
   readonly name = "d1" as const;
   constructor(private readonly db: D1Database) {}
 
-  async recordDelivery(d: { id: string; source: string; event: string; payload: string | null; at: string; emit?: string | null }) {
+  async recordDelivery(d: NewDelivery) {
     const r = await this.db
       .prepare(
-        `INSERT INTO deliveries (id, source, event, status, payload, emit, received_at, updated_at) VALUES (?, ?, ?, 'received', ?, ?, ?, ?)
+        `INSERT INTO deliveries (id, source, event, status, error, payload, emit, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
       )
-      .bind(d.id, d.source, d.event, d.payload, d.emit ?? null, d.at, d.at)
+      .bind(d.id, d.source, d.event, d.status ?? "received", d.error ?? null, d.payload, d.emit ?? null, d.at, d.at)
       .run();
     return r.meta.changes === 1 ? ("new" as const) : ("duplicate" as const);
   }
