@@ -1,5 +1,5 @@
 // One `vitest run` holds every test project: pure node tests and workerd tests (routes, D1, Workflows).
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { workersPool } from "./vitest.workers";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -36,19 +36,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [
-          cloudflareTest(async () => ({
-            main: "./src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-                HUB_ADMIN_TOKEN: "test-admin-token",
-                GITHUB_WEBHOOK_SECRET: "test-webhook-secret",
-              },
-            },
-          })),
-        ],
+        plugins: [workersPool()],
         test: {
           name: "worker",
           include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts", "test/contract/**/*.test.ts", "test/faults/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/security/**/*.test.ts"],

@@ -1,29 +1,20 @@
 // The mailer contract on the Resend mailer (msw stands in for Resend's API), plus what only a real provider does: fail.
 
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ResendMailer } from "../../src/integrations/mailer-resend";
 import { D1Store } from "../../src/integrations/store-d1";
 import { RetryableMailError } from "../../src/ports/mailer";
 import { fakeResend } from "../support/fake-resend";
-import { nodeD1 } from "../support/node-d1";
+import { edgeAndD1 } from "../support/node-d1";
 import { email, mailerContract } from "./mailer-contract";
 
 const resend = fakeResend();
 const server = setupServer(...resend.handlers);
-let d1: Awaited<ReturnType<typeof nodeD1>>;
-
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: "error" });
-  d1 = await nodeD1();
-});
-afterAll(async () => {
-  server.close();
-  await d1.dispose();
-});
+const world = edgeAndD1(server);
 
 const harness = async () => {
-  const store = new D1Store(d1.db);
+  const store = new D1Store(world.db());
   return { mailer: new ResendMailer("re_test_key", "taskhub <hub@example.com>", store), store, delivered: async (to: string) => resend.delivered(to) };
 };
 

@@ -1,28 +1,19 @@
 // Faults: Resend answering 429/500 at random, the store failing on 10% of calls (before or after its write), steps re-run until they succeed.
 
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ResendMailer } from "../../src/integrations/mailer-resend";
 import { D1Store } from "../../src/integrations/store-d1";
 import type { Email } from "../../src/ports/mailer";
 import type { Store } from "../../src/ports/store";
 import { fakeResend } from "../support/fake-resend";
-import { nodeD1 } from "../support/node-d1";
+import { edgeAndD1 } from "../support/node-d1";
 
 /** Generous: the machine is shared; nothing here asserts time. */
 const TIMEOUT_MS = 120_000;
 const resend = fakeResend();
 const server = setupServer(...resend.handlers);
-let d1: Awaited<ReturnType<typeof nodeD1>>;
-
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: "error" });
-  d1 = await nodeD1();
-});
-afterAll(async () => {
-  server.close();
-  await d1.dispose();
-});
+const world = edgeAndD1(server);
 
 /** A seeded generator, so a failing run can be replayed. */
 function rng(seed: number) {
@@ -65,7 +56,7 @@ async function retried<T>(step: () => Promise<T>, attempts = 50): Promise<T> {
 
 it("every email is sent exactly once despite Resend 429/500s and a store failing 10% of the time", async () => {
   const random = rng(8);
-  const store = new D1Store(d1.db);
+  const store = new D1Store(world.db());
   const mailer = new ResendMailer("re_test_key", "taskhub <hub@example.com>", flaky(store, random));
   const to = `${crypto.randomUUID()}@example.com`;
   const emails: Email[] = Array.from({ length: 60 }, (_, n) => ({
@@ -87,7 +78,7 @@ it("every email is sent exactly once despite Resend 429/500s and a store failing
 
 it("every commit's task change is applied exactly once when store calls fail and steps are re-run", async () => {
   const random = rng(12);
-  const store = new D1Store(d1.db);
+  const store = new D1Store(world.db());
   const unreliable = flaky(store, random);
   const at = new Date().toISOString();
   await store.createProject({ key: "FLT", name: "Faults", repos: ["faults/hub"], paths: [], at });
@@ -104,8 +95,8 @@ it("every commit's task change is applied exactly once when store calls fail and
   const detail = await store.getTask(`FLT-${task.number}`);
   expect(detail!.links.filter((l) => l.kind === "commit")).toHaveLength(shas.length);
   expect(detail!.status).toBe("in_progress");
-  const linked = await d1.db.prepare(`SELECT COUNT(*) AS n FROM activity WHERE task_id = ? AND action = 'linked'`).bind(task.id).first<{ n: number }>();
+  const linked = await world.db().prepare(`SELECT COUNT(*) AS n FROM activity WHERE task_id = ? AND action = 'linked'`).bind(task.id).first<{ n: number }>();
   expect(linked!.n).toBe(shas.length);
-  const moved = await d1.db.prepare(`SELECT COUNT(*) AS n FROM activity WHERE task_id = ? AND action = 'status_changed'`).bind(task.id).first<{ n: number }>();
+  const moved = await world.db().prepare(`SELECT COUNT(*) AS n FROM activity WHERE task_id = ? AND action = 'status_changed'`).bind(task.id).first<{ n: number }>();
   expect(moved!.n).toBe(1);
 }, TIMEOUT_MS);
