@@ -1,13 +1,12 @@
-// `npm run test:faults`: the long reliability tests (test/faults/long/) in workerd, apart from `npm test`.
-import { workersPool } from "./vitest.workers";
+// `npm run test:faults`: the long reliability tests (test/faults/long/), against the hub as `npm run dev` serves it.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  plugins: [workersPool({ RATE_LIMIT_WRITES: "1000000", FAULTS_DELIVERIES: process.env.FAULTS_DELIVERIES ?? "10000" })],
   test: {
     name: "faults",
+    environment: "node",
     include: ["test/faults/long/**/*.test.ts"],
-    setupFiles: ["./test/apply-migrations.ts"],
     testTimeout: 3_600_000,
+    hookTimeout: 180_000,
   },
 });

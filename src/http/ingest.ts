@@ -40,13 +40,17 @@ export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound
     id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at,
   });
   if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
-  const emitted = emitDelivery(s, d.deliveryId, event);
+  // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
+  // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
+  const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {
+    console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
+  });
   if (!defer) {
     await emitted;
     return outcome;
   }
   const late = new Promise<"late">((r) => setTimeout(() => r("late"), EMIT_BUDGET_MS));
-  if ((await Promise.race([emitted, late])) === "late") defer(emitted.catch(() => undefined)); // the sweep retries it
+  if ((await Promise.race([emitted, late])) === "late") defer(emitted); // a failure there is left to the sweep too
   return outcome;
 }
 

@@ -1,13 +1,25 @@
-// Load with bad actors: many webhook deliveries, 20% redelivered and 5% forged; every genuine one applied once, none forged, no 5xx.
+// Load with bad actors against the hub as `npm run dev` serves it: many webhook deliveries, 20% redelivered
+// and 5% forged; every genuine one applied exactly once, no forged one applied, no 5xx, nothing lost.
+// Over real HTTP rather than workerd's SELF: vitest-pool-workers wraps its entrypoint class in one more Proxy per
+// request, and after a few thousand requests property lookups overflow the stack (seen here at 2,000 and 10,000).
 
-import { env } from "cloudflare:test";
-import { expect, it } from "vitest";
-import { call, createProject, eventually, sign, webhook } from "../../support/hub";
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+// The bench harness starts the hub exactly as `npm run dev` does; the test shares it rather than copying it.
+import { startHub } from "../../../bench/lib/hub.mjs";
 
-/** 10,000 in `npm run test:faults`; FAULTS_DELIVERIES makes a quicker run possible while developing. */
-const DELIVERIES = Number((env as unknown as Record<string, unknown>).FAULTS_DELIVERIES ?? 10_000);
+const DELIVERIES = Number(process.env.FAULTS_DELIVERIES ?? 10_000);
 const CONCURRENCY = 32;
 const KEY = "LOAD";
+
+type Hub = { base: string; webhookSecret: string; api(method: string, path: string, body?: unknown): Promise<any>; stop(): Promise<void>; adminToken: string };
+let hub: Hub;
+beforeAll(async () => {
+  hub = await startHub();
+}, 180_000);
+afterAll(async () => {
+  await hub?.stop();
+});
 
 function push(sha: string, n: number) {
   return JSON.stringify({
@@ -19,10 +31,17 @@ function push(sha: string, n: number) {
 }
 
 const hex = (n: number, tag: string) => (tag + n.toString(16)).padStart(40, "0");
+const sign = (body: string, secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+
+/** Every record of the project, as the export streams it (NDJSON). */
+async function exported(): Promise<{ type: string; ref?: string; action?: string; kind?: string }[]> {
+  const res = await fetch(`${hub.base}/api/export?project=${KEY}`, { headers: { authorization: `Bearer ${hub.adminToken}` } });
+  return (await res.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+}
 
 it(`${DELIVERIES} deliveries, 20% redelivered, 5% forged: each genuine one applied exactly once`, async () => {
-  await createProject(KEY, { repos: ["load/hub"] });
-  expect((await call("/api/tasks", { method: "POST", json: { project: KEY, title: "load target" } })).status).toBe(201);
+  await hub.api("POST", "/api/projects", { key: KEY, name: "Load", repos: ["load/hub"] });
+  await hub.api("POST", "/api/tasks", { project: KEY, title: "load target" });
 
   // The plan: genuine deliveries, some sent twice (GitHub's redelivery: same id, same bytes), some forged.
   type Send = { delivery: string; body: string; forged: boolean };
@@ -37,7 +56,7 @@ it(`${DELIVERIES} deliveries, 20% redelivered, 5% forged: each genuine one appli
       sends.push({ delivery: crypto.randomUUID(), body: push(sha, i), forged: true });
     } else if (r <= 4 && genuine.length) {
       const j = (i * 7919) % sends.length;
-      const earlier = sends[j].forged ? sends[j - 1] ?? sends[j + 1] : sends[j];
+      const earlier = sends[j].forged ? (sends[j - 1] ?? sends[j + 1]) : sends[j];
       sends.push(earlier);
     } else {
       const sha = hex(i, "a");
@@ -51,9 +70,18 @@ it(`${DELIVERIES} deliveries, 20% redelivered, 5% forged: each genuine one appli
   async function worker() {
     while (next < sends.length) {
       const s = sends[next++];
-      const res = await webhook("push", null, { delivery: s.delivery, body: s.body, signature: s.forged ? sign(s.body, "not-the-secret") : sign(s.body) });
+      const res = await fetch(`${hub.base}/webhooks/github`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": "push",
+          "x-github-delivery": s.delivery,
+          "x-hub-signature-256": sign(s.body, s.forged ? "not-the-secret" : hub.webhookSecret),
+        },
+        body: s.body,
+      });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      await res.body?.cancel();
+      await res.arrayBuffer();
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -61,12 +89,15 @@ it(`${DELIVERIES} deliveries, 20% redelivered, 5% forged: each genuine one appli
   expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
   expect(statuses.get(401)).toBe(forged.length);
 
-  const count = async (sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())!.n;
-  // Every genuine delivery recorded once; no forged one recorded at all.
-  expect(await count(`SELECT COUNT(*) AS n FROM deliveries WHERE source = 'github'`)).toBe(genuine.length);
-  // Applied once: one commit link and one activity row per genuine commit, once the workflows have run.
-  await eventually(async () => (await count(`SELECT COUNT(*) AS n FROM links WHERE kind = 'commit'`)) >= genuine.length, { tries: 6_000, everyMs: 100 });
-  expect(await count(`SELECT COUNT(*) AS n FROM links WHERE kind = 'commit'`)).toBe(genuine.length);
-  expect(await count(`SELECT COUNT(*) AS n FROM activity WHERE action = 'linked'`)).toBe(genuine.length);
-  expect(await count(`SELECT COUNT(*) AS n FROM links WHERE kind = 'commit' AND ref IN (SELECT value FROM json_each(?))`, JSON.stringify(forged))).toBe(0);
+  // Applied once: one commit link and one "linked" activity row per genuine commit, once the workflows have run.
+  const deadline = Date.now() + 45 * 60_000;
+  let records = await exported();
+  const links = () => records.filter((r) => r.type === "link" && r.kind === "commit");
+  while (links().length < genuine.length && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 2_000));
+    records = await exported();
+  }
+  expect(links()).toHaveLength(genuine.length);
+  expect(new Set(links().map((l) => l.ref))).toEqual(new Set(genuine));
+  expect(records.filter((r) => r.type === "activity" && r.action === "linked")).toHaveLength(genuine.length);
 }, 3_600_000);
