@@ -39,6 +39,8 @@ export default defineConfig({
         plugins: [workersPool()],
         test: {
           name: "worker",
+          // Workflows run for real here and the machine is shared: a run may take seconds. Nothing asserts time.
+          testTimeout: 30_000,
           include: ["test/routes/**/*.test.ts", "test/workflows/**/*.test.ts", "test/integrations/**/*.test.ts", "test/e2e/**/*.test.ts", "test/contract/**/*.test.ts", "test/faults/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/security/**/*.test.ts"],
           // test/faults/long/ runs in `npm run test:faults` (vitest.faults.config.ts): minutes, not seconds.
           exclude: ["test/contract/**/*-node.test.ts", "test/contract/**/*convex*.test.ts", "test/faults/long/**", "test/faults/**/*-node.test.ts"],
