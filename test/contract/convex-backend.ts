@@ -5,6 +5,8 @@ import { convexTest, type TestConvex } from "convex-test";
 import { makeFunctionReference } from "convex/server";
 import { ConvexError, convexToJson, jsonToConvex, type JSONValue } from "convex/values";
 import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import schema from "../../convex/schema";
 
 export const CONVEX_URL = "https://taskhub-test.convex.cloud";
@@ -44,4 +46,20 @@ export function convexBackend() {
       return t;
     },
   };
+}
+
+/**
+ * The stand-in deployment for one test file: msw serves it for the file's tests, and each test starts from an
+ * empty database with the hub secret set on the Convex side.
+ */
+export function useConvexBackend() {
+  const backend = convexBackend();
+  const server = setupServer(...backend.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => server.close());
+  beforeEach(() => {
+    vi.stubEnv("HUB_CONVEX_SECRET", HUB_CONVEX_SECRET);
+    backend.reset();
+  });
+  return backend;
 }

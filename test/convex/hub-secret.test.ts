@@ -1,21 +1,12 @@
 // The Worker's door into Convex: calls travel as HTTP to the named function, and only with HUB_CONVEX_SECRET.
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { sameSecret } from "../../convex/lib/hub";
 import { ConvexStore } from "../../src/integrations/store-convex";
 import { StoreError } from "../../src/ports/store";
-import { convexBackend, CONVEX_URL, HUB_CONVEX_SECRET } from "../contract/convex-backend";
+import { CONVEX_URL, HUB_CONVEX_SECRET, useConvexBackend } from "../contract/convex-backend";
 
-const backend = convexBackend();
-const server = setupServer(...backend.handlers);
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(() => {
-  vi.stubEnv("HUB_CONVEX_SECRET", HUB_CONVEX_SECRET);
-  backend.reset();
-});
+const backend = useConvexBackend();
 
 it("sends each Store operation as an HTTP call to its Convex function", async () => {
   const store = new ConvexStore(CONVEX_URL, HUB_CONVEX_SECRET);
