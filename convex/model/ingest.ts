@@ -1,7 +1,7 @@
 // applyIntents on Convex: what a Claude Code session said, decided by src/domain/ingest.ts, in one transaction.
 
 import { cyclePath } from "../../src/domain/graph";
-import { planList, planUpsert, splitMinutes, type KnownTask, type TaskOp } from "../../src/domain/ingest";
+import { isStaleList, planList, planUpsert, splitMinutes, type KnownTask, type TaskOp } from "../../src/domain/ingest";
 import { normalizeTitle, OPEN_STATUSES } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -96,8 +96,7 @@ async function applyOne(c: Ctx, session: Doc<"sessions">, intent: TaskIntent): P
     case "list": {
       const chain = intent.origin.chain;
       const seen = (await ctx.db.get(session._id))!.chains;
-      // An older slice posted late must not undo what a newer list already said.
-      if (seen[chain] && seen[chain] > intent.origin.at) return [];
+      if (isStaleList(seen, chain, intent.origin.at)) return [];
       const byKey = await knownByKeys(ctx, intent.items.map((i) => i.externalKey));
       const open = await openInChain(ctx, batch.sessionId, chain);
       const ops = planList(intent, new Map([...byKey].map(([k, t]) => [k, known(t)])), open.map(known));

@@ -118,3 +118,9 @@ export function splitMinutes(minutes: number, taskIds: string[]): { taskId: stri
   const each = Math.max(1, Math.round(minutes / taskIds.length));
   return taskIds.map((taskId) => ({ taskId, minutes: each }));
 }
+
+/** A list from an older slice posted late must not undo what a newer list of the same chain already said. */
+export function isStaleList(lastApplied: Record<string, string>, chain: string, at: string): boolean {
+  const last = lastApplied[chain];
+  return !!last && last > at;
+}

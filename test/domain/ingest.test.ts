@@ -1,7 +1,7 @@
 // The planner that turns session intents into task changes.
 import { describe, expect, it } from "vitest";
 import type { IntentOrigin, TaskIntent } from "../../src/domain/extract/types";
-import { planList, planUpsert, splitMinutes, type KnownTask } from "../../src/domain/ingest";
+import { isStaleList, planList, planUpsert, splitMinutes, type KnownTask } from "../../src/domain/ingest";
 
 const origin: IntentOrigin = { sessionId: "s1", lineUuid: "l1", at: "2026-11-25T10:00:00Z", cwd: "/p", gitBranch: "main", chain: "main" };
 const known = (id: string, externalKey: string, status: KnownTask["status"], extra: Partial<KnownTask> = {}): KnownTask => ({
@@ -67,5 +67,16 @@ describe("splitMinutes", () => {
 
   it("logs nothing when no task is in progress", () => {
     expect(splitMinutes(30, [])).toEqual([]);
+  });
+});
+
+describe("isStaleList", () => {
+  it("refuses a list older than the last one applied to its chain", () => {
+    expect(isStaleList({ main: "2026-11-25T10:05:00Z" }, "main", "2026-11-25T10:00:00Z")).toBe(true);
+  });
+
+  it("accepts the first list of a chain, and a newer one", () => {
+    expect(isStaleList({}, "main", "2026-11-25T10:00:00Z")).toBe(false);
+    expect(isStaleList({ main: "2026-11-25T10:00:00Z" }, "main", "2026-11-25T10:05:00Z")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // applyIntents on D1: what a Claude Code session said, applied one guarded batch per intent.
 
 import type { TaskIntent } from "../../domain/extract/types";
-import { planList, planUpsert, splitMinutes, type TaskOp } from "../../domain/ingest";
+import { isStaleList, planList, planUpsert, splitMinutes, type TaskOp } from "../../domain/ingest";
 import { cyclePath } from "../../domain/graph";
 import { normalizeTitle, type Task } from "../../domain/tasks";
 import type { IntentBatch, TaskChange } from "../../ports/store";
@@ -79,8 +79,7 @@ async function applyOne(ctx: Ctx, intent: TaskIntent): Promise<Touched[]> {
     case "list": {
       const seen = await chainSeen(db, batch.sessionId);
       const chain = intent.origin.chain;
-      // An older slice posted late must not undo what a newer list already said.
-      if (seen[chain] && seen[chain] > intent.origin.at) return [];
+      if (isStaleList(seen, chain, intent.origin.at)) return [];
       const byKey = await knownByKeys(db, intent.items.map((i) => i.externalKey));
       const ops = planList(intent, byKey, await openInChain(db, batch.sessionId, chain));
       const mark = db
