@@ -46,6 +46,12 @@ export const openPullRequestsOf = hubQuery({
   handler: (ctx, { taskId }) => github.openPullRequestsOf(ctx, taskId),
 });
 
+export const watchedTasks = hubQuery({
+  args: { taskIds: v.array(v.string()) },
+  returns: v.object({ withDependents: v.array(v.string()), withOpenPullRequests: v.array(v.string()) }),
+  handler: (ctx, { taskIds }) => github.watchedTasks(ctx, taskIds),
+});
+
 export const linkGitHubItem = hubMutation({
   args: {
     link: v.object({

@@ -155,6 +155,20 @@ export async function openPullRequestsOf(ctx: QueryCtx, taskId: string): Promise
     .map((pr) => ({ repo: pr.repo, number: pr.number }));
 }
 
+/** Of these task ids, which other tasks depend on and which have an open pull request (the hints their events carry). */
+export async function watchedTasks(ctx: QueryCtx, taskIds: string[]): Promise<{ withDependents: string[]; withOpenPullRequests: string[] }> {
+  const withDependents: string[] = [];
+  const withOpenPullRequests: string[] = [];
+  for (const id of new Set(taskIds)) {
+    const task = await taskById(ctx, id);
+    if (!task) continue;
+    if (await ctx.db.query("dependencies").withIndex("by_dependsOnId", (q) => q.eq("dependsOnId", task._id)).first()) withDependents.push(id);
+    const prs = await Promise.all((await pullRequestLinksOf(ctx, task._id)).map((l) => pullRequestDoc(ctx, l.ref)));
+    if (prs.some((pr) => pr && OPEN_PULL_REQUEST_STATES.includes(pr.state))) withOpenPullRequests.push(id);
+  }
+  return { withDependents, withOpenPullRequests };
+}
+
 /** Links an issue or PR to a task at a person's request ("/taskhub link HUB-12"); false when the task is unknown or already linked. */
 export async function linkGitHubItem(
   ctx: MutationCtx,

@@ -35,7 +35,7 @@ function toInngestError(e: unknown): unknown {
 }
 
 /** CEL string literal: JSON's double-quoted escaping is valid CEL. */
-const cel = (s: string) => JSON.stringify(s);
+const cel = (s: string | boolean) => JSON.stringify(s);
 
 function toCancellation(c: CancelOn) {
   const where = Object.entries(c.where ?? {}).map(([field, value]) => `async.${field} == ${cel(value)}`);
@@ -65,7 +65,7 @@ function toStep(step: InngestStep): Step {
 }
 
 /** A trigger's `when` as Inngest's CEL `if`: every field one of its values. */
-function whenToIf(when: Record<string, readonly string[]> | undefined): { if?: string } {
+function whenToIf(when: Record<string, readonly (string | boolean)[]> | undefined): { if?: string } {
   const clauses = Object.entries(when ?? {}).map(([field, values]) => `(${values.map((v) => `event.data.${field} == ${cel(v)}`).join(" || ")})`);
   return clauses.length ? { if: clauses.join(" && ") } : {};
 }

@@ -103,6 +103,7 @@ export class ConvexStore implements Store {
     await this.mutation(api.github.recordPullRequestComment, { repo, number, outcome, at });
   };
   openPullRequestsOf: Store["openPullRequestsOf"] = (taskId) => this.query(api.github.openPullRequestsOf, { taskId });
+  watchedTasks: Store["watchedTasks"] = (taskIds) => this.query(api.github.watchedTasks, { taskIds });
   linkGitHubItem: Store["linkGitHubItem"] = (link) => this.mutation(api.github.linkGitHubItem, { link });
 
   createUser: Store["createUser"] = (user, at) => this.mutation(api.people.createUser, { user, at });

@@ -113,6 +113,12 @@ export interface TaskPatch {
   status?: TaskStatus;
 }
 
+/** Task ids, each listed once; unknown ids are in neither list. */
+export interface WatchedTasks {
+  withDependents: string[];
+  withOpenPullRequests: string[];
+}
+
 /** What changed, so the caller can emit events (status.changed, due.changed). */
 export interface TaskChange {
   task: Task;
@@ -347,6 +353,11 @@ export interface Store {
   mirrorIssue(issue: CompactIssue, actor: Actor, at: string): Promise<TaskChange | null>;
   /** Open pull requests linked to a task (at most 50): their comments list it. */
   openPullRequestsOf(taskId: string): Promise<{ repo: string; number: number }[]>;
+  /**
+   * Which of these tasks a change to them concerns beyond themselves: those other tasks depend on, and
+   * those linked to an open pull request. Their events say so, and only those start the follow-up runs.
+   */
+  watchedTasks(taskIds: string[]): Promise<WatchedTasks>;
   /** Links an issue or PR to a task once; false when the task is unknown or the link exists. */
   linkGitHubItem(link: GitHubItemLink): Promise<boolean>;
 

@@ -21,7 +21,7 @@ type Nudged = { blocker: Task; waiting: Task[]; window: number };
 
 const asJson = <T>(x: T) => JSON.parse(JSON.stringify(x)) as Json;
 
-export const chaseDependencies = defineWorkflow({ id: "chase-dependencies", on: { event: "task/status.changed", when: { to: ["completed", "cancelled"] } } }, async ({ event, step, services }): Promise<Json> => {
+export const chaseDependencies = defineWorkflow({ id: "chase-dependencies", on: { event: "task/status.changed", when: { to: ["completed", "cancelled"], hasDependents: [true] } } }, async ({ event, step, services }): Promise<Json> => {
   const { store } = services;
   const { taskId, to } = event.data as EventData<"task/status.changed">;
   if (to !== "completed" && to !== "cancelled") return { outcome: "not done" };

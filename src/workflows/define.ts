@@ -19,7 +19,7 @@ export interface Step {
  * declared, not computed, so Inngest evaluates it server-side (`if`) and the Cloudflare engine before
  * creating an instance: a status change that is not a completion starts no chase at all.
  */
-export type Trigger = { event: EventName | EventName[]; when?: Record<string, readonly string[]> } | { cron: string };
+export type Trigger = { event: EventName | EventName[]; when?: Record<string, readonly (string | boolean)[]> } | { cron: string };
 
 /** A field of the event's data, declared rather than computed so Inngest can evaluate it server-side. */
 export type DataField = `data.${string}`;
@@ -71,7 +71,7 @@ export function triggeredBy(wf: Workflow, event: EventEnvelope): boolean {
   const names = Array.isArray(wf.on.event) ? wf.on.event : [wf.on.event];
   if (!names.includes(event.name)) return false;
   const data = (event.data ?? {}) as Record<string, unknown>;
-  return Object.entries(wf.on.when ?? {}).every(([field, values]) => values.includes(String(data[field])));
+  return Object.entries(wf.on.when ?? {}).every(([field, values]) => values.includes(data[field] as string | boolean));
 }
 
 /** The delivery a run works for, if any: a run that fails for good marks it failed, so the runs page offers a replay. */

@@ -9,14 +9,24 @@ export const eventSchemas = {
   "github/pull_request.received": z.object({ deliveryId: z.string() }),
   "github/issues.received": z.object({ deliveryId: z.string() }),
   "github/issue_comment.received": z.object({ deliveryId: z.string() }),
-  "task/status.changed": z.object({ taskId: z.string(), from: z.string(), to: z.string() }),
-  "task/due.changed": z.object({ taskId: z.string(), dueAt: z.string().nullable() }),
+  /**
+   * The has* hints say whether the change concerns more than the task itself (see Store.watchedTasks), so
+   * follow-up workflows start only where they have work: a 500-task push starts 500 runs of nothing otherwise.
+   * Left out, they are taken as true: an event that cannot say starts every run that might matter.
+   */
+  "task/status.changed": z.object({
+    taskId: z.string(), from: z.string(), to: z.string(),
+    hasDependents: z.boolean().default(true), hasOpenPullRequests: z.boolean().default(true),
+  }),
+  "task/due.changed": z.object({ taskId: z.string(), dueAt: z.string().nullable(), hasOpenPullRequests: z.boolean().default(true) }),
   /** What a cron-triggered run receives: the schedule and the minute it fired for. */
   "cron/ticked": z.object({ cron: z.string(), scheduledTime: z.string() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
-export type EventData<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+/** An event's data as it travels (hints filled in); a sender may leave defaulted fields out. */
+export type EventData<N extends EventName> = z.output<(typeof eventSchemas)[N]>;
+export type EventInput<N extends EventName> = z.input<(typeof eventSchemas)[N]>;
 
 /** What travels through the engine. `id` makes delivery idempotent: the same id starts nothing twice. */
 export interface EventEnvelope<N extends EventName = EventName> {
@@ -26,6 +36,6 @@ export interface EventEnvelope<N extends EventName = EventName> {
   ts: string;
 }
 
-export function makeEvent<N extends EventName>(name: N, id: string, data: EventData<N>, ts: string): EventEnvelope<N> {
+export function makeEvent<N extends EventName>(name: N, id: string, data: EventInput<N> | EventData<N>, ts: string): EventEnvelope<N> {
   return { id, name, data: eventSchemas[name].parse(data) as EventData<N>, ts };
 }

@@ -2,7 +2,7 @@
 
 import type { ClaudeDeliveryPayload } from "../routes/claude";
 import { defineWorkflow } from "./define";
-import { taskEvents } from "./task-events";
+import { emitTaskEvents } from "./task-events";
 
 export const EXTRACT_STEPS = { load: "load-delivery", apply: "apply-intents", emit: "emit-task-events", done: "mark-processed" } as const;
 
@@ -26,8 +26,7 @@ export const extractTasks = defineWorkflow(
       const applied = await store.applyIntents({ sessionId: p.sessionId, projectId: project.id, cwd: p.cwd, gitBranch: p.gitBranch, intents: p.intents }, at);
       return JSON.parse(JSON.stringify(applied));
     });
-    const events = taskEvents(changes, event.ts);
-    if (events.length) await step.sendEvent(EXTRACT_STEPS.emit, events);
+    await emitTaskEvents(step, store, changes, event.ts, EXTRACT_STEPS.emit);
     await step.run(EXTRACT_STEPS.done, () => store.setDeliveryStatus(deliveryId, "processed"));
     return { tasks: changes.length };
   },

@@ -7,7 +7,7 @@ import { parseText } from "../domain/refs";
 import type { TaskChange } from "../ports/store";
 import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow } from "./define";
-import { taskEvents } from "./task-events";
+import { emitTaskEvents } from "./task-events";
 
 /** Commits applied per step: bounded steps keep a 2,000-commit push within the engines' step limits. */
 export const COMMITS_PER_STEP = 100;
@@ -40,8 +40,7 @@ export const linkCommits = defineWorkflow({ id: "link-commits", on: { event: "gi
     });
     changes.push(...(applied as TaskChange[]));
   }
-  const events = taskEvents(changes, event.ts);
-  if (events.length) await step.sendEvent("emit-task-events", events);
+  await emitTaskEvents(step, store, changes, event.ts);
   await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, "processed"));
   return { commits: push.commits.length, changed: changes.length };
 });

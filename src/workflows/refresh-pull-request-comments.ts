@@ -4,7 +4,7 @@ import { defineWorkflow } from "./define";
 import { commentOnPullRequest } from "./sync-pull-request";
 
 export const refreshPullRequestComments = defineWorkflow(
-  { id: "refresh-pull-request-comments", on: { event: ["task/status.changed", "task/due.changed"] } },
+  { id: "refresh-pull-request-comments", on: { event: ["task/status.changed", "task/due.changed"], when: { hasOpenPullRequests: [true] } } },
   async ({ event, step, services }) => {
     const { taskId } = event.data as { taskId: string };
     const prs = await step.run("open-pull-requests", () => services.store.openPullRequestsOf(taskId));

@@ -4,7 +4,7 @@ import type { CompactIssue } from "../domain/github-events";
 import type { TaskChange } from "../ports/store";
 import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow } from "./define";
-import { taskEvents } from "./task-events";
+import { emitTaskEvents } from "./task-events";
 
 export const syncIssues = defineWorkflow({ id: "sync-issues", on: { event: "github/issues.received" } }, async ({ event, step, services: { store } }) => {
   const { deliveryId } = event.data as { deliveryId: string };
@@ -13,8 +13,7 @@ export const syncIssues = defineWorkflow({ id: "sync-issues", on: { event: "gith
     const c = await store.mirrorIssue(issue, `github:${issue.actor}`, issue.at ?? event.ts);
     return c ? JSON.parse(JSON.stringify(c)) : null;
   })) as TaskChange | null;
-  const events = change ? taskEvents([change], event.ts) : [];
-  if (events.length) await step.sendEvent("emit-task-events", events);
+  await emitTaskEvents(step, store, change ? [change] : [], event.ts);
   await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, change ? "processed" : "ignored"));
   return { task: change?.task.key ?? null };
 });

@@ -6,7 +6,7 @@ import type { Services } from "../services";
 import type { TaskChange } from "../ports/store";
 import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow, type Step } from "./define";
-import { taskEvents } from "./task-events";
+import { emitTaskEvents } from "./task-events";
 import { renderPullRequestComment } from "../domain/pull-request-comment";
 
 export const syncPullRequest = defineWorkflow({ id: "sync-pull-request", on: { event: "github/pull_request.received" } }, async ({ event, step, services }) => {
@@ -26,8 +26,7 @@ export const syncPullRequest = defineWorkflow({ id: "sync-pull-request", on: { e
     });
     return JSON.parse(JSON.stringify(result));
   })) as { changes: TaskChange[]; linked: string[] };
-  const events = taskEvents(outcome.changes, event.ts);
-  if (events.length) await step.sendEvent("emit-task-events", events);
+  await emitTaskEvents(step, store, outcome.changes, event.ts);
   // New commits change nothing the comment shows; every other action can (links, states, the merge).
   if (outcome.linked.length && pr.action !== "synchronize") await commentOnPullRequest(step, services, pr.repo, pr.number, "comment");
   await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, "processed"));

@@ -1,18 +1,43 @@
 // The events a task change causes: status.changed and due.changed, with ids that make replays no-ops.
 
-import type { TaskChange } from "../ports/store";
+import type { Store, TaskChange, WatchedTasks } from "../ports/store";
+import type { Step } from "./define";
 import { makeEvent, type EventEnvelope } from "./events";
 
-export function taskEvents(changes: TaskChange[], at: string): EventEnvelope[] {
+/** Without the store's word, every task counts as watched: follow-ups start rather than being missed. */
+const EVERYONE = (ids: string[]): WatchedTasks => ({ withDependents: ids, withOpenPullRequests: ids });
+
+/** The events for these changes; `watched` (Store.watchedTasks) decides their follow-up hints. */
+export function taskEvents(changes: TaskChange[], at: string, watched: WatchedTasks = EVERYONE(changes.map((c) => c.task.id))): EventEnvelope[] {
+  const dependents = new Set(watched.withDependents);
+  const pullRequests = new Set(watched.withOpenPullRequests);
   const out: EventEnvelope[] = [];
   for (const { task, from } of changes) {
     const fromStatus = from?.status ?? "todo";
+    const hasOpenPullRequests = pullRequests.has(task.id);
     if (task.status !== fromStatus || (!from && task.status !== "todo")) {
-      out.push(makeEvent("task/status.changed", `status-${task.id}-${task.version}`, { taskId: task.id, from: from?.status ?? "new", to: task.status }, at));
+      out.push(makeEvent("task/status.changed", `status-${task.id}-${task.version}`, {
+        taskId: task.id, from: from?.status ?? "new", to: task.status, hasDependents: dependents.has(task.id), hasOpenPullRequests,
+      }, at));
     }
     if ((from?.dueAt ?? null) !== task.dueAt) {
-      out.push(makeEvent("task/due.changed", `due-${task.id}-${task.dueAt ?? "none"}`, { taskId: task.id, dueAt: task.dueAt }, at));
+      out.push(makeEvent("task/due.changed", `due-${task.id}-${task.dueAt ?? "none"}`, { taskId: task.id, dueAt: task.dueAt, hasOpenPullRequests }, at));
     }
   }
   return out;
+}
+
+/** The events for these changes, with the store asked which tasks are watched (only when there is an event to send). */
+export async function taskEventsOf(store: Pick<Store, "watchedTasks">, changes: TaskChange[], at: string): Promise<EventEnvelope[]> {
+  const moved = changes.filter((c) => taskEvents([c], at).length);
+  return moved.length ? taskEvents(moved, at, await store.watchedTasks(moved.map((c) => c.task.id))) : [];
+}
+
+/**
+ * A workflow's task changes sent on as events. The hints are read outside a step: a replay may read them
+ * again, but the event ids are fixed by the changes, so a replay never starts a second run.
+ */
+export async function emitTaskEvents(step: Step, store: Pick<Store, "watchedTasks">, changes: TaskChange[], at: string, name = "emit-task-events"): Promise<void> {
+  const events = await taskEventsOf(store, changes, at);
+  if (events.length) await step.sendEvent(name, events);
 }

@@ -127,6 +127,18 @@ export function githubContract({ store, project, task, user }: Kit) {
       await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: false }], { state: "closed" }));
       expect(await store().openPullRequestsOf(t.id)).toEqual([{ repo, number: 1 }]);
     });
+
+    it("names the tasks with an open pull request or a dependent, and no others", async () => {
+      const p = await project();
+      const [open, closed, blocker, plain] = [await task(p.key, "Open PR"), await task(p.key, "Closed PR"), await task(p.key, "Blocker"), await task(p.key, "Plain")];
+      const repo = freshRepo();
+      await store().applyPullRequest(pr(repo, 1, [{ taskKey: open.key, closes: false }]));
+      await store().applyPullRequest(pr(repo, 2, [{ taskKey: closed.key, closes: false }], { state: "closed" }));
+      await store().addDependency(plain.key, blocker.key, "user:contract", nextAt());
+      const watched = await store().watchedTasks([open.id, closed.id, blocker.id, plain.id, blocker.id, "no-such-task"]);
+      expect(watched).toEqual({ withDependents: [blocker.id], withOpenPullRequests: [open.id] });
+      expect(await store().watchedTasks([])).toEqual({ withDependents: [], withOpenPullRequests: [] });
+    });
   });
 
   describe("links on request", () => {

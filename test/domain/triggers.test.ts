@@ -1,7 +1,13 @@
 // Which events start which workflows (src/workflows/define.ts triggeredBy), as the Cloudflare engine decides it.
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { Task } from "../../src/domain/tasks";
+import type { WatchedTasks } from "../../src/ports/store";
+import { workflows } from "../../src/workflows";
+import { chaseDependencies } from "../../src/workflows/chase-dependencies";
 import { cronEvent, defineWorkflow, triggeredBy } from "../../src/workflows/define";
 import { makeEvent } from "../../src/workflows/events";
+import { refreshPullRequestComments } from "../../src/workflows/refresh-pull-request-comments";
+import { taskEvents } from "../../src/workflows/task-events";
 
 const statusChanged = (to: string) => makeEvent("task/status.changed", `s-${to}`, { taskId: "t1", from: "todo", to }, "2026-11-25T10:00:00Z");
 const chase = defineWorkflow({ id: "chase", on: { event: "task/status.changed", when: { to: ["completed", "cancelled"] } } }, async () => null);
@@ -18,4 +24,35 @@ it("matches a cron workflow only to the ticks of its own schedule", () => {
   const hourly = defineWorkflow({ id: "h", on: { cron: "0 * * * *" } }, async () => null);
   expect(triggeredBy(hourly, cronEvent("0 * * * *", Date.now()))).toBe(true);
   expect(triggeredBy(hourly, cronEvent("*/15 * * * *", Date.now()))).toBe(false);
+});
+
+describe("follow-up runs start only where a task change has work for them", () => {
+  const at = "2026-11-25T10:00:00Z";
+  const task = { id: "t1", status: "completed", version: 2, dueAt: null } as Task;
+  const completed = (watched: WatchedTasks) => taskEvents([{ task, from: { status: "in_progress", dueAt: null } }], at, watched);
+  const none: WatchedTasks = { withDependents: [], withOpenPullRequests: [] };
+
+  it("chases dependents of a completed task others depend on", () => {
+    const [event] = completed({ ...none, withDependents: ["t1"] });
+    expect(triggeredBy(chaseDependencies, event)).toBe(true);
+    expect(triggeredBy(refreshPullRequestComments, event)).toBe(false);
+  });
+
+  it("starts no chase and no comment refresh for a completed task nobody depends on and no open PR shows", () => {
+    const [event] = completed(none);
+    expect(event.data).toMatchObject({ hasDependents: false, hasOpenPullRequests: false });
+    expect(workflows.filter((w) => triggeredBy(w, event)).map((w) => w.id)).toEqual([]);
+  });
+
+  it("refreshes the comments of a task's open pull requests when its due date moves", () => {
+    const moved = taskEvents([{ task: { ...task, status: "todo", dueAt: "2026-12-01T00:00:00Z" }, from: { status: "todo", dueAt: null } }], at, { ...none, withOpenPullRequests: ["t1"] });
+    expect(moved.map((e) => e.name)).toEqual(["task/due.changed"]);
+    expect(workflows.filter((w) => triggeredBy(w, moved[0])).map((w) => w.id).sort()).toEqual(["deadline-alerts", "refresh-pull-request-comments"]);
+  });
+
+  it("takes an event without hints as watched, so a follow-up is never missed", () => {
+    const bare = makeEvent("task/status.changed", "s-bare", { taskId: "t1", from: "todo", to: "completed" }, at);
+    expect(triggeredBy(chaseDependencies, bare)).toBe(true);
+    expect(triggeredBy(refreshPullRequestComments, bare)).toBe(true);
+  });
 });

@@ -38,6 +38,11 @@ it("narrows an event trigger with an if expression built from its when", () => {
   expect(opts(wf).triggers).toEqual([{ event: "task/status.changed", if: '(event.data.to == "completed" || event.data.to == "cancelled")' }]);
 });
 
+it("compares a boolean hint in the if expression as a boolean, not a string", () => {
+  const wf = defineWorkflow({ id: "h", on: { event: "task/status.changed", when: { to: ["completed"], hasDependents: [true] } } }, async () => null);
+  expect(opts(wf).triggers).toEqual([{ event: "task/status.changed", if: '(event.data.to == "completed") && (event.data.hasDependents == true)' }]);
+});
+
 it("maps the concurrency key to a CEL expression over the event, one run at a time", () => {
   const wf = defineWorkflow({ id: "c", on: { event: "claude/hook.received" }, concurrencyKey: "data.sessionId" }, async () => null);
   expect(opts(wf).concurrency).toEqual([{ key: "event.data.sessionId", limit: 1 }]);
@@ -61,5 +66,5 @@ it("sends events with their ids, and leaves the Worker's cron ticks out (Inngest
   const engine = new InngestEngine(client, []);
   const e = makeEvent("task/due.changed", "due-t1-2026", { taskId: "t1", dueAt: null }, "2026-01-01T00:00:00.000Z");
   await engine.send([e, cronEvent("0 * * * *", Date.parse("2026-01-01T00:00:00Z"))]);
-  expect(received).toEqual([{ id: "due-t1-2026", name: "task/due.changed", data: { taskId: "t1", dueAt: null }, ts: Date.parse(e.ts) }]);
+  expect(received).toEqual([{ id: "due-t1-2026", name: "task/due.changed", data: { taskId: "t1", dueAt: null, hasOpenPullRequests: true }, ts: Date.parse(e.ts) }]);
 });

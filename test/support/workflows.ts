@@ -3,7 +3,7 @@
 import { env, introspectWorkflow } from "cloudflare:test";
 import { CloudflareEngine } from "../../src/integrations/engine-cloudflare";
 import { cronEvent } from "../../src/workflows/define";
-import { makeEvent, type EventData, type EventName } from "../../src/workflows/events";
+import { makeEvent, type EventInput, type EventName } from "../../src/workflows/events";
 import { workflows } from "../../src/workflows";
 import { eventually } from "./hub";
 
@@ -51,7 +51,7 @@ export async function withoutSleeps() {
   };
 }
 
-export const send = <N extends EventName>(name: N, id: string, data: EventData<N>) => engine().send([makeEvent(name, id, data, new Date().toISOString())]);
+export const send = <N extends EventName>(name: N, id: string, data: EventInput<N>) => engine().send([makeEvent(name, id, data, new Date().toISOString())]);
 
 export const tick = (cron: "*/15 * * * *" | "0 * * * *", at = Date.now()) => engine().send([cronEvent(cron, at)]);
 

@@ -1,8 +1,9 @@
 // chase-dependencies on Cloudflare Workflows (sleeps disabled): unblock and tell, nudge a stale blocker, escalate, never twice.
+import { env } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createProject, getTask } from "../support/hub";
 import { addMember, createTask, createUser, emails } from "../support/people";
-import { send, withoutSleeps } from "../support/workflows";
+import { engine, send, withoutSleeps } from "../support/workflows";
 
 let wf: Awaited<ReturnType<typeof withoutSleeps>>;
 beforeAll(async () => {
@@ -26,6 +27,19 @@ describe("chase-dependencies", () => {
     expect((await emails({ kind: "unblocked" })).map((e) => [e.to, e.taskKey])).toEqual([["bea@unb.test", dependent.key]]);
     const freed = (await getTask(dependent.key))?.activity.find((a: { action: string }) => a.action === "unblocked");
     expect(freed?.data).toMatchObject({ by: blocker.key });
+  });
+
+  it("starts no chase when the completed task has no dependents, and one when it has", async () => {
+    await createProject("LONE");
+    const lone = await createTask("LONE", "Nobody waits on this");
+    const blocker = await createTask("LONE", "Someone waits on this");
+    await depend((await createTask("LONE", "Waiting")).key, blocker.key);
+    await complete(lone.key);
+    await complete(blocker.key);
+    await wf.outputOf("unblocked");
+    const completion = async (id: string) => `status-${id}-${(await env.DB.prepare("SELECT version FROM tasks WHERE id = ?").bind(id).first<{ version: number }>())!.version}`;
+    expect(await engine().status("chase-dependencies", await completion(lone.id))).toBe("none");
+    expect(await engine().status("chase-dependencies", await completion(blocker.id))).toBe("complete");
   });
 
   it("does not unblock a dependent that still waits on an open blocker", async () => {

@@ -16,6 +16,7 @@ import { applyPullRequest, openPullRequestsOf, pullRequestComment, recordPullReq
 import type { GitHubItemLink, PullRequestCommentOutcome, PullRequestSync } from "../../ports/store";
 import type { CompactIssue } from "../../domain/github-events";
 import { mirrorIssue } from "./issues";
+import { watchedTasks } from "./watched-tasks";
 import { dueBetween } from "./deadlines";
 import { addDependency, blockersWithWaiting, releaseDependents, removeDependency } from "./dependencies";
 import { digestFor } from "./digests";
@@ -251,6 +252,7 @@ export class D1Store implements Store {
   }
   mirrorIssue(issue: CompactIssue, actor: Actor, at: string) { return mirrorIssue(this.db, issue, actor, at); }
   openPullRequestsOf(taskId: string) { return openPullRequestsOf(this.db, taskId); }
+  watchedTasks(taskIds: string[]) { return watchedTasks(this.db, taskIds); }
   linkGitHubItem(link: GitHubItemLink) { return linkGitHubItem(this.db, link); }
 
   async recordEmail(e: Omit<EmailRecord, "id" | "createdAt">, at: string) {

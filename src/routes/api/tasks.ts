@@ -7,7 +7,7 @@ import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
 import { readableFilter, requireProject, requireTaskRole } from "../../http/permissions";
 import type { TaskChange } from "../../ports/store";
-import { taskEvents } from "../../workflows/task-events";
+import { taskEventsOf } from "../../workflows/task-events";
 import { apiRouter } from "./router";
 import { resolveAssignee } from "./users";
 import { body, errorResponses, json, taskJson, vNewTask, vStatus, vTask, vTaskPatch } from "./schemas";
@@ -96,8 +96,9 @@ export const actorOf = (c: Context<AppEnv>) => {
 };
 
 export async function emitChanges(c: Context<AppEnv>, changes: TaskChange[]) {
-  const events = taskEvents(changes, new Date().toISOString());
-  if (events.length) await c.get("services").engine.send(events);
+  const { store, engine } = c.get("services");
+  const events = await taskEventsOf(store, changes, new Date().toISOString());
+  if (events.length) await engine.send(events);
 }
 
 export const tasks = apiRouter()
