@@ -74,7 +74,7 @@ const row = (f) => [f.name, `${f.value} ${f.unit}`, f.baseline ? `${f.baseline.n
 function extra(f) {
   const d = f.detail ?? {};
   if (d.error) return `failed: ${d.error.slice(0, 80)}`;
-  if (f.name === "webhook ingest") return `p50/p99 ours ${d.ours.p50}/${d.ours.p99} ms, probot ${d.probot.p50}/${d.probot.p99} ms; peak ${d.peakMemoryMb} MB`;
+  if (f.name === "webhook ingest") return `p50/p99 ours ${d.ours.p50}/${d.ours.p99} ms, probot ${d.probot.p50}/${d.probot.p99} ms; Miniflare direct ${d.miniflare.rps} req/s (${d.miniflare.ratio}×); /health ${d.health.ours} vs ${d.health.miniflare} direct; peak ${d.peakMemoryMb} MB`;
   if (f.name === "end to end p95") return `transcript p50/p95 ${d.transcript.p50}/${d.transcript.p95} ms, push ${d.push.p50}/${d.push.p95} ms`;
   if (f.name === "store list p95") return `p95 page ${d.page.p95}, status+priority ${d.filtered.p95}, open ${d.open.p95}, assignee ${d.assignee.p95} (rare ${d.rareAssignee.p95}), tag ${d.tagged.p95} (rare ${d.rareTag.p95}) ms at ${d.tasks} tasks; seeded in ${d.seeded.seconds} s`;
   if (f.name === "store search p95") return `p50/p95 few matches ${d.search.p50}/${d.search.p95}, one word ${d.searchWord.p50}/${d.searchWord.p95} ms at ${d.tasks} tasks`;

@@ -1,6 +1,6 @@
 // Starts a throwaway hub exactly as `npm run dev` serves it (own port, own state dir) and watches its memory.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -80,12 +80,19 @@ export function snapshot() {
   return tree;
 }
 
+/** Fresh secrets and an empty state dir for one throwaway hub. */
+function freshHub() {
+  return {
+    stateDir: mkdtempSync(join(tmpdir(), "taskhub-bench-")),
+    adminToken: `th_admin_${randomBytes(24).toString("hex")}`,
+    webhookSecret: `whsec_${randomBytes(16).toString("hex")}`,
+  };
+}
+
 /** `node scripts/dev.mjs` on a free port with fresh state, bench mode on, known secrets. */
 export async function startHub({ quiet = true } = {}) {
   const port = await freePort();
-  const stateDir = mkdtempSync(join(tmpdir(), "taskhub-bench-"));
-  const adminToken = `th_admin_${randomBytes(24).toString("hex")}`;
-  const webhookSecret = `whsec_${randomBytes(16).toString("hex")}`;
+  const { stateDir, adminToken, webhookSecret } = freshHub();
   const dir = snapshot();
   const child = spawn(process.execPath, [join(dir, "scripts/dev.mjs")], {
     cwd: dir,
@@ -93,14 +100,51 @@ export async function startHub({ quiet = true } = {}) {
     env: { ...process.env, PORT: String(port), TASKHUB_STATE_DIR: stateDir, HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, TASKHUB_BENCH: "1", RATE_LIMIT_WRITES: "1000000" },
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
   });
+  return running({ child, port, stateDir, adminToken, webhookSecret, what: "npm run dev" });
+}
+
+const wrangler = () => join(snapshot(), "node_modules", "wrangler", "bin", "wrangler.js");
+
+/** Runs wrangler in the snapshot, quietly, and throws with its output when it fails. */
+function wranglerRun(args) {
+  const r = spawnSync(process.execPath, [wrangler(), ...args], {
+    cwd: snapshot(),
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`wrangler ${args.slice(0, 2).join(" ")} failed: ${(r.stderr || r.stdout).slice(-500)}`);
+}
+
+/**
+ * The same Worker served by Miniflare directly, without wrangler dev's proxy in front: bundled the way `wrangler
+ * deploy` bundles it, D1 migrated into a fresh state dir, the same secrets. Only for comparing; the bench's figures
+ * are the hub as `npm run dev` serves it.
+ */
+export async function startMiniflareHub() {
+  const port = await freePort();
+  const { stateDir, adminToken, webhookSecret } = freshHub();
+  const out = join(stateDir, "bundle");
+  wranglerRun(["deploy", "--dry-run", "--outdir", out]);
+  wranglerRun(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]);
+  const vars = { HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, TASKHUB_BENCH: "1", RATE_LIMIT_WRITES: "1000000", PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const child = spawn(process.execPath, [join(root, "bench/lib/miniflare-server.mjs"), join(out, "index.js"), join(snapshot(), "wrangler.toml"), String(port), stateDir], {
+    detached: true,
+    env: { ...process.env, TASKHUB_VARS: JSON.stringify(vars) },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  return running({ child, port, stateDir, adminToken, webhookSecret, what: "miniflare" });
+}
+
+/** Waits for GET /health, then hands back what a figure needs to drive the hub and stop it. */
+async function running({ child, port, stateDir, adminToken, webhookSecret, what }) {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm run dev exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error("the hub did not come up in 120 s");
+    if (Date.now() > deadline) throw new Error(`the hub (${what}) did not come up in 120 s`);
     await new Promise((r) => setTimeout(r, 300));
   }
   const hub = {
