@@ -28,14 +28,26 @@ function persistentSecret(name, prefix) {
   return { value, source: "generated" };
 }
 
+/**
+ * Workflow runs a delivery may start per five minutes. Local Workflows keeps each finished run's SQLite
+ * database open for five minutes (about three file descriptors, and a share of workerd's 512 MiB SQLite
+ * heap, which ran out near 7,000), so a burst beyond this waits for the re-emit sweep instead of taking the hub down.
+ */
+function launchLimit() {
+  const fds = Number(spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim());
+  const room = Number.isFinite(fds) ? Math.floor((fds - 1_000) / 4) : 2_500; // "unlimited" is not a number
+  return Math.max(100, Math.min(2_500, room));
+}
+
 const admin = persistentSecret("HUB_ADMIN_TOKEN", "th_admin_");
 const webhook = persistentSecret("GITHUB_WEBHOOK_SECRET", "whsec_");
 const hubSecret = persistentSecret("HUB_SECRET", "");
 
 // Secrets reach wrangler through an env file, never the command line (visible in `ps`).
 const envFile = join(stateDir, "taskhub-dev.env");
-const passthrough = ["STORE", "ENGINE", "MAILER", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET_PREVIOUS", "CONVEX_URL", "HUB_CONVEX_SECRET", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "RESEND_API_KEY", "MAIL_FROM", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "TASKHUB_BENCH", "RATE_LIMIT_WRITES"];
+const passthrough = ["WORKFLOW_LAUNCH_LIMIT", "STORE", "ENGINE", "MAILER", "GITHUB_TOKEN", "GITHUB_WEBHOOK_SECRET_PREVIOUS", "CONVEX_URL", "HUB_CONVEX_SECRET", "INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "RESEND_API_KEY", "MAIL_FROM", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "TASKHUB_BENCH", "RATE_LIMIT_WRITES"];
 const vars = {
+  WORKFLOW_LAUNCH_LIMIT: String(launchLimit()),
   HUB_ADMIN_TOKEN: admin.value,
   GITHUB_WEBHOOK_SECRET: webhook.value,
   HUB_SECRET: hubSecret.value,

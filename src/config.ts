@@ -34,6 +34,12 @@ export const varsSchema = z.object({
   /** GitHub OAuth app for dashboard sign-in; both set turns "Sign in with GitHub" on. */
   GITHUB_CLIENT_ID: optional,
   GITHUB_CLIENT_SECRET: optional,
+  /**
+   * Cloudflare engine: at most this many workflow runs started per five minutes by one Worker instance; the
+   * rest wait for the re-emit sweep. `npm run dev` sets it from its file-descriptor limit (local Workflows
+   * holds each run's database open for five minutes); unset, as in production, nothing is held back.
+   */
+  WORKFLOW_LAUNCH_LIMIT: z.coerce.number().int().positive().optional().catch(undefined),
   /** "1" mounts the admin-only seeding route `npm run bench` uses; never set in production. */
   TASKHUB_BENCH: optional,
 });
