@@ -30,13 +30,14 @@ function persistentSecret(name, prefix) {
 
 /**
  * Workflow runs a delivery may start per five minutes. Local Workflows keeps each finished run's SQLite
- * database open for five minutes (about three file descriptors, and a share of workerd's 512 MiB SQLite
- * heap, which ran out near 7,000), so a burst beyond this waits for the re-emit sweep instead of taking the hub down.
+ * database open for five minutes (about three file descriptors each, and a share of workerd's 512 MiB SQLite
+ * heap, which ran out (SQLITE_NOMEM) with about 2,600 such runs alive), so a burst beyond this waits for the
+ * re-emit sweep instead of taking the hub down.
  */
 function launchLimit() {
   const fds = Number(spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim());
-  const room = Number.isFinite(fds) ? Math.floor((fds - 1_000) / 4) : 2_500; // "unlimited" is not a number
-  return Math.max(100, Math.min(2_500, room));
+  const room = Number.isFinite(fds) ? Math.floor((fds - 1_000) / 4) : 1_500; // "unlimited" is not a number
+  return Math.max(100, Math.min(1_500, room));
 }
 
 const admin = persistentSecret("HUB_ADMIN_TOKEN", "th_admin_");

@@ -1,6 +1,7 @@
 // The ingress rule, once: record the delivery, emit its event, answer. The work happens in workflows.
 
 import { bodyLimit } from "hono/body-limit";
+import { EngineBusyError } from "../ports/engine";
 import type { Services } from "../services";
 import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../workflows/events";
 import { ApiError } from "./errors";
@@ -43,7 +44,8 @@ export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound
   // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
   // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
   const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {
-    console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
+    // A busy engine is flow control, not a fault: a burst would print a line per delivery.
+    if (!(e instanceof EngineBusyError)) console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
   });
   if (!defer) {
     await emitted;
