@@ -10,6 +10,7 @@ import { benchE2e } from "./e2e.mjs";
 import { benchExtraction } from "./extract.mjs";
 import { root, startHub } from "./lib/hub.mjs";
 import { benchStore } from "./store.mjs";
+import { benchStoreConvex } from "./store-convex.mjs";
 import { benchWebhook } from "./webhook.mjs";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -64,7 +65,11 @@ if (want("e2e") || want("burst")) {
 }
 if (want("store")) {
   log("store at scale (seeding through the Store port)…");
-  figures.push(...(await attempt("store list p95", "ms", () => withHub((hub) => benchStore(hub, { tasks: quick ? 4_000 : Number(process.env.BENCH_TASKS ?? 100_000), unblockTries: quick ? 3 : 10, log })))));
+  figures.push(...(await attempt("store list p95", "ms", () => withHub((hub) => benchStore(hub, { tasks: quick ? 4_000 : Number(process.env.BENCH_TASKS ?? 100_000), unblockTries: quick ? 3 : 20, log })))));
+}
+if (want("convex")) {
+  log("convex store (convex-test)…");
+  figures.push(...(await attempt("convex store list p95", "ms", () => benchStoreConvex(quick ? { tasks: 1_000, samples: 10, tries: 1 } : { tasks: Number(process.env.BENCH_CONVEX_TASKS ?? 10_000) }))));
 }
 
 const machine = `${cpus()[0]?.model.trim() ?? "unknown CPU"} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}`;
@@ -76,9 +81,12 @@ function extra(f) {
   if (d.error) return `failed: ${d.error.slice(0, 80)}`;
   if (f.name === "webhook ingest") return `p50/p99 ours ${d.ours.p50}/${d.ours.p99} ms, probot ${d.probot.p50}/${d.probot.p99} ms; Miniflare direct ${d.miniflare.rps} req/s (${d.miniflare.ratio}×); /health ${d.health.ours} vs ${d.health.miniflare} direct; peak ${d.peakMemoryMb} MB`;
   if (f.name === "end to end p95") return `transcript p50/p95 ${d.transcript.p50}/${d.transcript.p95} ms, push ${d.push.p50}/${d.push.p95} ms`;
-  if (f.name === "store list p95") return `p95 page ${d.page.p95}, status+priority ${d.filtered.p95}, open ${d.open.p95}, assignee ${d.assignee.p95} (rare ${d.rareAssignee.p95}), tag ${d.tagged.p95} (rare ${d.rareTag.p95}) ms at ${d.tasks} tasks; seeded in ${d.seeded.seconds} s`;
+  const pp = (x) => `${x.p50}/${x.p95}`;
+  if (f.name === "store list p95") return `p50/p95 page ${pp(d.page)}, status+priority ${pp(d.filtered)}, open ${pp(d.open)}, assignee ${pp(d.assignee)} (rare ${pp(d.rareAssignee)}), tag ${pp(d.tagged)} (rare ${pp(d.rareTag)}) ms at ${d.tasks} tasks; seeded in ${d.seeded.seconds} s`;
   if (f.name === "store search p95") return `p50/p95 few matches ${d.search.p50}/${d.search.p95}, one word ${d.searchWord.p50}/${d.searchWord.p95} ms at ${d.tasks} tasks`;
   if (f.name === "completion unblocking 100 dependents") return `p50/p95 ${d.p50}/${d.p95} ms over ${d.tries} tries`;
+  if (f.name.startsWith("convex store")) return `${d.scale}: ${Object.entries(d).filter(([, v]) => v?.p95 !== undefined).map(([k, v]) => `${k} ${pp(v)}`).join(", ")} ms p50/p95${d.oneTaskSearchFound !== undefined ? `; a one-task search's first page held ${d.oneTaskSearchFound}` : ""}`;
+  if (f.name.startsWith("convex completion")) return `${d.scale}: p50/p95 ${d.p50}/${d.p95} ms over ${d.tries} tries (store only)`;
   if (d.peakMemoryMb) return `peak ${d.peakMemoryMb} MB`;
   return "";
 }

@@ -52,6 +52,14 @@ function seededTask(project: string, j: number, assignees: string[]): ExportReco
   };
 }
 
+/** The seeded project as import records; bench/store-convex.bench.ts loads the same into Convex. */
+export function seedRecords(project: string, count: number, assignees: string[], at: string): ExportRecord[] {
+  return [
+    { type: "project", key: project, name: "At scale", description: null, status: "active", repos: [], paths: [`/bench/${project.toLowerCase()}`], settings: {}, createdAt: at },
+    ...Array.from({ length: count }, (_, j) => seededTask(project, j, assignees)),
+  ];
+}
+
 export const bench = new Hono<AppEnv>().post("/bench/seed", async (c, next) => {
   // Looks like any unknown route when bench mode is off, so production shows nothing here.
   if (c.get("services").config.TASKHUB_BENCH !== "1") throw new ApiError(404, "not_found", `No route for POST /bench/seed`);
@@ -61,10 +69,6 @@ export const bench = new Hono<AppEnv>().post("/bench/seed", async (c, next) => {
   const at = new Date().toISOString();
   // importProject writes the whole project in one batch: thousands of tasks a second instead of one createTask
   // (three D1 round trips) per task, which took about 20 minutes for 100,000. It needs a project without tasks.
-  const records: ExportRecord[] = [
-    { type: "project", key: project, name: "At scale", description: null, status: "active", repos: [], paths: [`/bench/${project.toLowerCase()}`], settings: {}, createdAt: at },
-    ...Array.from({ length: count }, (_, j) => seededTask(project, j, assignees)),
-  ];
-  const result = await c.get("services").store.importProject(records, "token:bench", at);
+  const result = await c.get("services").store.importProject(seedRecords(project, count, assignees, at), "token:bench", at);
   return c.json({ seeded: result.counts.tasks }, 201);
 });
