@@ -38,7 +38,8 @@ export const setDeliveryStatus = hubMutation({
   returns: v.null(),
   handler: async (ctx, { id, status, error }) => {
     const d = await byDeliveryId(ctx, id);
-    if (d) await ctx.db.patch(d._id, { status, error, updatedAt: new Date().toISOString() });
+    // A quick run can end before its emitter marks it emitted; "emitted" then must not undo "processed".
+    if (d && !(status === "emitted" && d.status === "processed")) await ctx.db.patch(d._id, { status, error, updatedAt: new Date().toISOString() });
     return null;
   },
 });
@@ -47,6 +48,17 @@ export const listDeliveries = hubQuery({
   args: { limit: v.number() },
   returns: v.array(vDelivery),
   handler: async (ctx, { limit }) => (await ctx.db.query("deliveries").withIndex("by_receivedAt").order("desc").take(limit)).map(toDelivery),
+});
+
+export const deliveryRunsAlive = hubQuery({
+  args: { since: v.object({ running: v.string(), ended: v.string() }), cap: v.number() },
+  returns: v.number(),
+  handler: async (ctx, { since, cap }) => {
+    const count = async (status: "emitted" | "processed" | "failed", from: string) =>
+      (await ctx.db.query("deliveries").withIndex("by_status_updatedAt", (q) => q.eq("status", status).gte("updatedAt", from)).take(cap)).length;
+    const n = (await count("emitted", since.running)) + (await count("processed", since.ended)) + (await count("failed", since.ended));
+    return Math.min(n, cap);
+  },
 });
 
 export const stuckDeliveries = hubQuery({

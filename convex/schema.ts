@@ -163,7 +163,8 @@ export default defineSchema({
   })
     .index("by_deliveryId", ["deliveryId"])
     .index("by_receivedAt", ["receivedAt"])
-    .index("by_status_receivedAt", ["status", "receivedAt"]),
+    .index("by_status_receivedAt", ["status", "receivedAt"])
+    .index("by_status_updatedAt", ["status", "updatedAt"]),
 
   // Every transcript line seen, once: the per-line idempotency of POST /transcripts.
   transcriptLines: defineTable({ sessionId: v.string(), uuid: v.string() }).index("by_sessionId_uuid", ["sessionId", "uuid"]),

@@ -29,10 +29,10 @@ function persistentSecret(name, prefix) {
 }
 
 /**
- * Workflow runs a delivery may start per five minutes. Local Workflows keeps each finished run's SQLite
- * database open for five minutes (about three file descriptors each, and a share of workerd's 512 MiB SQLite
- * heap, which ran out (SQLITE_NOMEM) with about 2,600 such runs alive), so a burst beyond this waits for the
- * re-emit sweep instead of taking the hub down.
+ * Deliveries' workflow runs alive at once (running, or ended under five minutes ago). Local Workflows keeps
+ * each run's SQLite database open for five minutes after it ends (about three file descriptors each, and a
+ * share of workerd's 512 MiB SQLite heap, which ran out (SQLITE_NOMEM) with about 2,600 runs held open), so a
+ * burst beyond this waits, recorded, for the re-emit sweep instead of taking the hub down.
  */
 function launchLimit() {
   const fds = Number(spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim());

@@ -1,7 +1,7 @@
 // Builds the adapters the config picked, once per isolate and environment, for routes and workflows.
 
 import { loadConfig, type Config, type Env } from "./config";
-import { CloudflareEngine, launchWindow } from "./integrations/engine-cloudflare";
+import { CloudflareEngine } from "./integrations/engine-cloudflare";
 import { InngestEngine } from "./integrations/engine-inngest";
 import { DisabledGitHub } from "./integrations/github-disabled";
 import { OctokitGitHub } from "./integrations/github-octokit";
@@ -36,7 +36,7 @@ function pickStore(config: Config, env: Env): Store {
 function pickEngine(config: Config, env: Env): Engine {
   switch (config.engine) {
     case "cloudflare":
-      return new CloudflareEngine(env.WORKFLOWS, workflows, launchWindow(config.WORKFLOW_LAUNCH_LIMIT));
+      return new CloudflareEngine(env.WORKFLOWS, workflows);
     case "inngest":
       return new InngestEngine(createInngestClient(config), workflows);
   }

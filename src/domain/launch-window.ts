@@ -1,36 +1,21 @@
-// How many workflow runs may be alive at once: a run holds its slot while it runs and for a while after it ends.
+// How many more delivery runs may start now: a run counts while it runs and for a while after it ends.
 
 /**
  * Local Cloudflare Workflows keeps every instance's SQLite database open for five minutes after its last
- * step (three file descriptors and a share of workerd's 512 MiB SQLite heap each), so a burst of thousands
- * of deliveries would exhaust the dev server. Starts beyond the limit are refused, not lost: the delivery
- * stays recorded and the re-emit sweep starts it once a slot is free.
+ * step (about three file descriptors and a share of workerd's 512 MiB SQLite heap each), so a burst of
+ * thousands of deliveries would exhaust the dev server. A delivery beyond the limit is not emitted, not lost:
+ * it stays recorded, and the re-emit sweep starts it once there is room.
  */
-export class LaunchWindow {
-  /** Run id → when its slot frees up. */
-  private readonly slots = new Map<string, number>();
-  constructor(
-    readonly limit: number,
-    /** How long a finished run still holds its slot. */
-    readonly lingerMs: number,
-    /** When a run never reports its end (it crashed, or ran elsewhere), its slot frees this long after its start. */
-    readonly maxRunMs: number,
-  ) {}
+export const RUN_LINGER_MS = 5 * 60_000;
+/** A run still "emitted" this long after it started is taken as dead (its isolate crashed), not running. */
+export const MAX_RUN_MS = 15 * 60_000;
 
-  /** Takes a slot for run `id` at `now` if one is free; false when all are held. */
-  take(id: string, now: number): boolean {
-    for (const [run, freeAt] of this.slots) if (freeAt <= now) this.slots.delete(run);
-    if (this.slots.size >= this.limit) return false;
-    this.slots.set(id, now + this.maxRunMs + this.lingerMs);
-    return true;
-  }
+/** Since when a delivery's state counts: emitted since `running` (not yet ended), or ended since `ended`. */
+export function liveSince(now: number): { running: string; ended: string } {
+  return { running: new Date(now - MAX_RUN_MS).toISOString(), ended: new Date(now - RUN_LINGER_MS).toISOString() };
+}
 
-  /** Run `id` ended at `now`: its slot frees after the linger. */
-  finish(id: string, now: number): void {
-    if (this.slots.has(id)) this.slots.set(id, now + this.lingerMs);
-  }
-
-  get held(): number {
-    return this.slots.size;
-  }
+/** Runs that may start now; every one when there is no limit. */
+export function launchRoom(alive: number, limit: number | undefined, wanted: number): number {
+  return limit === undefined ? wanted : Math.max(0, Math.min(wanted, limit - alive));
 }

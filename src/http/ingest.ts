@@ -1,8 +1,8 @@
 // The ingress rule, once: record the delivery, emit its event, answer. The work happens in workflows.
 
 import { bodyLimit } from "hono/body-limit";
-import { EngineBusyError } from "../ports/engine";
 import type { Services } from "../services";
+import { deliveryRunRoom } from "../workflows/launch-room";
 import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../workflows/events";
 import { ApiError } from "./errors";
 
@@ -41,11 +41,12 @@ export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound
     id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at,
   });
   if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
+  // No room for another run: the delivery stays recorded and the re-emit sweep starts it later.
+  if (!(await deliveryRunRoom(s, 1))) return outcome;
   // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
   // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
   const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {
-    // A busy engine is flow control, not a fault: a burst would print a line per delivery.
-    if (!(e instanceof EngineBusyError)) console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
+    console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
   });
   if (!defer) {
     await emitted;

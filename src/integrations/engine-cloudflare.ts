@@ -1,8 +1,7 @@
 // The Cloudflare Workflows engine: one instance per (workflow, event id), so a replayed event is a no-op.
 
-import { LaunchWindow } from "../domain/launch-window";
-import { EngineBusyError, type Engine, type RunStatus } from "../ports/engine";
-import { deliveryOf, triggeredBy, type Workflow as WorkflowDef } from "../workflows/define";
+import type { Engine, RunStatus } from "../ports/engine";
+import { triggeredBy, type Workflow as WorkflowDef } from "../workflows/define";
 import type { EventEnvelope } from "../workflows/events";
 
 export interface InstanceParams {
@@ -38,40 +37,17 @@ export function runStatusOf(status: InstanceStatus["status"]): RunStatus {
   }
 }
 
-/** How long local Workflows keeps a finished instance's database open (miniflare's engine grace period). */
-export const INSTANCE_LINGER_MS = 5 * 60_000;
-/** A delivery's run that never says it ended gives its slot back this long after it started. */
-const MAX_RUN_MS = 15 * 60_000;
-
-const windows = new Map<number, LaunchWindow>();
-
-/**
- * One window per Worker instance (isolate), shared by every request and run it serves (locally the Workflow
- * class runs in the same isolate as the fetch handler, so runs report their end to the window that started them).
- */
-export function launchWindow(limit: number | undefined): LaunchWindow | undefined {
-  if (!limit) return undefined;
-  if (!windows.has(limit)) windows.set(limit, new LaunchWindow(limit, INSTANCE_LINGER_MS, MAX_RUN_MS));
-  return windows.get(limit);
-}
-
 export class CloudflareEngine implements Engine {
   readonly name = "cloudflare" as const;
   constructor(
     private readonly binding: Workflow,
     private readonly workflows: readonly WorkflowDef[],
-    private readonly window?: LaunchWindow,
   ) {}
 
   async send(events: EventEnvelope[]): Promise<void> {
     for (const event of events) {
       for (const wf of this.workflows.filter((w) => triggeredBy(w, event))) {
         const id = await instanceId(wf.id, event.id);
-        // Only a delivery's run waits: its event is stored with it for the sweep to send again. Crons (the sweep
-        // among them) and the task events runs send have no such record, and are few next to deliveries.
-        if (this.window && deliveryOf(event) && !this.window.take(id, Date.now())) {
-          throw new EngineBusyError(`${this.window.limit} delivery runs are running or ended under ${INSTANCE_LINGER_MS / 60_000} minutes ago; ${id} waits`);
-        }
         try {
           await this.binding.create({ id, params: { workflowId: wf.id, event } satisfies InstanceParams });
         } catch (e) {

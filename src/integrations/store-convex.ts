@@ -40,6 +40,7 @@ export class ConvexStore implements Store {
   }
 
   recordDelivery: Store["recordDelivery"] = (d) => this.mutation(api.deliveries.recordDelivery, d);
+  deliveryRunsAlive: Store["deliveryRunsAlive"] = (since, cap) => this.query(api.deliveries.deliveryRunsAlive, { since, cap });
   stuckDeliveries: Store["stuckDeliveries"] = (receivedBefore, limit) => this.query(api.deliveries.stuckDeliveries, { receivedBefore, limit });
   getDelivery: Store["getDelivery"] = (id) => this.query(api.deliveries.getDelivery, { id });
   setDeliveryStatus: Store["setDeliveryStatus"] = async (id, status, error = null) => {

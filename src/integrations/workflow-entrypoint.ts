@@ -5,7 +5,7 @@ import type { Env } from "../config";
 import { getServices } from "../services";
 import { deliveryOf, failureMessage, type Json, type Step } from "../workflows/define";
 import { workflowById } from "../workflows";
-import { launchWindow, type InstanceParams } from "./engine-cloudflare";
+import type { InstanceParams } from "./engine-cloudflare";
 
 export class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
   async run(event: WorkflowEvent<InstanceParams>, step: WorkflowStep) {
@@ -32,8 +32,6 @@ export class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
       const deliveryId = deliveryOf(event.payload.event);
       if (deliveryId) await step.do("record-failure", () => services.store.setDeliveryStatus(deliveryId, "failed", failureMessage(e)));
       throw e;
-    } finally {
-      launchWindow(services.config.WORKFLOW_LAUNCH_LIMIT)?.finish(event.instanceId, Date.now());
     }
   }
 }

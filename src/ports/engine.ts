@@ -8,20 +8,9 @@ import type { EventEnvelope } from "../workflows/events";
  */
 export type RunStatus = "queued" | "running" | "waiting" | "paused" | "complete" | "errored" | "terminated" | "none" | "unknown";
 
-/** The engine has no room for more runs just now; the caller leaves the event to be sent again later. */
-export class EngineBusyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EngineBusyError";
-  }
-}
-
 export interface Engine {
   readonly name: "cloudflare" | "inngest";
-  /**
-   * Starts every workflow triggered by each event; an event id seen before starts nothing. Throws
-   * EngineBusyError when the engine has no room; the events sent before that one have started.
-   */
+  /** Starts every workflow triggered by each event; an event id seen before starts nothing. */
   send(events: EventEnvelope[]): Promise<void>;
   /** The live state of the run of workflowId that eventId started. */
   status(workflowId: string, eventId: string): Promise<RunStatus>;

@@ -1,36 +1,22 @@
-// LaunchWindow: at most `limit` runs hold a slot; a run holds it while running and for the linger after it ends.
+// The launch window: how many delivery runs may start, given how many are alive and the limit.
 import { expect, it } from "vitest";
-import { LaunchWindow } from "../../src/domain/launch-window";
+import { launchRoom, liveSince, MAX_RUN_MS, RUN_LINGER_MS } from "../../src/domain/launch-window";
 
-const LINGER = 1_000;
-const MAX_RUN = 10_000;
-
-it("takes slots up to the limit and refuses the next", () => {
-  const w = new LaunchWindow(2, LINGER, MAX_RUN);
-  expect([w.take("a", 0), w.take("b", 10), w.take("c", 20)]).toEqual([true, true, false]);
+it("starts every run wanted when there is no limit", () => {
+  expect(launchRoom(10_000, undefined, 7)).toBe(7);
 });
 
-it("frees a finished run's slot once it has lingered", () => {
-  const w = new LaunchWindow(1, LINGER, MAX_RUN);
-  w.take("a", 0);
-  w.finish("a", 5_000);
-  expect(w.take("b", 5_999)).toBe(false);
-  expect(w.take("b", 6_000)).toBe(true);
+it("starts only as many as the limit leaves room for", () => {
+  expect(launchRoom(1_495, 1_500, 100)).toBe(5);
+  expect(launchRoom(10, 1_500, 3)).toBe(3);
 });
 
-it("keeps a running run's slot however long it runs, up to the longest run allowed", () => {
-  const w = new LaunchWindow(1, LINGER, MAX_RUN);
-  w.take("a", 0);
-  expect(w.take("b", MAX_RUN + LINGER - 1)).toBe(false);
-  expect(w.take("b", MAX_RUN + LINGER)).toBe(true);
+it("starts none when the limit is reached or passed", () => {
+  expect(launchRoom(1_500, 1_500, 1)).toBe(0);
+  expect(launchRoom(1_600, 1_500, 1)).toBe(0);
 });
 
-it("does not hold a slot for a refused start, or for a run it never started", () => {
-  const w = new LaunchWindow(1, LINGER, MAX_RUN);
-  w.take("a", 0);
-  expect(w.take("b", 1)).toBe(false);
-  w.finish("b", 2);
-  expect(w.held).toBe(1);
-  w.finish("a", 3);
-  expect(w.take("c", 3 + LINGER)).toBe(true);
+it("counts a run while it may run, and an ended one while its database lingers", () => {
+  const now = Date.parse("2026-11-26T12:00:00.000Z");
+  expect(liveSince(now)).toEqual({ running: new Date(now - MAX_RUN_MS).toISOString(), ended: new Date(now - RUN_LINGER_MS).toISOString() });
 });

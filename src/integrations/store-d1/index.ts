@@ -66,10 +66,22 @@ export class D1Store implements Store {
   }
 
   async setDeliveryStatus(id: string, status: "received" | "emitted" | "processed" | "failed" | "ignored", error: string | null = null) {
+    // A quick run can end before its emitter marks it emitted; "emitted" then must not undo "processed".
     await this.db
-      .prepare(`UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE id = ?`)
+      .prepare(`UPDATE deliveries SET status = ?1, error = ?2, updated_at = ?3 WHERE id = ?4 AND NOT (?1 = 'emitted' AND status = 'processed')`)
       .bind(status, error, new Date().toISOString(), id)
       .run();
+  }
+
+  async deliveryRunsAlive(since: { running: string; ended: string }, cap: number) {
+    const n = await this.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM deliveries WHERE status = 'emitted' AND updated_at >= ?1 LIMIT ?3))
+              + (SELECT COUNT(*) FROM (SELECT 1 FROM deliveries WHERE status IN ('processed', 'failed') AND updated_at >= ?2 LIMIT ?3)) AS n`,
+      )
+      .bind(since.running, since.ended, cap)
+      .first<number>("n");
+    return Math.min(n ?? 0, cap);
   }
 
   async listDeliveries(limit: number) {
