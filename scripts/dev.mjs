@@ -4,7 +4,7 @@
 
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,10 +29,10 @@ function persistentSecret(name, prefix) {
 }
 
 /**
- * Deliveries' workflow runs alive at once (running, or ended under five minutes ago). Local Workflows keeps
- * each run's SQLite database open for five minutes after it ends (about three file descriptors each, and a
- * share of workerd's 512 MiB SQLite heap, which ran out (SQLITE_NOMEM) with about 2,600 runs held open), so a
- * burst beyond this waits, recorded, for the re-emit sweep instead of taking the hub down.
+ * Deliveries' workflow runs alive at once (running, or ended under a minute ago). Local Workflows keeps each
+ * run's SQLite database open after it ends (about three file descriptors each, and a share of workerd's
+ * 512 MiB SQLite heap, which ran out (SQLITE_NOMEM) with about 2,600 held open) until the recycler below
+ * reloads the runtime, so a burst beyond this waits, recorded, for the re-emit sweep instead of taking the hub down.
  */
 function launchLimit() {
   const fds = Number(spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim());
@@ -129,11 +129,45 @@ up().then((ok) => {
   ticker = setInterval(tick, TICK_MS);
 });
 
+/**
+ * Local Workflows does not close a finished run's SQLite database while the runtime lives (seen here: runs
+ * ended 13 minutes before still open; SQLITE_NOMEM with about 2,600 of them). Reloading the runtime closes
+ * them all, and runs still going carry on from their stored steps, so the hub reloads after every
+ * RECYCLE_AFTER new runs. wrangler holds requests that arrive during the reload.
+ */
+const RECYCLE_AFTER = 500;
+const RECYCLE_CHECK_MS = 10_000;
+const instancesDir = join(stateDir, "v3", "workflows");
+function workflowRuns() {
+  try {
+    return readdirSync(instancesDir).reduce((n, d) => n + readdirSync(join(instancesDir, d)).filter((f) => f.endsWith(".sqlite")).length, 0);
+  } catch {
+    return 0; // no run yet
+  }
+}
+let runsAtReload = workflowRuns();
+let reloading = false;
+const recycler = setInterval(async () => {
+  const runs = workflowRuns();
+  if (reloading || stopping || runs - runsAtReload < RECYCLE_AFTER) return;
+  reloading = true;
+  try {
+    await worker.patchConfig({});
+    console.log(`taskhub: runtime reloaded after ${runs - runsAtReload} workflow runs (closes their databases)`);
+    runsAtReload = runs;
+  } catch (e) {
+    console.error(`taskhub: runtime reload failed: ${e?.message ?? e}`);
+  } finally {
+    reloading = false;
+  }
+}, RECYCLE_CHECK_MS);
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   clearInterval(ticker);
+  clearInterval(recycler);
   await worker.dispose().catch(() => {}); // ends workerd; the exit below happens either way
   process.exit(0);
 }

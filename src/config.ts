@@ -35,9 +35,9 @@ export const varsSchema = z.object({
   GITHUB_CLIENT_ID: optional,
   GITHUB_CLIENT_SECRET: optional,
   /**
-   * Cloudflare engine: at most this many deliveries' runs alive (running, or ended under five minutes ago);
-   * the rest wait, recorded, for the re-emit sweep. `npm run dev` sets it (local Workflows holds each run's
-   * database open for five minutes after it ends); unset, as in production, nothing is held back.
+   * Cloudflare engine: at most this many deliveries' runs alive (running, or ended under a minute ago); the
+   * rest wait, recorded, for the re-emit sweep. `npm run dev` sets it (local Workflows holds each run's
+   * database open after it ends, until the runtime reloads); unset, as in production, nothing is held back.
    */
   WORKFLOW_LAUNCH_LIMIT: z.coerce.number().int().positive().optional().catch(undefined),
   /** "1" mounts the admin-only seeding route `npm run bench` uses; never set in production. */

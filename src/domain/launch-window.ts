@@ -1,12 +1,13 @@
 // How many more delivery runs may start now: a run counts while it runs and for a while after it ends.
 
 /**
- * Local Cloudflare Workflows keeps every instance's SQLite database open for five minutes after its last
- * step (about three file descriptors and a share of workerd's 512 MiB SQLite heap each), so a burst of
- * thousands of deliveries would exhaust the dev server. A delivery beyond the limit is not emitted, not lost:
- * it stays recorded, and the re-emit sweep starts it once there is room.
+ * Local Cloudflare Workflows keeps a run's SQLite database open after it ends (about three file descriptors
+ * and a share of workerd's 512 MiB SQLite heap each) until `npm run dev` reloads the runtime, which it does
+ * every 500 runs, checked every 10 s. A delivery beyond the limit is not emitted, not lost: it stays
+ * recorded, and the re-emit sweep starts it once there is room. An ended run counts for a minute: long
+ * enough for the reload that closes it.
  */
-export const RUN_LINGER_MS = 5 * 60_000;
+export const RUN_LINGER_MS = 60_000;
 /** A run still "emitted" this long after it started is taken as dead (its isolate crashed), not running. */
 export const MAX_RUN_MS = 15 * 60_000;
 
