@@ -29,8 +29,10 @@ export function taskEvents(changes: TaskChange[], at: string, watched: WatchedTa
 
 /** The events for these changes, with the store asked which tasks are watched (only when there is an event to send). */
 export async function taskEventsOf(store: Pick<Store, "watchedTasks">, changes: TaskChange[], at: string): Promise<EventEnvelope[]> {
-  const moved = changes.filter((c) => taskEvents([c], at).length);
-  return moved.length ? taskEvents(moved, at, await store.watchedTasks(moved.map((c) => c.task.id))) : [];
+  const draft = taskEvents(changes, at);
+  if (!draft.length) return [];
+  const taskIds = [...new Set(draft.map((e) => (e.data as { taskId: string }).taskId))];
+  return taskEvents(changes, at, await store.watchedTasks(taskIds));
 }
 
 /**

@@ -3,12 +3,15 @@ import { env } from "cloudflare:test";
 import { expect, it } from "vitest";
 import { liveSince } from "../../src/domain/launch-window";
 import { recordAndEmit } from "../../src/http/ingest";
+import type { Env } from "../../src/config";
 import { buildServices } from "../../src/services";
 import { deliveryRunRoom } from "../../src/workflows/launch-room";
 
+const services = () => buildServices(env as unknown as Env);
+
 /** The hub's services with room for exactly `room` more delivery runs than are alive now. */
 async function servicesWithRoom(room: number) {
-  const s = buildServices(env);
+  const s = services();
   const alive = await s.store.deliveryRunsAlive(liveSince(Date.now()), 1_000_000);
   return { ...s, config: { ...s.config, WORKFLOW_LAUNCH_LIMIT: alive + room } };
 }
@@ -20,7 +23,7 @@ const inbound = (id: string) => ({
 });
 
 it("gives every run wanted without a limit", async () => {
-  expect(await deliveryRunRoom(buildServices(env), 5)).toBe(5);
+  expect(await deliveryRunRoom(services(), 5)).toBe(5);
 });
 
 it("emits a delivery while there is room, and records the next one without emitting it once there is none", async () => {
