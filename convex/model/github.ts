@@ -144,12 +144,16 @@ export async function recordPullRequestComment(ctx: MutationCtx, repo: string, n
   }
 }
 
+/** The open pull requests a task is linked to, unordered. */
+async function openPullRequestDocs(ctx: QueryCtx, taskId: Id<"tasks">): Promise<Doc<"pullRequests">[]> {
+  const prs = await Promise.all((await pullRequestLinksOf(ctx, taskId)).map((l) => pullRequestDoc(ctx, l.ref)));
+  return prs.flatMap((pr) => (pr && OPEN_PULL_REQUEST_STATES.includes(pr.state) ? [pr] : []));
+}
+
 export async function openPullRequestsOf(ctx: QueryCtx, taskId: string): Promise<{ repo: string; number: number }[]> {
   const task = await taskById(ctx, taskId);
   if (!task) return [];
-  const prs = await Promise.all((await pullRequestLinksOf(ctx, task._id)).map((l) => pullRequestDoc(ctx, l.ref)));
-  return prs
-    .flatMap((pr) => (pr && OPEN_PULL_REQUEST_STATES.includes(pr.state) ? [pr] : []))
+  return (await openPullRequestDocs(ctx, task._id))
     .sort((a, b) => a.prId.localeCompare(b.prId))
     .slice(0, OPEN_PULL_REQUESTS_MAX)
     .map((pr) => ({ repo: pr.repo, number: pr.number }));
@@ -163,8 +167,7 @@ export async function watchedTasks(ctx: QueryCtx, taskIds: string[]): Promise<{ 
     const task = await taskById(ctx, id);
     if (!task) continue;
     if (await ctx.db.query("dependencies").withIndex("by_dependsOnId", (q) => q.eq("dependsOnId", task._id)).first()) withDependents.push(id);
-    const prs = await Promise.all((await pullRequestLinksOf(ctx, task._id)).map((l) => pullRequestDoc(ctx, l.ref)));
-    if (prs.some((pr) => pr && OPEN_PULL_REQUEST_STATES.includes(pr.state))) withOpenPullRequests.push(id);
+    if ((await openPullRequestDocs(ctx, task._id)).length) withOpenPullRequests.push(id);
   }
   return { withDependents, withOpenPullRequests };
 }
