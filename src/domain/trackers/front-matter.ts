@@ -8,6 +8,8 @@ export type YamlValue = string | string[];
 
 export interface FrontMatter {
   data: Record<string, YamlValue>;
+  /** The front matter as written, `---` lines included ("" when there is none). */
+  raw: string;
   body: string;
 }
 
@@ -15,10 +17,10 @@ export interface FrontMatter {
 export function splitFrontMatter(text: string): FrontMatter {
   const src = text.replace(/^\uFEFF/, "");
   const lines = src.split(/\r?\n/);
-  if (lines[0] !== "---") return { data: {}, body: src };
+  if (lines[0] !== "---") return { data: {}, raw: "", body: src };
   const end = lines.indexOf("---", 1);
-  if (end < 0) return { data: {}, body: src };
-  return { data: parseYaml(lines.slice(1, end).join("\n")), body: lines.slice(end + 1).join("\n") };
+  if (end < 0) return { data: {}, raw: "", body: src };
+  return { data: parseYaml(lines.slice(1, end).join("\n")), raw: lines.slice(0, end + 1).join("\n"), body: lines.slice(end + 1).join("\n") };
 }
 
 export function parseYaml(text: string): Record<string, YamlValue> {
