@@ -255,6 +255,5 @@ function withDescription(body: string, text: string): string {
   const at = sections.findIndex((s) => s.heading !== null && /^description$/i.test(s.heading));
   if (at >= 0) sections[at] = { heading: "Description", lines };
   else sections.splice(1, 0, { heading: "Description", lines });
-  const joined = sections.map((s) => s.lines.join("\n")).filter((s, i) => i > 0 || s).join("\n");
-  return body ? joined : `\n${joined}`;
+  return sections.map((s) => s.lines.join("\n")).join("\n");
 }

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("../../fixtures/trackers/", import.meta.url));
+const root = fileURLToPath(new URL("../../fixtures/trackers/", import.meta.url).href);
 
 export const BEADS_FIXTURES = ["beads-skyhook.jsonl", "beads-icehouse.jsonl"];
 export const TASKMASTER_FIXTURES = ["taskmaster-testcraft.json", "taskmaster-ai-coding-assistants-setup.json"];
