@@ -12,6 +12,7 @@ import {
   isRecord,
   isoTime,
   keepIfSame,
+  rest,
   sourceMeta,
   uniqueTags,
   type TrackerImport,
@@ -130,7 +131,7 @@ function readTask(path: string, { data, raw, body }: FrontMatter, key: string, d
     metadata: {
       [BACKLOG]: {
         path,
-        frontMatter: data,
+        frontMatter: rest(data, [], acct, key),
         frontMatterText: acct.text(raw, TEXT_MAX, key, "front matter"),
         body: text,
         acceptanceCriteria: checklist(section(sections, /^acceptance criteria$/i)),

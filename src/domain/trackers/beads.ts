@@ -117,7 +117,7 @@ function readIssue(issue: Record<string, unknown>, key: string, status: string, 
     dependsOn: [],
     links: [],
     comments: [],
-    metadata: { [BEADS]: rest(issue, MODELLED) },
+    metadata: { [BEADS]: rest(issue, MODELLED, acct, key) },
   };
   if (typeof issue.assignee === "string" && issue.assignee) task.assignee = issue.assignee.slice(0, ID_MAX);
   if (typeof issue.estimated_minutes === "number" && Number.isFinite(issue.estimated_minutes)) task.estimatedMinutes = issue.estimated_minutes;

@@ -56,7 +56,7 @@ export function fromClaudeTasks(listId: string, files: ClaudeTaskFile[]): Tracke
       links: [],
       comments: [],
       // activeForm, the raw blocks/blockedBy and Claude's own metadata stay as written.
-      metadata: { [CLAUDE]: rest(raw, MODELLED) },
+      metadata: { [CLAUDE]: rest(raw, MODELLED, acct, key) },
     };
     if (typeof raw.owner === "string" && raw.owner) task.assignee = raw.owner.slice(0, ID_MAX);
     for (const b of ids(raw.blockedBy)) {

@@ -138,10 +138,17 @@ export class Accountant {
   }
 }
 
-/** A timestamp as ISO-8601 UTC, or undefined when it is not one (the source's own text stays in metadata). */
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * An ISO-8601 timestamp as UTC (`…Z`), or undefined when it is not one (the source's own text stays in
+ * metadata). A time without a zone is read as UTC, never as the machine's local time.
+ */
 export function isoTime(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length > 64) return undefined;
-  const ms = Date.parse(value);
+  const m = ISO_TIME.exec(value.trim());
+  if (!m) return undefined;
+  const ms = Date.parse(m[2] ? `${m[1]}T${m[2]}${m[3] ?? "Z"}` : m[1]);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
@@ -168,11 +175,28 @@ export function uniqueTags(tags: Iterable<unknown>, acct: Accountant, externalKe
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Fields of `source` not in `modelled`, for metadata. */
-export function rest(source: Record<string, unknown>, modelled: readonly string[]): Record<string, unknown> {
+/** Fields of `source` not in `modelled`, for metadata: strings capped, nesting bounded. */
+export function rest(source: Record<string, unknown>, modelled: readonly string[], acct: Accountant, externalKey: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(source)) if (!modelled.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(source)) if (!modelled.includes(k)) out[k] = capDeep(v, METADATA_DEPTH, () => acct.truncated.push({ externalKey, field: `metadata.${k}` }));
   return out;
+}
+
+const METADATA_DEPTH = 8;
+
+function capDeep(v: unknown, depth: number, cut: () => void): unknown {
+  if (typeof v === "string") {
+    if (v.length <= TEXT_MAX) return v;
+    cut();
+    return v.slice(0, TEXT_MAX);
+  }
+  if (typeof v !== "object" || v === null) return v;
+  if (depth === 0) {
+    cut();
+    return null;
+  }
+  if (Array.isArray(v)) return v.map((x) => capDeep(x, depth - 1, cut));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, capDeep(x, depth - 1, cut)]));
 }
 
 export function sourceMeta(task: TrackerTask, tracker: string): Record<string, unknown> {

@@ -109,7 +109,7 @@ function readTask(raw: Record<string, unknown>, tag: string, id: string, parentI
     links: [],
     comments: [],
     // details, testStrategy and anything newer Task Master adds stay here as written.
-    metadata: { [TASKMASTER]: rest(raw, MODELLED) },
+    metadata: { [TASKMASTER]: rest(raw, MODELLED, acct, key) },
   };
   if (parentId !== undefined) task.parentExternalKey = taskmasterKey(tag, parentId);
   for (const d of (Array.isArray(raw.dependencies) ? raw.dependencies : []).slice(0, EDGES_MAX)) {

@@ -1,7 +1,7 @@
 // beads issues.jsonl in and out: real exports from NVIDIA/skyhook and davidplumpton/icehouse, and the variants they lack.
 import { describe, expect, it } from "vitest";
 import { fromBeads, toBeads } from "../../../src/domain/trackers/beads";
-import { TITLE_MAX } from "../../../src/domain/trackers/model";
+import { TEXT_MAX, TITLE_MAX } from "../../../src/domain/trackers/model";
 import { BEADS_FIXTURES, counts, fixture, tally } from "./fixtures";
 
 const lines = (text: string) =>
@@ -115,6 +115,19 @@ describe("beads fields", () => {
     const { tasks, accounting } = fromBeads(issue({ title: "x".repeat(TITLE_MAX + 50) }));
     expect(tasks[0].title).toHaveLength(TITLE_MAX);
     expect(accounting.truncated).toEqual([{ externalKey: "beads:p-1", field: "title" }]);
+  });
+
+  it("a time without a zone is UTC, whatever the machine's zone; text that is no time is left in metadata only", () => {
+    const [t] = fromBeads(issue({ created_at: "2026-01-01T10:00:00", updated_at: "next tuesday" })).tasks;
+    expect(t.createdAt).toBe("2026-01-01T10:00:00.000Z");
+    expect(t.updatedAt).toBeUndefined();
+    expect(t.metadata.beads).toMatchObject({ updated_at: "next tuesday" });
+  });
+
+  it("long text kept in metadata is capped too, and the cut noted", () => {
+    const { tasks, accounting } = fromBeads(issue({ design: "d".repeat(TEXT_MAX + 1) }));
+    expect((tasks[0].metadata.beads as { design: string }).design).toHaveLength(TEXT_MAX);
+    expect(accounting.truncated).toEqual([{ externalKey: "beads:p-1", field: "metadata.design" }]);
   });
 
   it("exports what changed in taskhub: a completed task is closed, a raised priority written as beads says it", () => {
