@@ -17,6 +17,9 @@ Commands:
   hook               The command hook Claude Code runs (reads the hook JSON on stdin; always exits 0).
   import [DIR]       Send every *.jsonl transcript under DIR (default ~/.claude/projects) to the hub.
                      Resumable: a second run sends only what is new.
+  import --from beads|taskmaster|backlog|claude-tasks PATH [--project KEY]
+                     Send a tracker's files (.beads/issues.jsonl, .taskmaster/tasks/tasks.json, backlog/,
+                     ~/.claude/tasks/<list>/; PATH may be the repository) to the hub; prints what became of them.
   token create --name NAME --scopes ingest,read,write,admin
                      Make a hub token (needs an admin token); prints the new token on stdout.
   export --project KEY [--out FILE]
@@ -44,7 +47,7 @@ const COMMON = {
 const OPTIONS = {
   init: { command: { type: "boolean" }, bin: { type: "string" } },
   hook: {},
-  import: {},
+  import: { from: { type: "string" }, project: { type: "string" } },
   token: { name: { type: "string" }, scopes: { type: "string" } },
   export: { project: { type: "string" }, out: { type: "string" } },
   "import-project": {},
@@ -94,6 +97,15 @@ async function main(argv) {
       noMorePositionals(positionals, 1);
       requireUrl(cfg);
       requireToken(cfg);
+      if (values.from !== undefined) {
+        const { formatTrackerSummary, importTrackerFiles } = await import("./trackers.mjs");
+        if (!positionals[0]) throw new UsageError("import --from needs a PATH");
+        const { sent, answer } = await importTrackerFiles({ cfg, from: str(values.from) ?? "", target: positionals[0], project: str(values.project) });
+        const lines = formatTrackerSummary({ ...answer, from: sent.from, files: sent.files.length });
+        process.stdout.write(`${lines.join("\n")}\n`);
+        return 0;
+      }
+      if (values.project !== undefined) throw new UsageError("--project goes with --from (transcripts find their project by repository)");
       const { runImport } = await import("./import.mjs");
       const dir = positionals[0] ?? path.join(homeDir(), ".claude", "projects");
       const chunk = Number(process.env.TASKHUB_CHUNK_BYTES);

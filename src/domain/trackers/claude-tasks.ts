@@ -22,8 +22,9 @@ export function fromClaudeTasks(listId: string, files: ClaudeTaskFile[]): Tracke
   const tasks: TrackerTask[] = [];
   const byId = new Map<string, TrackerTask>();
   const blocks: [string, string][] = [];
-  for (const f of files) {
-    if (!isTaskFile(f.name)) continue;
+  // Claude numbers its tasks: read them in that order, whatever order the files were listed in.
+  const ordered = files.filter((f) => isTaskFile(f.name)).sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+  for (const f of ordered) {
     checkSize(f.text, f.name);
     let raw: unknown;
     try {
