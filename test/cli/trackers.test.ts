@@ -95,7 +95,7 @@ describe("taskhub import --from", () => {
     expect(req.query.get("project")).toBe("HUB");
     expect(req.headers["content-type"]).toBe("application/json");
     expect(JSON.parse(req.body)).toEqual({ from: "taskmaster", files: [{ path: "tasks.json", text: fixture("taskmaster-testcraft.json") }] });
-  });
+  }, 30_000); // spawns the CLI on a shared machine
 
   it("--from without a PATH is a usage error and sends nothing", async () => {
     hub = await startHub();
@@ -103,5 +103,5 @@ describe("taskhub import --from", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("import --from needs a PATH");
     expect(hub.requests).toEqual([]);
-  });
+  }, 30_000);
 });

@@ -19,7 +19,8 @@ import {
 export const TASKMASTER = "taskmaster";
 /** The tag a legacy `{"tasks": [...]}` file stands for: Task Master migrates it to "master". */
 export const LEGACY_TAG = "master";
-const MODELLED = ["title", "description", "subtasks"] as const;
+/** `assignee` is not Task Master's: we write it (Task Master keeps unknown keys) so a task from elsewhere keeps its person. */
+const MODELLED = ["title", "description", "subtasks", "assignee"] as const;
 
 const STATUS: Record<string, TaskStatus> = {
   pending: "todo",
@@ -112,6 +113,7 @@ function readTask(raw: Record<string, unknown>, tag: string, id: string, parentI
     metadata: { [TASKMASTER]: rest(raw, MODELLED, acct, key) },
   };
   if (parentId !== undefined) task.parentExternalKey = taskmasterKey(tag, parentId);
+  if (typeof raw.assignee === "string" && raw.assignee) task.assignee = raw.assignee.slice(0, ID_MAX);
   for (const d of (Array.isArray(raw.dependencies) ? raw.dependencies : []).slice(0, EDGES_MAX)) {
     const target = dependencyTarget(d, parentId);
     if (target === undefined) {
@@ -142,6 +144,8 @@ interface Placed {
 /**
  * Writes tasks as a tagged tasks.json under `tag`. Task Master nests one level: a task whose parent is
  * itself a subtask, or not in the list, becomes a task of its own. Ids from Task Master are kept.
+ * Task Master can name only its own ids, so a dependency on a task outside `tasks` (and not a Task Master
+ * key) is left out.
  */
 export function toTaskMaster(tasks: TrackerTask[], tag: string, tagMetadata: Record<string, unknown> = {}): string {
   const byKey = new Map(tasks.map((t) => [t.externalKey, t]));
@@ -170,6 +174,7 @@ export function toTaskMaster(tasks: TrackerTask[], tag: string, tagMetadata: Rec
     if (t.priority !== "medium" || m.priority !== undefined) {
       out.priority = keepIfSame(m.priority, t.priority, readPriority, t.priority === "urgent" ? "critical" : t.priority);
     }
+    if (t.assignee) out.assignee = t.assignee;
     const subs = children.get(t.externalKey);
     if (subs) out.subtasks = subs.map(write);
     else if (!parentId) out.subtasks = [];
@@ -207,9 +212,9 @@ function foreignId(key: string): string | undefined {
   return /^\d{1,9}(\.\d{1,9})?$/.test(id) ? id : undefined;
 }
 
-/** Siblings as numbers inside a subtask, other subtasks as "5.2", tasks as numbers. */
+/** Siblings as numbers inside a subtask, other subtasks as "5.2", tasks as numbers (as "7" inside a subtask, where 7 is a sibling). */
 function writeDep(id: string, parentId: string | undefined): number | string {
-  if (!id.includes(".")) return Number(id);
+  if (!id.includes(".")) return parentId === undefined ? Number(id) : id;
   const [p, s] = id.split(".");
   return parentId !== undefined && p === parentId ? Number(s) : id;
 }

@@ -83,6 +83,18 @@ describe("Task Master fields", () => {
     expect(JSON.parse(toTaskMaster(tasks, "feature")).feature.tasks).toEqual(expected);
   });
 
+  it('inside a subtask, a task is named "7" (a bare 7 would be its sibling)', () => {
+    const base = { description: "", status: "todo" as const, priority: "medium" as const, tags: [], links: [], comments: [], metadata: {} };
+    const tasks = [
+      { ...base, externalKey: "x:1", title: "parent", dependsOn: [] },
+      { ...base, externalKey: "x:2", title: "child", parentExternalKey: "x:1", dependsOn: ["x:3"] },
+      { ...base, externalKey: "x:3", title: "other", dependsOn: [] },
+    ];
+    const text = toTaskMaster(tasks, "master");
+    expect(JSON.parse(text).master.tasks[0].subtasks[0].dependencies).toEqual(["2"]);
+    expect(fromTaskMaster(text).tasks.find((t) => t.title === "child")!.dependsOn).toEqual(["taskmaster:master:2"]);
+  });
+
   it("a file that is neither format is refused whole", () => {
     expect(() => fromTaskMaster("{nope")).toThrow(TrackerInputError);
     expect(() => fromTaskMaster(JSON.stringify({ master: { items: [] } }))).toThrow(/neither/);
@@ -103,7 +115,7 @@ describe("Task Master fields", () => {
     ];
     const out = JSON.parse(toTaskMaster(tasks, "master")).master.tasks;
     expect(out).toEqual([
-      { id: 1, title: "epic", description: "", dependencies: [], status: "pending", subtasks: [{ id: 1, title: "child", description: "", dependencies: [2], status: "done" }] },
+      { id: 1, title: "epic", description: "", dependencies: [], status: "pending", subtasks: [{ id: 1, title: "child", description: "", dependencies: ["2"], status: "done" }] },
       { id: 2, title: "other", description: "", dependencies: ["1.1"], status: "pending", priority: "critical", subtasks: [] },
     ]);
   });
