@@ -155,7 +155,11 @@ export function toTaskMaster(tasks: TrackerTask[], tag: string, tagMetadata: Rec
   const top = tasks.filter((t) => !isSub(t));
   placeAll(top, used, placed, (t) => ownId(t)?.split(".").length === 1 ? ownId(t) : undefined, (n) => String(n));
   const children = new Map<string, TrackerTask[]>();
-  for (const t of tasks.filter(isSub)) children.set(t.parentExternalKey!, [...(children.get(t.parentExternalKey!) ?? []), t]);
+  for (const t of tasks.filter(isSub)) {
+    const list = children.get(t.parentExternalKey!);
+    if (list) list.push(t);
+    else children.set(t.parentExternalKey!, [t]);
+  }
   for (const [parentKey, subs] of children) {
     const pid = placed.get(parentKey)!.id;
     placeAll(subs, new Set<string>(), placed, (t) => ownId(t)?.split(".")[1], (n) => `${pid}.${n}`);
@@ -192,7 +196,7 @@ export function toTaskMaster(tasks: TrackerTask[], tag: string, tagMetadata: Rec
         into.set(t.externalKey, { task: t, id: full(w) });
       } else later.push(t);
     }
-    let next = Math.max(0, ...[...taken].map(Number)) + 1;
+    let next = [...taken].reduce((n, id) => Math.max(n, Number(id)), 0) + 1;
     for (const t of later) {
       while (taken.has(String(next))) next++;
       taken.add(String(next));
