@@ -44,7 +44,12 @@ const readPriority = (raw: unknown): Priority | undefined => (typeof raw === "st
 const idText = (raw: unknown): string | undefined =>
   (typeof raw === "number" && Number.isInteger(raw) && raw >= 0) || (typeof raw === "string" && /^\d{1,9}$/.test(raw)) ? String(raw) : undefined;
 
-export function fromTaskMaster(text: string): TrackerImport {
+/** Besides the tasks, each tag's own `metadata` (created, updated, description), for `toTaskMaster` to put back. */
+export interface TaskMasterImport extends TrackerImport {
+  tagMetadata: Record<string, Record<string, unknown>>;
+}
+
+export function fromTaskMaster(text: string): TaskMasterImport {
   checkSize(text, "tasks.json");
   let doc: unknown;
   try {
@@ -59,7 +64,10 @@ export function fromTaskMaster(text: string): TrackerImport {
   if (!lists.length) throw new TrackerInputError('tasks.json holds neither {"tasks": [...]} nor {"<tag>": {"tasks": [...]}}');
   const acct = new Accountant();
   const tasks: TrackerTask[] = [];
+  const tagMetadata: Record<string, Record<string, unknown>> = {};
   for (const [tag, list] of lists) {
+    const own = Array.isArray(doc.tasks) ? undefined : (doc[tag] as Record<string, unknown>).metadata;
+    if (isRecord(own)) tagMetadata[tag] = rest(own, [], acct, `${TASKMASTER}:${tag}`);
     const seen = new Set<string>();
     for (const [i, raw] of (list as unknown[]).entries()) {
       const id = isRecord(raw) ? idText(raw.id) : undefined;
@@ -86,7 +94,7 @@ export function fromTaskMaster(text: string): TrackerImport {
       }
     }
   }
-  return acct.result(tasks);
+  return { ...acct.result(tasks), tagMetadata };
 }
 
 function readTask(raw: Record<string, unknown>, tag: string, id: string, parentId: string | undefined, acct: Accountant): TrackerTask {
@@ -136,11 +144,6 @@ function dependencyTarget(d: unknown, parentId: string | undefined): string | un
   return parentId !== undefined && typeof d === "number" ? `${parentId}.${n}` : n;
 }
 
-interface Placed {
-  task: TrackerTask;
-  id: string; // "5" or "5.2"
-}
-
 /**
  * Writes tasks as a tagged tasks.json under `tag`. Task Master nests one level: a task whose parent is
  * itself a subtask, or not in the list, becomes a task of its own. Ids from Task Master are kept.
@@ -150,10 +153,9 @@ interface Placed {
 export function toTaskMaster(tasks: TrackerTask[], tag: string, tagMetadata: Record<string, unknown> = {}): string {
   const byKey = new Map(tasks.map((t) => [t.externalKey, t]));
   const isSub = (t: TrackerTask) => !!t.parentExternalKey && byKey.has(t.parentExternalKey) && !byKey.get(t.parentExternalKey)!.parentExternalKey;
-  const placed = new Map<string, Placed>();
-  const used = new Set<string>();
+  const placed = new Map<string, string>(); // externalKey → "5" or "5.2"
   const top = tasks.filter((t) => !isSub(t));
-  placeAll(top, used, placed, (t) => ownId(t)?.split(".").length === 1 ? ownId(t) : undefined, (n) => String(n));
+  placeAll(top, new Set<string>(), placed, (t) => ownId(t)?.split(".").length === 1 ? ownId(t) : undefined, (n) => String(n));
   const children = new Map<string, TrackerTask[]>();
   for (const t of tasks.filter(isSub)) {
     const list = children.get(t.parentExternalKey!);
@@ -161,13 +163,13 @@ export function toTaskMaster(tasks: TrackerTask[], tag: string, tagMetadata: Rec
     else children.set(t.parentExternalKey!, [t]);
   }
   for (const [parentKey, subs] of children) {
-    const pid = placed.get(parentKey)!.id;
+    const pid = placed.get(parentKey)!;
     placeAll(subs, new Set<string>(), placed, (t) => ownId(t)?.split(".")[1], (n) => `${pid}.${n}`);
   }
-  const idOf = (key: string) => placed.get(key)?.id ?? foreignId(key);
+  const idOf = (key: string) => placed.get(key) ?? foreignId(key);
   const write = (t: TrackerTask): Record<string, unknown> => {
     const m = sourceMeta(t, TASKMASTER);
-    const id = placed.get(t.externalKey)!.id;
+    const id = placed.get(t.externalKey)!;
     const own = id.split(".").pop()!;
     const out: Record<string, unknown> = { id: null, title: t.title, description: t.description, ...m };
     out.id = typeof m.id === "string" ? own : Number(own);
@@ -187,20 +189,20 @@ export function toTaskMaster(tasks: TrackerTask[], tag: string, tagMetadata: Rec
   const meta = { description: `Tasks for ${tag} context`, ...tagMetadata };
   return `${JSON.stringify({ [tag]: { tasks: top.map(write), metadata: meta } }, null, 2)}\n`;
 
-  function placeAll(list: TrackerTask[], taken: Set<string>, into: Map<string, Placed>, wish: (t: TrackerTask) => string | undefined, full: (n: string) => string) {
+  function placeAll(list: TrackerTask[], taken: Set<string>, into: Map<string, string>, wish: (t: TrackerTask) => string | undefined, full: (n: string) => string) {
     const later: TrackerTask[] = [];
     for (const t of list) {
       const w = wish(t);
       if (w !== undefined && !taken.has(w)) {
         taken.add(w);
-        into.set(t.externalKey, { task: t, id: full(w) });
+        into.set(t.externalKey, full(w));
       } else later.push(t);
     }
     let next = [...taken].reduce((n, id) => Math.max(n, Number(id)), 0) + 1;
     for (const t of later) {
       while (taken.has(String(next))) next++;
       taken.add(String(next));
-      into.set(t.externalKey, { task: t, id: full(String(next)) });
+      into.set(t.externalKey, full(String(next)));
     }
   }
 

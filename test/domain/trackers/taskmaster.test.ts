@@ -36,8 +36,12 @@ describe.each(TASKMASTER_FIXTURES)("%s", (name) => {
     expect(fromTaskMaster(toTaskMaster(imported.tasks, "master")).tasks).toEqual(imported.tasks);
   });
 
-  it("exports each task and subtask as it came", () => {
-    expect(JSON.parse(toTaskMaster(imported.tasks, "master")).master.tasks).toEqual(source);
+  it("exports each task and subtask as it came, and the tag's own metadata", () => {
+    const out = JSON.parse(toTaskMaster(imported.tasks, "master", imported.tagMetadata.master)).master;
+    expect(out.tasks).toEqual(source);
+    const doc = JSON.parse(text);
+    // A legacy file has no tag metadata: the export writes what Task Master writes for a new tag.
+    expect(out.metadata).toEqual(doc.tasks ? { description: "Tasks for master context" } : doc.master.metadata);
   });
 });
 
