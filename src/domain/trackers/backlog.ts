@@ -160,18 +160,23 @@ function readTask(path: string, { data, raw, body }: FrontMatter, key: string, d
   return task;
 }
 
+const MARKER = /^<!-- [A-Z:]+:(BEGIN|END) -->$/;
+
 interface Section {
   heading: string | null; // null: what comes before the first heading
   lines: string[]; // the heading line included
 }
 
-/** Splits the body at `## ` headings, not at ones inside code fences. */
+/** Splits the body at `## ` headings, not at ones inside code fences or inside Backlog's BEGIN/END markers. */
 function splitSections(body: string): Section[] {
   const out: Section[] = [{ heading: null, lines: [] }];
   let fenced = false;
+  let marked = false;
   for (const line of body.split("\n")) {
     if (line.trimStart().startsWith("```")) fenced = !fenced;
-    if (!fenced && line.startsWith("## ")) out.push({ heading: line.slice(3).trim(), lines: [line] });
+    const marker = MARKER.exec(line.trim());
+    if (marker) marked = marker[1] === "BEGIN";
+    if (!fenced && !marked && line.startsWith("## ")) out.push({ heading: line.slice(3).trim(), lines: [line] });
     else out[out.length - 1].lines.push(line);
   }
   return out;
@@ -186,7 +191,7 @@ function inner(s: Section | undefined): string | undefined {
   if (!s) return undefined;
   return s.lines
     .slice(1)
-    .filter((l) => !/^<!-- [A-Z:]+:(?:BEGIN|END) -->$/.test(l.trim()))
+    .filter((l) => !MARKER.test(l.trim()))
     .join("\n")
     .trim();
 }

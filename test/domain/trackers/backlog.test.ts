@@ -104,6 +104,13 @@ describe("Backlog.md changes and variants", () => {
     );
   });
 
+  it("a description with its own headings stays whole between Backlog's markers", () => {
+    const [t] = fromBacklog([file("id: task-1\ntitle: One")]).tasks;
+    const description = "Intro\n\n## Not a section\n\nMore";
+    const [out] = toBacklog([{ ...t, description }]);
+    expect(fromBacklog([out]).tasks[0].description).toBe(description);
+  });
+
   it("priority, due date and unknown statuses are read and accounted", () => {
     const { tasks, accounting } = fromBacklog([file("id: task-1\ntitle: One\nstatus: Blocked\npriority: high\ndue_date: '2026-05-01'")]);
     expect(tasks[0]).toMatchObject({ status: "todo", priority: "high", dueAt: "2026-05-01T00:00:00.000Z" });
