@@ -18,7 +18,7 @@ export class CliError extends Error {}
  * @returns {HubConfig}
  */
 export function resolveConfig(flags, env = process.env) {
-  const url = normalizeUrl(flags.url ?? env.TASKHUB_URL ?? "");
+  const url = normalizeUrl(flags.url ?? env.TASKHUB_URL ?? "", env.TASKHUB_ALLOW_HTTP === "1");
   const token = (flags.token ?? env.TASKHUB_TOKEN ?? "").trim();
   return { url, token };
 }
@@ -26,9 +26,11 @@ export function resolveConfig(flags, env = process.env) {
 /**
  * Trailing slashes are dropped so that `${url}/hooks/claude` never doubles them, which would also make
  * `taskhub init` see a changed hook where nothing changed.
+ * Plain http:// only reaches this machine unless allowHttp: elsewhere the token would cross the network in clear.
  * @param {string} raw
+ * @param {boolean} [allowHttp]
  */
-export function normalizeUrl(raw) {
+export function normalizeUrl(raw, allowHttp = false) {
   const trimmed = raw.trim();
   if (!trimmed) return "";
   let parsed;
@@ -40,11 +42,19 @@ export function normalizeUrl(raw) {
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new UsageError(`the hub URL must be http:// or https://, got ${trimmed}`);
   }
+  if (parsed.protocol === "http:" && !allowHttp && !isLoopback(parsed.hostname)) {
+    throw new UsageError(`${trimmed} is plain http:// to another machine, which would send the token in clear: use https://, or set TASKHUB_ALLOW_HTTP=1 if you mean it`);
+  }
   if (parsed.username || parsed.password) {
     // Credentials in the URL would end up in settings.json, which projects commit.
     throw new UsageError("put the token in TASKHUB_TOKEN, not in the URL");
   }
   return trimmed.replace(/\/+$/, "");
+}
+
+/** @param {string} host a URL's hostname (IPv6 in brackets) */
+export function isLoopback(host) {
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** @param {HubConfig} cfg */

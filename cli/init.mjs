@@ -3,10 +3,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CliError } from "./config.mjs";
+import { HubError, hubJson } from "./http.mjs";
 import { writeAtomic } from "./transcript.mjs";
 
 /** The task tools of current (TaskCreate, TaskUpdate) and older (TodoWrite) Claude Code. */
 export const TASK_TOOLS_MATCHER = "TaskCreate|TaskUpdate|TodoWrite";
+/** Claude Code's own task events (2.1.300+): they fire however the task was made, even by a deferred tool. */
+export const TASK_EVENTS = ["TaskCreated", "TaskCompleted"];
+/**
+ * What `taskhub init` puts in settings.json `env` unless --no-todo-tools: since 2.1.233 the newest models get no
+ * todo tools without the first; the second makes every session of the project share one list, named for it.
+ */
+export const TODO_TOOLS_ENV = "CLAUDE_CODE_ENABLE_TODO_TOOLS";
+export const TASK_LIST_ENV = "CLAUDE_CODE_TASK_LIST_ID";
 /** Seconds, as Claude Code counts hook timeouts; the hook itself gives up well before. */
 export const HOOK_TIMEOUT_S = 5;
 
@@ -19,23 +28,32 @@ const HOOK_SCRIPT = fileURLToPath(new URL("./taskhub.mjs", import.meta.url));
  */
 
 /**
- * @param {{ url: string, command: boolean, bin?: string }} opts
+ * @param {{ url: string, command: boolean, bin?: string, taskList?: boolean }} opts
  * @returns {Wanted[]}
  */
-export function wantedHooks({ url, command, bin }) {
+export function wantedHooks({ url, command, bin, taskList = false }) {
   // The URL goes in literally and the token stays in the environment: settings.json is often committed.
   const commandEntry = {
     type: "command",
     command: `${bin?.trim() || `node ${shellQuote(HOOK_SCRIPT)}`} hook --url ${shellQuote(url)}`,
     timeout: HOOK_TIMEOUT_S,
   };
-  const httpEntry = {
-    type: "http",
-    url: `${url}/hooks/claude`,
-    headers: { Authorization: "Bearer $TASKHUB_TOKEN" },
-    allowedEnvVars: ["TASKHUB_TOKEN"],
-    timeout: HOOK_TIMEOUT_S,
-  };
+  // With a shared task list, Claude's task ids belong to the list, not the session: the hub needs its name.
+  const httpEntry = taskList
+    ? {
+        type: "http",
+        url: `${url}/hooks/claude`,
+        headers: { Authorization: "Bearer $TASKHUB_TOKEN", "X-Taskhub-Task-List": `$${TASK_LIST_ENV}` },
+        allowedEnvVars: ["TASKHUB_TOKEN", TASK_LIST_ENV],
+        timeout: HOOK_TIMEOUT_S,
+      }
+    : {
+        type: "http",
+        url: `${url}/hooks/claude`,
+        headers: { Authorization: "Bearer $TASKHUB_TOKEN" },
+        allowedEnvVars: ["TASKHUB_TOKEN"],
+        timeout: HOOK_TIMEOUT_S,
+      };
   const other = command ? commandEntry : httpEntry;
   // SessionStart is always a command hook: Claude Code does not fire HTTP hooks for it (DESIGN §7).
   // Stop, PreCompact and SubagentStop are command hooks too: only a command can read transcript_path and post
@@ -45,6 +63,7 @@ export function wantedHooks({ url, command, bin }) {
     { event: "SessionStart", entry: commandEntry },
     { event: "UserPromptSubmit", entry: other },
     { event: "PostToolUse", matcher: TASK_TOOLS_MATCHER, entry: other },
+    ...TASK_EVENTS.map((event) => ({ event, entry: other })),
     { event: "Stop", entry: commandEntry },
     { event: "PreCompact", entry: commandEntry },
     { event: "SubagentStop", entry: commandEntry },
@@ -124,10 +143,43 @@ export function mergeHooks(settings, wanted) {
 }
 
 /**
- * @param {{ cwd: string, url: string, command: boolean, bin?: string, out: (line: string) => void }} opts
+ * Pure: the settings with taskhub's `env` entries, and a line per change. A value the user set differently is
+ * theirs and stays; with todoTools off nothing is added, and the switch taskhub sets ("1") is taken back.
+ * @param {Record<string, any>} settings
+ * @param {{ todoTools: boolean, project: string | null }} opts
+ * @returns {{ settings: Record<string, any>, changes: string[] }}
+ */
+export function mergeEnv(settings, { todoTools, project }) {
+  const next = structuredClone(settings);
+  /** @type {string[]} */
+  const changes = [];
+  if (next.env !== undefined && (!next.env || typeof next.env !== "object" || Array.isArray(next.env))) {
+    throw new CliError('"env" in settings.json is not an object; fix it by hand, then run taskhub init again');
+  }
+  /** @type {Record<string, string>} */
+  const ours = { [TODO_TOOLS_ENV]: "1" };
+  if (project) ours[TASK_LIST_ENV] = project;
+  const env = { ...(next.env ?? {}) };
+  for (const [name, value] of Object.entries(ours)) {
+    if (todoTools && env[name] === undefined) {
+      env[name] = value;
+      changes.push(`set env ${name}=${value}`);
+    } else if (todoTools && env[name] !== value) {
+      changes.push(`kept env ${name}=${env[name]} (yours; taskhub would set ${value})`);
+    } else if (!todoTools && name === TODO_TOOLS_ENV && env[name] === value) {
+      delete env[name];
+      changes.push(`removed env ${name}`);
+    }
+  }
+  if (Object.keys(env).length || next.env !== undefined) next.env = env;
+  return { settings: next, changes };
+}
+
+/**
+ * @param {{ cwd: string, url: string, command: boolean, bin?: string, todoTools?: boolean, project?: string | null, out: (line: string) => void }} opts
  * @returns {{ file: string, changed: boolean }}
  */
-export function runInit({ cwd, url, command, bin, out }) {
+export function runInit({ cwd, url, command, bin, todoTools = true, project = null, out }) {
   const file = path.join(cwd, ".claude", "settings.json");
   /** @type {Record<string, any>} */
   let settings = {};
@@ -151,7 +203,10 @@ export function runInit({ cwd, url, command, bin, out }) {
     }
   }
 
-  const { settings: merged, changes } = mergeHooks(settings, wantedHooks({ url, command, bin }));
+  const hooked = mergeHooks(settings, wantedHooks({ url, command, bin, taskList: todoTools }));
+  const envd = mergeEnv(hooked.settings, { todoTools, project });
+  const merged = envd.settings;
+  const changes = [...hooked.changes, ...envd.changes];
   const rel = path.relative(cwd, file) || file;
   if (existed && deepEqual(settings, merged)) {
     out(`${rel} already has taskhub's hooks; nothing changed.`);
@@ -160,6 +215,10 @@ export function runInit({ cwd, url, command, bin, out }) {
   writeAtomic(file, JSON.stringify(merged, null, 2) + "\n");
   out(`${existed ? "updated" : "created"} ${rel}:`);
   for (const line of changes) out(`  ${line}`);
+  if (todoTools && !project) {
+    out(`No project of the hub holds ${cwd}, so ${TASK_LIST_ENV} is not set: run taskhub init --project KEY to share one task list.`);
+  }
+  if (todoTools) out(`Claude Code's todo tools are on (${TODO_TOOLS_ENV}); --no-todo-tools leaves them out.`);
   if (!process.env.TASKHUB_TOKEN) {
     out("The hooks send $TASKHUB_TOKEN: export it where you start Claude Code (taskhub token create makes one).");
   }
@@ -196,4 +255,22 @@ export function deepEqual(a, b) {
  */
 export function shellQuote(s) {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The key of the hub's project for this directory, as the SessionStart hook finds it; null when the hub does
+ * not know the directory, no token is set, or the hub cannot be reached (init then says how to name it).
+ * @param {import("./config.mjs").HubConfig} cfg
+ * @param {string} cwd
+ * @returns {Promise<string | null>}
+ */
+export async function projectOfCwd(cfg, cwd) {
+  if (!cfg.token) return null;
+  try {
+    const res = /** @type {{ project?: unknown }} */ (await hubJson(cfg, `/api/context?cwd=${encodeURIComponent(cwd)}`, { timeoutMs: 5_000 }));
+    return typeof res.project === "string" ? res.project : null;
+  } catch (err) {
+    if (!(err instanceof HubError)) throw err;
+    return null; // init still writes the hooks; the line it prints says how to add the list id
+  }
 }

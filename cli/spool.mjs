@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { writeAtomic } from "./transcript.mjs";
+import { writePrivate } from "./transcript.mjs";
 
 /** Past this the spool stops growing; the transcripts themselves still hold the lines (their offsets stay put). */
 export const SPOOL_MAX_BYTES = 200 * 1024 * 1024;
@@ -49,7 +49,7 @@ export function writeSpool(state, body) {
     if (used + Buffer.byteLength(body) > SPOOL_MAX_BYTES) return false;
     // Zero-padded time first so a plain sort is chronological.
     const name = `${String(Date.now()).padStart(15, "0")}-${process.pid}-${crypto.randomBytes(4).toString("hex")}.ndjson`;
-    writeAtomic(path.join(spoolDir(state), name), body);
+    writePrivate(state, path.join(spoolDir(state), name), body);
     return true;
   } catch {
     return false;

@@ -8,10 +8,14 @@ import { HubError } from "./http.mjs";
 const USAGE = `usage: taskhub <command> [options]
 
 Commands:
-  init [--url URL] [--command] [--bin CMD]
+  init [--url URL] [--command] [--bin CMD] [--project KEY] [--no-todo-tools]
                      Merge taskhub's hooks into ./.claude/settings.json (keeps everything else).
-                     HTTP hooks for UserPromptSubmit and PostToolUse, command hooks for SessionStart,
-                     Stop, PreCompact and SubagentStop (they post the transcript lines);
+                     HTTP hooks for UserPromptSubmit, PostToolUse, TaskCreated and TaskCompleted,
+                     command hooks for SessionStart, Stop, PreCompact and SubagentStop (they post
+                     the transcript lines). Sets env CLAUDE_CODE_ENABLE_TODO_TOOLS=1 and
+                     CLAUDE_CODE_TASK_LIST_ID=<project key> (asked of the hub for this directory,
+                     or --project) so today's Claude Code offers its task tools and sessions
+                     share one list; --no-todo-tools leaves both out;
                      --command uses command hooks for every event (older Claude Code);
                      --bin replaces "node <this file>" in the command hooks (e.g. --bin "npx taskhub").
   hook               The command hook Claude Code runs (reads the hook JSON on stdin; always exits 0).
@@ -45,7 +49,7 @@ const COMMON = {
 
 /** @type {Record<string, Record<string, { type: "string" | "boolean", short?: string }>>} */
 const OPTIONS = {
-  init: { command: { type: "boolean" }, bin: { type: "string" } },
+  init: { command: { type: "boolean" }, bin: { type: "string" }, project: { type: "string" }, "no-todo-tools": { type: "boolean" } },
   hook: {},
   import: { from: { type: "string" }, project: { type: "string" } },
   token: { name: { type: "string" }, scopes: { type: "string" } },
@@ -83,12 +87,17 @@ async function main(argv) {
   switch (command) {
     case "init": {
       noMorePositionals(positionals, 0);
-      const { runInit } = await import("./init.mjs");
+      const { runInit, projectOfCwd } = await import("./init.mjs");
+      const todoTools = !values["no-todo-tools"];
+      const url = requireUrl(cfg);
+      const project = str(values.project) ?? (todoTools ? await projectOfCwd(cfg, process.cwd()) : null);
       runInit({
         cwd: process.cwd(),
-        url: requireUrl(cfg),
+        url,
         command: Boolean(values.command),
         bin: str(values.bin),
+        todoTools,
+        project,
         out: (line) => process.stdout.write(`${line}\n`),
       });
       return 0;

@@ -42,14 +42,32 @@ export function readOffset(state, file) {
  */
 export function writeOffset(state, file, offset) {
   const target = offsetFile(state, file);
-  writeAtomic(target, JSON.stringify({ path: path.resolve(file), offset }) + "\n");
+  writePrivate(state, target, JSON.stringify({ path: path.resolve(file), offset }) + "\n");
 }
 
-/** @param {string} target @param {string} data */
-export function writeAtomic(target, data) {
+/** Owner-only: the state folder names every transcript and the spool holds what sessions said. */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Writes a state file atomically, readable by its owner alone; folders made by an older CLI are closed too.
+ * @param {string} state the state root
+ * @param {string} target a file below it
+ * @param {string} data
+ */
+export function writePrivate(state, target, data) {
+  for (const dir of [state, path.dirname(target)]) {
+    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  }
+  writeAtomic(target, data, PRIVATE_FILE_MODE);
+}
+
+/** @param {string} target @param {string} data @param {number} [mode] of a new file, before the umask */
+export function writeAtomic(target, data, mode = 0o666) {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
-  fs.writeFileSync(tmp, data);
+  fs.writeFileSync(tmp, data, { mode });
   fs.renameSync(tmp, target);
 }
 

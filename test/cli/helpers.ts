@@ -19,6 +19,8 @@ export type Hub = {
   /** Lines the hub stored, in arrival order (transcript ingest is idempotent, like the real one). */
   lines: string[];
   context: string;
+  /** The project key /api/context answers with (null: the hub knows no project for that directory). */
+  project: string | null;
   close: () => Promise<void>;
   to: (p: string) => Recorded[];
 };
@@ -29,13 +31,14 @@ function problem(res: http.ServerResponse, status: number, code: string, message
 }
 
 /** Answers per the hub's HTTP contract; only GOOD_TOKEN is accepted. */
-export async function startHub(opts: { context?: string } = {}): Promise<Hub> {
+export async function startHub(opts: { context?: string; project?: string } = {}): Promise<Hub> {
   const seen = new Set<string>();
   const hub: Hub = {
     url: "",
     requests: [],
     lines: [],
     context: opts.context ?? "",
+    project: opts.project ?? null,
     close: async () => {},
     to: (p) => hub.requests.filter((r) => r.path === p),
   };
@@ -72,7 +75,7 @@ export async function startHub(opts: { context?: string } = {}): Promise<Hub> {
         }
         return json(202, { accepted, duplicates, badLines });
       }
-      if (req.method === "GET" && u.pathname === "/api/context") return json(200, { additionalContext: hub.context });
+      if (req.method === "GET" && u.pathname === "/api/context") return json(200, { project: hub.project, additionalContext: hub.context });
       if (req.method === "POST" && u.pathname === "/hooks/claude") return json(200, {});
       if (req.method === "GET" && u.pathname === "/api/export") {
         res.writeHead(200, { "content-type": "application/x-ndjson" });

@@ -51,8 +51,8 @@ function env(): NodeJS.ProcessEnv {
 }
 
 /** Asynchronous: the stand-in model answers from this very process, so blocking on the child would hang it. */
-async function claude(prompt: string): Promise<string> {
-  const child = spawn(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate"], { cwd: project, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+async function claude(prompt: string, cwd = project): Promise<string> {
+  const child = spawn(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate"], { cwd, env: env(), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -64,9 +64,26 @@ async function claude(prompt: string): Promise<string> {
   return out;
 }
 
-async function openTasks(): Promise<{ title: string; status: string; source: { kind: string } }[]> {
-  return (await api(`/api/tasks?project=SYS&limit=200`)).tasks;
+async function openTasks(key = "SYS"): Promise<{ title: string; status: string; source: { kind: string } }[]> {
+  return (await api(`/api/tasks?project=${key}&limit=200`)).tasks;
 }
+
+/** A project of its own, with a directory `taskhub init` has wired, for a test whose task ids must start at 1. */
+async function newProject(key: string): Promise<string> {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), `taskhub-${key.toLowerCase()}-`)));
+  dirs.push(dir);
+  await api("/api/projects", { method: "POST", json: { key, name: key, paths: [dir] } });
+  const init = spawnSync(process.execPath, [CLI, "init"], { cwd: dir, env: env(), encoding: "utf8" });
+  if (init.status !== 0) throw new Error(`taskhub init: ${init.stderr}`);
+  return dir;
+}
+
+/** What the SessionStart hook put in the first request of the session that just ran. */
+function sessionContext(first: { messages: unknown[] } | undefined): string {
+  return JSON.stringify(first?.messages ?? []).match(/SessionStart hook additional context: ([^"]*)/)?.[1] ?? "";
+}
+
+const dirs: string[] = [];
 
 async function eventually<T>(check: () => Promise<T | false | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -89,7 +106,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([hub?.stop(), model?.close()]);
-  for (const dir of [home, project]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [home, project, ...dirs]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("Claude Code with taskhub's hooks", () => {
@@ -134,11 +151,44 @@ describe("Claude Code with taskhub's hooks", () => {
     const first = model.sessionRequests[before];
     expect(first).toBeDefined();
     // Claude Code puts a SessionStart hook's additionalContext into a system message of the first request.
-    const context = JSON.stringify(first.messages).match(/SessionStart hook additional context: ([^"]*)/)?.[1] ?? "";
+    const context = sessionContext(first);
     const titles = ["Write the config parser", "Document the config format", "Benchmark the config loader", "Add tests for the parser"];
     expect(titles.filter((t) => context.includes(t))).toEqual(titles);
     const at = titles.map((t) => context.indexOf(t));
     // The blocked one (it waits for the parser) comes last.
     expect(at[3]).toBeGreaterThan(Math.max(at[0], at[1], at[2]));
+  });
+
+  it("offers the task tools to today's model because taskhub init turned them on (named for ToolSearch, deferred)", () => {
+    const first = model.sessionRequests[0];
+    expect(JSON.parse(readFileSync(join(project, ".claude", "settings.json"), "utf8")).env).toEqual({ CLAUDE_CODE_ENABLE_TODO_TOOLS: "1", CLAUDE_CODE_TASK_LIST_ID: "SYS" });
+    // Deferred: not among the loaded tools, but listed by name for ToolSearch.
+    expect(first.tools).toContain("ToolSearch");
+    expect(first.raw).toMatch(/ToolSearch[^]*\bTaskCreate\b[^]*\bTaskUpdate\b/);
+  });
+
+  // Skipped until the hub matches the three arrivals as one intent (issue #14, item 1).
+  it.skip("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {
+    const dir = await newProject("ONE");
+    model.script([
+      { tool: "TaskCreate", input: { subject: "Implement user authentication for the API", description: "Tokens for every route" } },
+      { tool: "TaskUpdate", input: { taskId: "1", status: "completed" } },
+      { text: "Authentication is in place." },
+    ]);
+    await claude("I need to implement user authentication for the API", dir);
+    const done = await eventually(async () => {
+      const t = await openTasks("ONE");
+      return t.some((x) => x.status === "completed") && t;
+    }, "the task completed");
+    // The Stop hook's transcript post arrives after the hooks: give it time to have made a second task, if it would.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const tasks = await openTasks("ONE");
+    expect(tasks.map((t) => `${t.title}: ${t.status}`)).toEqual(["Implement user authentication for the API: completed"]);
+    expect(done.length).toBe(1);
+
+    model.script([{ text: "Nothing is open." }]);
+    const before = model.sessionRequests.length;
+    await claude("What is left to do?", dir);
+    expect(sessionContext(model.sessionRequests[before])).not.toContain("user authentication");
   });
 });

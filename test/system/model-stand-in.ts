@@ -74,7 +74,8 @@ export async function startStandIn(): Promise<StandIn> {
         body = JSON.parse(raw);
       } catch {}
       const tools = Array.isArray(body.tools) ? body.tools.map((t: { name?: string }) => String(t.name)) : [];
-      const own = tools.includes("TaskCreate");
+      // 2.1.332 defers the task tools (named for ToolSearch, not listed); older builds list TaskCreate itself.
+      const own = tools.includes("TaskCreate") || tools.includes("ToolSearch");
       if (own) sessionRequests.push({ model: String(body.model), system: body.system, messages: body.messages ?? [], tools, raw });
       const turn: Turn = own ? (queue.shift() ?? { text: "Nothing more to do." }) : { text: "Scripted session" };
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });

@@ -1,6 +1,6 @@
 // Claude Code HTTP hook payloads read into the same intents, with the same keys, as the transcript lines they echo.
 
-import { isObj, str, type Obj } from "./lines";
+import { idStr, isObj, str, type Obj } from "./lines";
 import { placeTags } from "./metadata";
 import { nextStepIntents, requestIntents } from "./prose";
 import { createdTask, createIntent, failed, updateIntents } from "./task-tools";
@@ -25,6 +25,9 @@ export function extractHook(payload: unknown, options: HookOptions = {}): TaskIn
       return toolIntents(payload, origin, tags);
     case "Stop":
       return nextStepIntents(str(payload.last_assistant_message) ?? "", origin, tags);
+    case "TaskCreated":
+    case "TaskCompleted":
+      return taskEventIntents(payload, origin, tags);
     default:
       return [];
   }
@@ -49,6 +52,15 @@ function hookTags(p: Obj): string[] {
   if (agentId) tags.push(`agent:${agentId}`);
   if (agentId && agentType) tags.push(`agent:${agentType}`);
   return tags;
+}
+
+/** Claude Code's own task events (2.1.300+) name the task, however it was made (a deferred tool included). */
+function taskEventIntents(p: Obj, origin: IntentOrigin, tags: string[]): TaskIntent[] {
+  const id = idStr(p.task_id);
+  if (!id) return [];
+  if (p.hook_event_name === "TaskCompleted") return updateIntents({ taskId: id, status: "completed" }, origin, tags);
+  const intent = createIntent(id, { subject: p.task_subject, description: p.task_description }, null, origin, tags);
+  return intent ? [intent] : [];
 }
 
 function toolIntents(p: Obj, origin: IntentOrigin, tags: string[]): TaskIntent[] {

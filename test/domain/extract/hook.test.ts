@@ -46,6 +46,17 @@ describe("extractHook", () => {
     expect(hook).toEqual([]);
   });
 
+  it("TaskCreated (2.1.332, as the real client sends it): the task gets the key its TaskCreate gives it", () => {
+    const created = { ...base, prompt_id: "p1", hook_event_name: "TaskCreated", task_id: "1", task_subject: "Implement user authentication for the API", task_description: "JWT" };
+    const fromTool = extractHook({ ...base, hook_event_name: "PostToolUse", tool_name: "TaskCreate", tool_input: { subject: "Implement user authentication for the API", description: "JWT" }, tool_response: { task: { id: "1", subject: "Implement user authentication for the API", description: "JWT" } } });
+    expect(extractHook(created)).toEqual(fromTool);
+  });
+
+  it("TaskCompleted: the task's status becomes completed under its TaskCreate key", () => {
+    const [done] = extractHook({ ...base, hook_event_name: "TaskCompleted", task_id: "1", task_subject: "Implement user authentication for the API" });
+    expect(done).toMatchObject({ type: "upsert", externalKey: `task:${SESSION}:1`, status: "completed", source: "task-tool" });
+  });
+
   it("Stop: next steps in the last message get the transcript's keys", () => {
     const message = "All green.\n\nNext steps:\n- Add retries to the mailer\n- Document the hook setup";
     const hook = extractHook({ ...base, hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: message });
