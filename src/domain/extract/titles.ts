@@ -90,7 +90,7 @@ export function cleanTitle(raw: string): CleanTitle {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // markdown links keep their text
     .replace(/`+/g, "")
     // Emphasis marks touch a space or the ends; inside a word (snake_case, AGI-*) they are the word.
-    .replace(/(^|[\s(])[*_~]+|[*_~]+(?=$|[\s),.:;!?])/g, "$1")
+    .replace(/(^|[\s(])[*_~]+(?=\S)|(?<=[\w).!?])[*_~]+(?=$|[\s),.:;!?])/g, "$1")
     .replace(/^\s*(?:#+|[-+•]|\d+[.)])\s+/, "")
     .replace(/\s+/g, " ")
     .trim();
