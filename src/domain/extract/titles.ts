@@ -8,8 +8,10 @@ export const TITLE_MAX = 80;
 // Every pattern here runs on a title already capped to TITLE_INPUT_MAX, and none can backtrack beyond linear time.
 const TITLE_INPUT_MAX = 2_000;
 
-/** "HUB-12: …", "spotter-gqc.6 - …", "[X-dov.3] …": a tracker id that leads the title; it must hold a digit. */
-const TRACKER_PREFIX = /^\[?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\.\d+)*)\]?\s*(?::|-|–|—)?\s+/;
+/** "HUB-12 …", "HUB-12: …": a Jira/Linear-style key leading the title. */
+const KEY_PREFIX = /^\[?([A-Z][A-Z0-9]*-\d+)\]?\s*(?::|-|–|—)?\s+/;
+/** "spotter-gqc.6: …", "[X-dov.3] …": another tracker's id (beads and the like), only with a colon or brackets. */
+const ID_PREFIX = /^(?:\[([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\.\d+)*)\]\s*:?|([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\.\d+)*):)\s+/;
 /** Conventional-commit prefixes ("feat:", "chore(ci):") say what kind of change, not what to do. */
 const COMMIT_PREFIX = /^(?:feat|chore|docs|refactor|perf|test|build|ci|style)(?:\([^)]{0,40}\))?!?:\s+/i;
 
@@ -72,7 +74,8 @@ export function isNarration(title: string): boolean {
 /** A verb followed only by pronouns, fillers and numbers: the task's object lives in an earlier message. */
 export function lacksObject(title: string): boolean {
   const words = plain(title.slice(0, TITLE_INPUT_MAX)).split(" ");
-  return words.length > 0 && words.slice(1).every((w) => EMPTY_OBJECT.has(w) || /^\d+$/.test(w));
+  // A one-word title ("Refactor") is terse, not empty.
+  return words.length > 1 && words.slice(1).every((w) => EMPTY_OBJECT.has(w) || /^\d+$/.test(w));
 }
 
 export interface CleanTitle {
@@ -95,10 +98,13 @@ export function cleanTitle(raw: string): CleanTitle {
     .replace(/\s+/g, " ")
     .trim();
   let trackerId: string | null = null;
-  const tracker = TRACKER_PREFIX.exec(t);
-  if (tracker && /\d/.test(tracker[1]) && tracker[0].length < t.length) {
-    trackerId = tracker[1];
-    t = t.slice(tracker[0].length);
+  const key = KEY_PREFIX.exec(t);
+  const id = key ? null : ID_PREFIX.exec(t);
+  const tracker = key ? key[1] : id ? (id[1] ?? id[2]) : null;
+  // An id must hold a digit ("utf-8" is no tracker's, nor is "auto-assign:"); and a title must be left.
+  if (tracker && /\d/.test(tracker) && (key ?? id)![0].length < t.length) {
+    trackerId = tracker;
+    t = t.slice((key ?? id)![0].length);
   }
   t = t.replace(COMMIT_PREFIX, "");
   t = stripStrayQuotes(t).replace(/[\s:;,.]+$/, "");

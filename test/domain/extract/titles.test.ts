@@ -43,6 +43,13 @@ describe("cleaned titles", () => {
     expect(cleanTitle("Writing the migration guide").title).toBe("Write the migration guide");
   });
 
+  it("takes a Jira-style key with or without a colon, and another tracker's id only with a colon or brackets", () => {
+    expect(cleanTitle("HUB-12 Fix the leak")).toMatchObject({ title: "Fix the leak", trackerId: "HUB-12" });
+    expect(cleanTitle("[engram-q1h.2] Define the contract")).toMatchObject({ title: "Define the contract", trackerId: "engram-q1h.2" });
+    expect(cleanTitle("utf-8 titles in the export")).toMatchObject({ title: "Utf-8 titles in the export", trackerId: null });
+    expect(cleanTitle("auto-assign: ids to tasks")).toMatchObject({ trackerId: null });
+  });
+
   it("leaves a title that starts with an id but has nothing after it", () => {
     expect(cleanTitle("HUB-12").title).toBe("HUB-12");
   });
@@ -77,6 +84,10 @@ describe("what is not a task", () => {
 
   it.each(["Fix all 5", "Fix that along the way", "Update them too"])("%s names no object", (t) => {
     expect(lacksObject(t)).toBe(true);
+  });
+
+  it("takes a one-word title as terse, not empty", () => {
+    expect(lacksObject("Refactor")).toBe(false);
   });
 
   it("drops a ritual item from every TodoWrite list and keeps the rest", () => {
