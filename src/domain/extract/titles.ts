@@ -17,7 +17,7 @@ const COMMIT_PREFIX = /^(?:feat|chore|docs|refactor|perf|test|build|ci|style)(?:
 
 /** Past or reported speech, and "nothing to do": a summary describing the session, not a task in it. */
 const NARRATION =
-  /^(?:no(?:ne| explicit| further| pending| remaining| next)\b|nothing\b|n\/a\b|user(?:'s)? (?:asked|said|wants|requested|most recent|message|request)|the user\b|the (?:most recent|last|current) (?:work|message|task)|i (?:was|am|have|had)\b|we (?:were|have|had)\b|(?:all|both|everything)\b[^.]{0,80}\b(?:has|have) been\b)/i;
+  /^(?:no(?:ne| explicit| further| pending| remaining| next)\b|nothing\b|n\/a\b|user(?:'s)? (?:asked|said|wants|requested|most recent|message|request)|the user (?:asked|said|wants|wanted|requested)\b|the (?:most recent|last|current) (?:work|message|task)|i (?:was|am|have|had)\b|we (?:were|have|had)\b|(?:all|both|everything)\b[^.]{0,80}\b(?:has|have) been\b)/i;
 
 /** Things every session does: testing, committing, pushing, opening the PR, closing the session. */
 const RITUAL_CLAUSES: RegExp[] = [
@@ -55,13 +55,13 @@ const GERUND_BASE: Record<string, string> = Object.fromEntries(
 const plain = (s: string) =>
   s
     .toLowerCase()
-    .replace(/[^a-z0-9'\- ]+/g, " ")
+    .replace(/[^a-z0-9'&,\- ]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 
 export function isRitual(title: string): boolean {
   const clauses = plain(title.slice(0, TITLE_INPUT_MAX))
-    .split(/ (?:and then|and|then|&) | ?, ?/)
+    .split(/ ?[,&] ?(?:and then |and |then )?| (?:and then|and|then) /)
     .map((c) => c.trim())
     .filter(Boolean);
   return clauses.length > 0 && clauses.every((c, i) => RITUAL_CLAUSES.some((r) => r.test(c)) || (i > 0 && RITUAL_NOUN.test(c)));
@@ -73,7 +73,7 @@ export function isNarration(title: string): boolean {
 
 /** A verb followed only by pronouns, fillers and numbers: the task's object lives in an earlier message. */
 export function lacksObject(title: string): boolean {
-  const words = plain(title.slice(0, TITLE_INPUT_MAX)).split(" ");
+  const words = plain(title.slice(0, TITLE_INPUT_MAX)).replace(/[&,]/g, " ").split(/\s+/).filter(Boolean);
   // A one-word title ("Refactor") is terse, not empty.
   return words.length > 1 && words.slice(1).every((w) => EMPTY_OBJECT.has(w) || /^\d+$/.test(w));
 }

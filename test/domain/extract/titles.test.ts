@@ -64,6 +64,8 @@ describe("what is not a task", () => {
     "Session close protocol after all tasks complete",
     "Close the session",
     "Make sure all tests pass",
+    "Commit & push",
+    "Run the linter, then commit",
   ])("%s is a session ritual", (t) => {
     expect(isRitual(t)).toBe(true);
   });
@@ -81,6 +83,10 @@ describe("what is not a task", () => {
       expect(isNarration(t)).toBe(true);
     },
   );
+
+  it.each(["The user list should paginate", "No-op writes should not bump updated_at", "Make all tests deterministic"])("%s is a task, not narration", (t) => {
+    expect(isNarration(t)).toBe(false);
+  });
 
   it.each(["Fix all 5", "Fix that along the way", "Update them too"])("%s names no object", (t) => {
     expect(lacksObject(t)).toBe(true);
