@@ -1,22 +1,13 @@
 // Transcript extraction: MB/s of extractTranscript over the long session vs a bare JSON.parse-per-line loop, same process.
 
-import { build } from "esbuild";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { loadExtraction } from "./lib/domain.mjs";
 import { root } from "./lib/hub.mjs";
 import { median, round } from "./lib/stats.mjs";
 
-/** Node 20 cannot import TypeScript: bundle the pure extractor once with the esbuild wrangler ships. */
-async function loadExtractor() {
-  const dir = mkdtempSync(join(tmpdir(), "taskhub-bench-esm-"));
-  const outfile = join(dir, "extract.mjs");
-  await build({ entryPoints: [join(root, "src/domain/extract/index.ts")], bundle: true, format: "esm", platform: "node", outfile, logLevel: "error" });
-  const mod = await import(pathToFileURL(outfile).href);
-  rmSync(dir, { recursive: true, force: true });
-  return mod.extractTranscript;
-}
+/** The 1.9 MB session: compaction, Task tools, progress lines. */
+export const LARGE = "e-large-1.9mb-compaction-tasks-v2.1.42.jsonl";
 
 function loop(text) {
   let n = 0;
@@ -40,8 +31,8 @@ function rate(fn, text, minMs = 400) {
 }
 
 export async function benchExtraction({ runs = 7 } = {}) {
-  const extractTranscript = await loadExtractor();
-  const text = readFileSync(join(root, "test/fixtures/claude/v2.1.39-long-session.jsonl"), "utf8");
+  const { extractTranscript } = await loadExtraction();
+  const text = readFileSync(join(root, "test/fixtures/claude", LARGE), "utf8");
   const ours = [];
   const theirs = [];
   // Interleaved runs, so a noisy neighbour slows both sides alike.
@@ -51,5 +42,5 @@ export async function benchExtraction({ runs = 7 } = {}) {
   }
   const value = round(median(ours));
   const base = round(median(theirs));
-  return { name: "transcript extraction", unit: "MB/s", value, baseline: { name: "JSON.parse loop", value: base }, ratio: round(value / base, 2), detail: { bytes: text.length, runs } };
+  return { name: "transcript extraction", unit: "MB/s", value, baseline: { name: "JSON.parse loop", value: base }, ratio: round(value / base, 2), detail: { file: LARGE, bytes: text.length, runs } };
 }

@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 // `npm run bench`: measures the hub against its baselines, prints a table and writes bench/results.json.
 // BENCH_QUICK=1 runs every figure briefly (a smoke test of the harness, not numbers to publish).
+// BENCH_ONLY=extract,quality runs some figures; with BENCH_MERGE=1 they replace their own entries in bench/results.json.
 
 import { cpus, totalmem } from "node:os";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchImportBurst, benchPushBurst } from "./burst.mjs";
 import { benchE2e } from "./e2e.mjs";
 import { benchExtraction } from "./extract.mjs";
+import { benchExtractionQuality } from "./extraction-quality.mjs";
 import { root, startHub } from "./lib/hub.mjs";
 import { benchStore } from "./store.mjs";
 import { benchStoreConvex } from "./store-convex.mjs";
 import { benchWebhook } from "./webhook.mjs";
 
 const quick = process.env.BENCH_QUICK === "1";
-const only = process.env.BENCH_ONLY?.split(","); // e.g. BENCH_ONLY=webhook,extract
+const only = process.env.BENCH_ONLY?.split(","); // e.g. BENCH_ONLY=webhook,extract,quality
 const want = (k) => !only || only.includes(k);
 const log = (m) => console.error(m);
 
@@ -42,6 +44,10 @@ const figures = [];
 if (want("extract")) {
   log("transcript extraction…");
   figures.push(await benchExtraction({ runs: quick ? 2 : 7 }));
+}
+if (want("quality")) {
+  log("extraction quality against the truth files…");
+  figures.push(...(await attempt("extraction precision", "%", benchExtractionQuality)));
 }
 // A fresh hub per group, so one group's backlog of workflow runs does not slow the next.
 if (want("webhook")) {
@@ -87,6 +93,7 @@ function extra(f) {
   if (f.name === "completion unblocking 100 dependents") return `p50/p95 ${d.p50}/${d.p95} ms over ${d.tries} tries`;
   if (f.name.startsWith("convex store")) return `${d.scale}: ${Object.entries(d).filter(([, v]) => v?.p95 !== undefined).map(([k, v]) => `${k} ${pp(v)}`).join(", ")} ms p50/p95${d.oneTaskSearchFound !== undefined ? `; a one-task search's first page held ${d.oneTaskSearchFound}` : ""}`;
   if (f.name.startsWith("convex completion")) return `${d.scale}: p50/p95 ${d.p50}/${d.p95} ms over ${d.tries} tries (store only)`;
+  if (f.name.startsWith("extraction ")) return `${d.sessions} sessions: ${d.matched} of ${d.extracted} extracted tasks match ${d.truth} true ones, ${d.duplicates} duplicates; prose precision ${d.prosePrecision ?? "—"}% (goal 80)`;
   if (d.peakMemoryMb) return `peak ${d.peakMemoryMb} MB`;
   return "";
 }
@@ -95,5 +102,17 @@ const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).le
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join("  "));
 console.log(`\n${results.date} · ${machine}`);
 
-if (!quick && !only) writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
-else console.error("(quick or partial run: bench/results.json left as it was)");
+const file = join(root, "bench/results.json");
+if (!quick && !only) writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+else if (!quick && process.env.BENCH_MERGE === "1") {
+  // A partial run replaces only its own figures, each dated, so the file says which run measured what.
+  const kept = JSON.parse(readFileSync(file, "utf8"));
+  for (const f of results.figures) {
+    const dated = { ...f, date: results.date, machine };
+    const i = kept.figures.findIndex((k) => k.name === f.name);
+    if (i >= 0) kept.figures[i] = dated;
+    else kept.figures.push(dated);
+  }
+  writeFileSync(file, JSON.stringify(kept, null, 2) + "\n");
+  console.error(`(partial run: its ${results.figures.length} figures merged into bench/results.json)`);
+} else console.error("(quick or partial run: bench/results.json left as it was; BENCH_MERGE=1 merges a partial run's figures)");

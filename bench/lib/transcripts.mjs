@@ -1,13 +1,13 @@
-// Transcript slices for the bench: a real TodoWrite session re-keyed so each copy is new work for the hub.
+// Transcript slices for the bench: real TodoWrite and TaskCreate sessions re-keyed so each copy is new work for the hub.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./hub.mjs";
 
-const small = readFileSync(join(root, "test/fixtures/claude/v1.0.98-todowrite-small.jsonl"), "utf8");
-const subagents = readFileSync(join(root, "test/fixtures/claude/v1.0.108-todowrite-subagents.jsonl"), "utf8");
+const todowrite = readFileSync(join(root, "test/fixtures/claude/a-todowrite-v2.1.4.jsonl"), "utf8");
+const taskTools = readFileSync(join(root, "test/fixtures/claude/b-taskcreate-taskupdate-v2.1.39.jsonl"), "utf8");
 
-/** Same lines, a fresh session id, the bench project's folder, and todo titles tagged so they are new tasks. */
+/** Same lines, a fresh session id, the bench project's folder, and todo and TaskCreate titles tagged so they are new tasks. */
 export function rekey(text, { cwd, tag }) {
   const sessionId = crypto.randomUUID();
   return text
@@ -19,17 +19,18 @@ export function rekey(text, { cwd, tag }) {
       if (rec.cwd) rec.cwd = cwd;
       for (const part of Array.isArray(rec.message?.content) ? rec.message.content : []) {
         if (part?.type === "tool_use" && part.name === "TodoWrite") for (const t of part.input.todos ?? []) t.content = `${t.content} ${tag}`;
+        if (part?.type === "tool_use" && part.name === "TaskCreate" && part.input.subject) part.input.subject = `${part.input.subject} ${tag}`;
       }
       return JSON.stringify(rec);
     })
     .join("\n") + "\n";
 }
 
-/** The first TodoWrite of the small session and the lines before it: a slice the hooks would post. */
+/** The first TodoWrite of the TodoWrite session and the lines before it: a slice the hooks would post. */
 export function todoSlice(opts) {
-  const lines = rekey(small, opts).split("\n");
+  const lines = rekey(todowrite, opts).split("\n");
   const i = lines.findIndex((l) => l.includes('"TodoWrite"'));
   return { body: lines.slice(0, i + 1).join("\n") + "\n", tasks: JSON.parse(lines[i]).message.content.find((p) => p.name === "TodoWrite").input.todos.length };
 }
 
-export const wholeSessions = [small, subagents];
+export const wholeSessions = [todowrite, taskTools];

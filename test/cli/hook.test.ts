@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GOOD_TOKEN, type Hub, type Sandbox, deadUrl, fixtureLines, runCli, sandbox, startHub } from "./helpers";
 
-const FIXTURE = "v1.0.98-todowrite-small.jsonl";
+const FIXTURE = "a-todowrite-v2.1.4.jsonl";
 let hub: Hub | undefined;
 afterEach(async () => {
   await hub?.close();

@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FIXTURES, GOOD_TOKEN, type Hub, type Sandbox, deadUrl, fixtureLines, runCli, sandbox, startHub } from "./helpers";
 
-const FILES = fs.readdirSync(FIXTURES).filter((n) => n.endsWith(".jsonl"));
+// The six transcripts under 500 KB (1.8 MB together); the large one is the chunking test's.
+const FILES = fs.readdirSync(FIXTURES).filter((n) => n.endsWith(".jsonl") && fs.statSync(path.join(FIXTURES, n)).size < 500_000);
 let hub: Hub | undefined;
 afterEach(async () => {
   await hub?.close();
@@ -53,10 +54,10 @@ describe("taskhub import", () => {
     const sb = sandbox();
     const dir = path.join(sb.root, "elsewhere");
     fs.mkdirSync(dir);
-    fs.copyFileSync(path.join(FIXTURES, "v2.1.38-short.jsonl"), path.join(dir, "a.jsonl"));
+    fs.copyFileSync(path.join(FIXTURES, "c-subagent-agent-progress-v2.1.19.jsonl"), path.join(dir, "a.jsonl"));
     const run = await runCli(["import", dir], { sandbox: sb, env: env(hub.url) });
     expect(run.code).toBe(0);
-    expect(hub.lines).toEqual(fixtureLines("v2.1.38-short.jsonl"));
+    expect(hub.lines).toEqual(fixtureLines("c-subagent-agent-progress-v2.1.19.jsonl"));
   });
 
   it("splits a large transcript into chunks of whole lines", async () => {
@@ -64,8 +65,8 @@ describe("taskhub import", () => {
     const sb = sandbox();
     const dir = path.join(sb.home, ".claude", "projects", "p");
     fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(path.join(FIXTURES, "v2.1.39-long-session.jsonl"), path.join(dir, "long.jsonl"));
-    const chunk = 512 * 1024;
+    fs.copyFileSync(path.join(FIXTURES, "e-large-1.9mb-compaction-tasks-v2.1.42.jsonl"), path.join(dir, "long.jsonl"));
+    const chunk = 256 * 1024;
     const run = await runCli(["import"], { sandbox: sb, env: { ...env(hub.url), TASKHUB_CHUNK_BYTES: String(chunk) } });
     expect(run.code).toBe(0);
     const posts = hub.to("/transcripts");
@@ -76,7 +77,7 @@ describe("taskhub import", () => {
       if (lines.length > 1) expect(Buffer.byteLength(p.body)).toBeLessThanOrEqual(chunk);
       for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     }
-    expect(hub.lines).toEqual(fixtureLines("v2.1.39-long-session.jsonl"));
+    expect(hub.lines).toEqual(fixtureLines("e-large-1.9mb-compaction-tasks-v2.1.42.jsonl"));
   });
 
   it("exits non-zero with a clear message when the hub refuses the token", async () => {
@@ -104,7 +105,7 @@ describe("taskhub import", () => {
 describe("taskhub import and the hook's spool", () => {
   it("sends what a hook spooled while the hub was down", async () => {
     const sb = sandbox();
-    const lines = fixtureLines("v2.1.38-short.jsonl");
+    const lines = fixtureLines("c-subagent-agent-progress-v2.1.19.jsonl");
     const transcript = path.join(sb.home, ".claude", "projects", "p", "s.jsonl");
     fs.mkdirSync(path.dirname(transcript), { recursive: true });
     fs.writeFileSync(transcript, lines.map((l) => `${l}\n`).join(""));

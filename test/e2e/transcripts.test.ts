@@ -1,22 +1,26 @@
 // Transcripts posted over HTTP, whole and in slices: the tasks the API shows agree with the TodoWrite lists.
 import { describe, expect, it } from "vitest";
-import subagents from "../fixtures/claude/v1.0.108-todowrite-subagents.jsonl?raw";
-import small from "../fixtures/claude/v1.0.98-todowrite-small.jsonl?raw";
-import short from "../fixtures/claude/v2.1.38-short.jsonl?raw";
-import subagent21 from "../fixtures/claude/v2.1.38-subagent.jsonl?raw";
-import toolHeavy from "../fixtures/claude/v2.1.38-tool-heavy.jsonl?raw";
-import long from "../fixtures/claude/v2.1.39-long-session.jsonl?raw";
+import todowrite from "../fixtures/claude/a-todowrite-v2.1.4.jsonl?raw";
+import taskTools from "../fixtures/claude/b-taskcreate-taskupdate-v2.1.39.jsonl?raw";
+import subagent from "../fixtures/claude/c-subagent-agent-progress-v2.1.19.jsonl?raw";
+import compaction from "../fixtures/claude/d-compaction-v2.1.39.jsonl?raw";
+import compactionTodos from "../fixtures/claude/d2-compaction-summary-lines-todowrite-v2.1.5.jsonl?raw";
+import large from "../fixtures/claude/e-large-1.9mb-compaction-tasks-v2.1.42.jsonl?raw";
+import beads from "../fixtures/claude/f-beads-bd-commands-v2.1.62.jsonl?raw";
+import planMode from "../fixtures/claude/g-exitplanmode-v2.1.12.jsonl?raw";
 import { createProject } from "../support/hub";
 import { agreement, asSession, postTranscript, projectTasks, settled, slices, todoTruth } from "../support/transcripts";
 import { preTwoOneSubagents } from "./synthetic-session";
 
 const FIXTURES = {
-  "v1.0.98-todowrite-small": small,
-  "v1.0.108-todowrite-subagents": subagents,
-  "v2.1.38-short": short,
-  "v2.1.38-subagent": subagent21,
-  "v2.1.38-tool-heavy": toolHeavy,
-  "v2.1.39-long-session": long,
+  "a-todowrite-v2.1.4": todowrite,
+  "b-taskcreate-taskupdate-v2.1.39": taskTools,
+  "c-subagent-agent-progress-v2.1.19": subagent,
+  "d-compaction-v2.1.39": compaction,
+  "d2-compaction-summary-lines-todowrite-v2.1.5": compactionTodos,
+  "e-large-1.9mb-compaction-tasks-v2.1.42": large,
+  "f-beads-bd-commands-v2.1.62": beads,
+  "g-exitplanmode-v2.1.12": planMode,
   "synthetic pre-2.1 subagents": preTwoOneSubagents(),
 };
 
@@ -67,7 +71,7 @@ describe.each(Object.entries(FIXTURES))("%s", (_, text) => {
 describe("a session posted again", () => {
   it("changes nothing when the same lines come twice", async () => {
     const p = await freshProject();
-    const body = asSession(subagents, p.session, p.cwd);
+    const body = asSession(compactionTodos, p.session, p.cwd);
     await postTranscript(body);
     await settled();
     const before = await projectTasks(p.key);
@@ -79,7 +83,7 @@ describe("a session posted again", () => {
 
   it("reads a slice that starts mid-session on its own", async () => {
     const p = await freshProject();
-    const all = lines(asSession(small, p.session, p.cwd));
+    const all = lines(asSession(todowrite, p.session, p.cwd));
     const tail = all.slice(Math.floor(all.length / 2));
     expect((await postTranscript(tail.join("\n"))).status).toBe(202);
     await settled();

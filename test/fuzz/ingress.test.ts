@@ -2,7 +2,7 @@
 
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import small from "../fixtures/claude/v1.0.98-todowrite-small.jsonl?raw";
+import small from "../fixtures/claude/a-todowrite-v2.1.4.jsonl?raw";
 import { call, sign, webhook } from "../support/hub";
 
 const RUNS = 40;

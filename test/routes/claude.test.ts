@@ -1,6 +1,6 @@
 // POST /transcripts, POST /hooks/claude and GET /api/context as Claude Code and `taskhub hook` call them.
 import { describe, expect, it } from "vitest";
-import small from "../fixtures/claude/v1.0.98-todowrite-small.jsonl?raw";
+import small from "../fixtures/claude/a-todowrite-v2.1.4.jsonl?raw";
 import { call, createProject } from "../support/hub";
 import { asSession, postHook, postTranscript, projectTasks, settled } from "../support/transcripts";
 
@@ -81,7 +81,7 @@ describe("POST /transcripts", () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ badLines: 2 });
     await settled();
-    expect((await projectTasks(p.key)).length).toBe(5);
+    expect((await projectTasks(p.key)).length).toBe(4); // the session's four work items; its two rituals are not tasks
   });
 
   it("answers 400 when no line names a session", async () => {

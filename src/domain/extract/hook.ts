@@ -4,6 +4,7 @@ import { idStr, isObj, str, type Obj } from "./lines";
 import { placeTags } from "./metadata";
 import { nextStepIntents, requestIntents } from "./prose";
 import { createdTask, createIntent, failed, updateIntents } from "./task-tools";
+import { TitleRules } from "./titles";
 import { listIntent } from "./todowrite";
 import type { IntentOrigin, TaskIntent } from "./types";
 
@@ -12,7 +13,12 @@ export interface HookOptions {
   at?: string;
 }
 
+/** The same title rules as a transcript's, so a hook and the line it echoes make the same task. */
 export function extractHook(payload: unknown, options: HookOptions = {}): TaskIntent[] {
+  return new TitleRules().apply(hookIntents(payload, options));
+}
+
+function hookIntents(payload: unknown, options: HookOptions): TaskIntent[] {
   if (!isObj(payload)) return [];
   const sessionId = str(payload.session_id);
   if (!sessionId) return [];

@@ -7,6 +7,7 @@ import { nextStepIntents, requestIntents } from "./prose";
 import { isLaunchTool, Sidechains, type OpenItem } from "./sidechains";
 import { TaskTools } from "./task-tools";
 import { ActiveTime } from "./time";
+import { TitleRules } from "./titles";
 import { listIntent } from "./todowrite";
 import type { Extraction, IntentOrigin, TaskIntent } from "./types";
 
@@ -37,6 +38,7 @@ class TranscriptReader {
   private time = new ActiveTime();
   private sidechains: Sidechains;
   private taskTools = new TaskTools();
+  private titles = new TitleRules();
   /** Main-chain work in progress, the candidates for a subagent's parent. */
   private todoInProgress: OpenItem[] = [];
   private taskInProgress = new Map<string, string>();
@@ -101,7 +103,7 @@ class TranscriptReader {
   }
 
   private emit(intents: TaskIntent[]): void {
-    for (const i of intents) this.intents.push(i);
+    for (const i of this.titles.apply(intents)) this.intents.push(i);
   }
 
   private assistant(rec: LineRecord): void {

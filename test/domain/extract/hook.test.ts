@@ -25,6 +25,18 @@ describe("extractHook", () => {
     expect(keys(hook)).toEqual(keys(extractTranscript(jsonl(toolUse("TodoWrite", input, "t1"))).intents));
   });
 
+  it("PostToolUse TodoWrite: leaves out the session rituals and cleans titles as the transcript does", () => {
+    const input = { todos: [
+      { content: "**Add** the `export` route", status: "in_progress", activeForm: "Adding" },
+      { content: "Run tests and lint", status: "pending", activeForm: "Running" },
+    ] };
+    const hook = extractHook({ ...base, hook_event_name: "PostToolUse", tool_name: "TodoWrite", tool_input: input });
+    const [list] = extractTranscript(jsonl(toolUse("TodoWrite", input, "t1"))).intents;
+    expect(hook).toHaveLength(1);
+    expect(hook[0]).toMatchObject({ type: "list", items: [{ title: "Add the export route" }] });
+    expect(hook[0].type === "list" && hook[0].items).toEqual(list.type === "list" && list.items);
+  });
+
   it("PostToolUse TaskCreate: the new task gets the transcript's key", () => {
     const input = { subject: "Add CSV export", description: "Export tasks as CSV", activeForm: "Adding CSV export" };
     const response = { task: { id: "3", subject: "Add CSV export" } };

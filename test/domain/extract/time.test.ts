@@ -28,7 +28,7 @@ describe("active time", () => {
     expect(t.origin.chain).toBe("main");
   });
 
-  it("counts 75 active minutes in the long session, which runs 20:31–21:46 with no gap over 15 minutes", () => {
-    expect(ofType(extractTranscript(fixture("v2.1.39-long-session.jsonl")), "time")[0].minutes).toBe(75);
+  it("counts 12 active minutes in the TodoWrite session, which runs 00:08:32–00:20:03 with no gap over 15 minutes", () => {
+    expect(ofType(extractTranscript(fixture("a-todowrite-v2.1.4.jsonl")), "time")[0].minutes).toBe(12);
   });
 });

@@ -2,108 +2,77 @@
 
 import { describe, expect, it } from "vitest";
 import { extractTranscript } from "../../../src/domain/extract";
+import { preTwoOneSubagents } from "../../e2e/synthetic-session";
 import { fixture, jsonl, ofType, SESSION, toolUse } from "./helpers";
 
 const summary = (items: { title: string; status: string }[]) => items.map((i) => `${i.status}: ${i.title}`);
 
-describe("TodoWrite on v1.0.98-todowrite-small", () => {
-  const x = extractTranscript(fixture("v1.0.98-todowrite-small.jsonl"));
+describe("TodoWrite on a-todowrite", () => {
+  const x = extractTranscript(fixture("a-todowrite-v2.1.4.jsonl"));
   const lists = ofType(x, "list");
 
   it("yields one list intent per TodoWrite call", () => {
-    expect(lists).toHaveLength(3);
+    expect(lists).toHaveLength(7);
     expect(lists.every((l) => l.origin.chain === "main")).toBe(true);
   });
 
-  it("maps statuses and keeps the items of the first list", () => {
+  it("maps statuses and keeps the work items of the first list, leaving out the session rituals", () => {
     expect(summary(lists[0].items)).toEqual([
-      "in_progress: Analyze codebase structure and files",
-      "todo: Identify build, test, and lint commands",
-      "todo: Understand high-level architecture",
-      "todo: Check for existing CLAUDE.md, README.md, or rule files",
-      "todo: Create CLAUDE.md with essential information",
+      "in_progress: Create telemetry package with telemetry.go",
+      "todo: Add dependencies to go.mod (posthog-go, machineid)",
+      "todo: Integrate telemetry in main.go",
+      "todo: Write telemetry tests",
     ]);
+    // "Run tests and lint" and "Commit and create PR" are in every list the model wrote, and in none read.
+    expect(lists.flatMap((l) => l.items).some((i) => /lint|commit/i.test(i.title))).toBe(false);
   });
 
-  it("ends with the last list the model wrote: one completed item", () => {
-    expect(summary(lists[1].items).filter((s) => s.startsWith("completed"))).toHaveLength(4);
-    expect(summary(lists[2].items)).toEqual(["completed: Create CLAUDE.md with essential information"]);
+  it("moves one item at a time and ends with every item completed", () => {
+    expect(summary(lists[1].items).slice(0, 2)).toEqual(["completed: Create telemetry package with telemetry.go", "in_progress: Add dependencies to go.mod (posthog-go, machineid)"]);
+    expect(lists[6].items.every((i) => i.status === "completed")).toBe(true);
   });
 
   it("gives an item the same key in every rewrite of the list", () => {
-    const key = (l: (typeof lists)[number]) => l.items.find((i) => i.title.startsWith("Create CLAUDE.md"))!.externalKey;
-    expect(key(lists[0])).toBe(key(lists[1]));
-    expect(key(lists[0])).toBe(key(lists[2]));
-    expect(key(lists[2])).toBe("todo:1af7fc5e-8455-4414-9ccd-011d40f70b2a:main:create claude md with essential information");
-  });
-
-  it("tags the repository and leaves out an empty branch", () => {
-    expect(lists[0].tags).toEqual(["repo:Demo"]);
-    expect(x.gitBranch).toBeNull();
-  });
-
-  it("reports the line bookkeeping of the file", () => {
-    expect(x.lines).toBe(29);
-    expect(x.badLines).toBe(0);
-    expect(x.lineUuids).toHaveLength(29);
-    expect(x.sessionId).toBe("1af7fc5e-8455-4414-9ccd-011d40f70b2a");
-    expect(x.cwd).toBe("/path/to/Demo");
-  });
-});
-
-describe("TodoWrite on v1.0.108-todowrite-subagents", () => {
-  const text = fixture("v1.0.108-todowrite-subagents.jsonl");
-  const x = extractTranscript(text);
-  const lists = ofType(x, "list");
-
-  it("yields the five main-chain lists; the subagents of this file wrote no todos", () => {
-    expect(lists).toHaveLength(5);
-    expect(lists.every((l) => l.origin.chain === "main" && l.parentExternalKey === undefined)).toBe(true);
-    expect(summary(lists[4].items).every((s) => s.startsWith("completed"))).toBe(true);
-  });
-
-  it("lets two items be in progress at once, as the model wrote them", () => {
-    expect(summary(lists[2].items)).toEqual([
-      "completed: Discover available commands in the project",
-      "in_progress: Analyze current project structure",
-      "in_progress: Check package.json for dependencies and scripts",
-      "todo: Update CLAUDE.md with latest project information",
-    ]);
+    const key = (l: (typeof lists)[number]) => l.items.find((i) => i.title.startsWith("Write telemetry"))!.externalKey;
+    for (const l of lists) expect(key(l)).toBe(key(lists[0]));
+    expect(key(lists[6])).toBe("todo:4e836284-4a0a-44a1-acb3-38c68db78007:main:write telemetry tests");
   });
 
   it("tags repository and branch", () => {
-    expect(lists[0].tags).toEqual(["repo:Demo", "branch:main"]);
+    expect(lists[0].tags).toEqual(["repo:cli", "branch:gtrrz-victor/add-telemetry"]);
   });
 
-  // The fixture's sidechain lines show how a subagent run looks (isSidechain, parentUuid null on the prompt line,
-  // no agentId); a TodoWrite is added inside the "Check package configuration" run in that same shape.
-  const lines = text.trimEnd().split("\n");
-  const runLine = JSON.parse(lines[16]); // the subagent's first assistant line (line 17)
-  const sideTodo = JSON.stringify({
-    ...runLine,
-    parentUuid: runLine.uuid,
-    uuid: "aaaaaaaa-0000-4000-8000-000000000001",
-    timestamp: "2025-09-07T09:52:31.100Z",
-    message: { ...runLine.message, content: [{ type: "tool_use", id: "toolu_side", name: "TodoWrite", input: { todos: [
-      { content: "Read package.json", status: "in_progress", activeForm: "Reading package.json" },
-      { content: "Summarise scripts", status: "pending", activeForm: "Summarising scripts" },
-    ] } }] },
+  it("reports the line bookkeeping of the file, which starts mid-session", () => {
+    expect(x.lines).toBe(114);
+    expect(x.badLines).toBe(0);
+    expect(x.lineUuids).toHaveLength(108); // file-history-snapshot lines have no uuid
+    expect(x.sessionId).toBe("4e836284-4a0a-44a1-acb3-38c68db78007");
+    expect(x.cwd).toBe("/Users/gtrrz-victor/wks/cli");
   });
-  const withSide = [...lines.slice(0, 17), sideTodo, ...lines.slice(17)].join("\n");
-  const side = ofType(extractTranscript(withSide), "list").filter((l) => l.origin.chain !== "main");
+});
 
-  it("reads a subagent's TodoWrite as its own chain's list, keyed by that chain", () => {
-    expect(side).toHaveLength(1);
-    expect(side[0].origin.chain).toBe("6340ddef-f656-4b72-a065-82390f637678");
-    expect(side[0].items[0].externalKey).toBe(`todo:${x.sessionId}:6340ddef-f656-4b72-a065-82390f637678:read package json`);
-  });
+// No index-served transcript has sidechain lines (see test/fixtures/claude/README.md); the synthetic session
+// has a subagent run in the shape Claude Code 1.0.x wrote: isSidechain, no agentId, parentUuid null on the prompt.
+describe("TodoWrite in a subagent run without agentIds", () => {
+  const text = preTwoOneSubagents();
+  const x = extractTranscript(text);
+  const lists = ofType(x, "list");
+  const main = lists.filter((l) => l.origin.chain === "main");
+  const side = lists.filter((l) => l.origin.chain !== "main");
 
-  it("tags a subagent's list with the agent type of the Task call that launched it", () => {
-    expect(side[0].tags).toEqual(["repo:Demo", "branch:main", "agent:general-purpose"]);
+  it("reads the run's lists as its own chain, keyed by the run's first line", () => {
+    expect(side).toHaveLength(3);
+    const chain = side[0].origin.chain;
+    expect(side.every((l) => l.origin.chain === chain)).toBe(true);
+    expect(side[0].items[0].externalKey).toBe(`todo:${x.sessionId}:${chain}:read the parser`);
   });
 
-  it("parents a subagent's list on the main task in progress that its launch describes", () => {
-    const parent = lists[2].items.find((i) => i.title.startsWith("Check package.json"))!;
+  it("tags the run's lists with the agent type of the Task call that launched it", () => {
+    expect(side[0].tags).toContain("agent:general-purpose");
+  });
+
+  it("parents the run's lists on the main task in progress that its launch describes", () => {
+    const parent = main[0].items.find((i) => i.title === "Research the config format")!;
     expect(side[0].parentExternalKey).toBe(parent.externalKey);
   });
 });
