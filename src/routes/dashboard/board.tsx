@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { PRIORITIES, TASK_STATUSES, isDone, type Task } from "../../domain/tasks";
 import { layoutGraph } from "../../domain/graph-layout";
 import type { AppEnv } from "../../http/context";
-import { readableProjectList, requireProject, requireTaskRole, useCaseOf } from "../../http/permissions";
+import { readableProjectList, useCaseOf } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
 import type { Activity, Link, Project } from "../../ports/store";
 import { createTask, moveTask } from "../../app/tasks";
