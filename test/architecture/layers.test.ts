@@ -26,7 +26,7 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   root: ["root", "config", "http", "app", "ports", "domain", "workflows", "integrations"],
 };
 
-export function layerOf(file: string): Layer {
+function layerOf(file: string): Layer {
   const [top] = file.split("/");
   if (file === "config.ts") return "config";
   if (file === "services.ts" || file === "app.ts" || file === "index.ts") return "root";
@@ -57,7 +57,7 @@ function resolveImport(fromFile: string, spec: string): string | null {
   return null;
 }
 
-export function importsOf(file: string): string[] {
+function importsOf(file: string): string[] {
   const out: string[] = [];
   for (const line of readFileSync(file, "utf8").split("\n")) {
     const m = SPECIFIER.exec(line);
@@ -68,10 +68,11 @@ export function importsOf(file: string): string[] {
   return out;
 }
 
-const graph = new Map(filesUnder(SRC).map((f) => [relative(SRC, f), importsOf(f)]));
+type Graph = Map<string, string[]>;
+const graph: Graph = new Map(filesUnder(SRC).map((f) => [relative(SRC, f), importsOf(f)]));
 
-/** One cycle, as a path that ends where it starts, or null. */
-function findCycle(): string[] | null {
+/** One cycle, as the files of a path that ends where it starts, or null. */
+function findCycle(graph: Graph): string[] | null {
   const state = new Map<string, "open" | "done">();
   const stack: string[] = [];
   const visit = (f: string): string[] | null => {
@@ -97,6 +98,33 @@ function findCycle(): string[] | null {
   return null;
 }
 
+/** Every import against the layers, as its edge. */
+function against(graph: Graph): string[] {
+  const out: string[] = [];
+  for (const [from, tos] of graph) {
+    for (const to of tos) {
+      const a = layerOf(from);
+      const b = layerOf(to);
+      if (!MAY_IMPORT[a].includes(b)) out.push(`src/${from} (${a}) → src/${to} (${b})`);
+    }
+  }
+  return out;
+}
+
+const pathOf = (cycle: string[] | null) => cycle?.map((f) => `src/${f}`).join(" → ") ?? null;
+
+describe("the checks themselves", () => {
+  it("report a cycle as the path of its edges", () => {
+    const g: Graph = new Map([["domain/a.ts", ["domain/b.ts"]], ["domain/b.ts", ["domain/c.ts"]], ["domain/c.ts", ["domain/a.ts"]]]);
+    expect(pathOf(findCycle(g))).toBe("src/domain/a.ts → src/domain/b.ts → src/domain/c.ts → src/domain/a.ts");
+  });
+
+  it("report a type import of the composition root from a workflow, and of an adapter from a route", () => {
+    const g: Graph = new Map([["workflows/x.ts", ["services.ts"]], ["routes/y.ts", ["integrations/engine-inngest.ts", "app/tasks.ts"]]]);
+    expect(against(g)).toEqual(["src/workflows/x.ts (workflows) → src/services.ts (root)", "src/routes/y.ts (http) → src/integrations/engine-inngest.ts (integrations)"]);
+  });
+});
+
 describe("src/ layers", () => {
   it("reads the imports of every file, multi-line and type-only ones included", () => {
     expect(graph.size).toBeGreaterThan(100);
@@ -105,19 +133,10 @@ describe("src/ layers", () => {
   });
 
   it("has no import cycle", () => {
-    const cycle = findCycle();
-    expect(cycle?.map((f) => `src/${f}`).join(" → ") ?? null).toBeNull();
+    expect(pathOf(findCycle(graph))).toBeNull();
   });
 
   it("has no import against the layers", () => {
-    const against: string[] = [];
-    for (const [from, tos] of graph) {
-      for (const to of tos) {
-        const a = layerOf(from);
-        const b = layerOf(to);
-        if (!MAY_IMPORT[a].includes(b)) against.push(`src/${from} (${a}) → src/${to} (${b})`);
-      }
-    }
-    expect(against).toEqual([]);
+    expect(against(graph)).toEqual([]);
   });
 });
