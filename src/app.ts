@@ -15,7 +15,8 @@ import { openapi } from "./routes/docs";
 import { mcp } from "./routes/mcp";
 import { github } from "./routes/github";
 import { health } from "./routes/health";
-import { inngest } from "./routes/inngest";
+import { inngestRoute } from "./routes/inngest";
+import { InngestEngine } from "./integrations/engine-inngest";
 import { unsubscribe } from "./routes/unsubscribe";
 import { getServices } from "./services";
 
@@ -34,7 +35,7 @@ export function createApp() {
   // Webhooks authenticate by signature, everything else by token or session cookie.
   app.route("/", health);
   app.route("/", github);
-  app.route("/", inngest); // Inngest signs its calls with INNGEST_SIGNING_KEY
+  app.route("/", inngestRoute((s) => (s.engine instanceof InngestEngine ? s.engine.serve(s) : null))); // Inngest signs its calls with INNGEST_SIGNING_KEY
   app.use("*", authenticate);
   app.route("/", claude);
   app.use("/api/*", limitWrites((c) => c.get("services").config.RATE_LIMIT_WRITES));

@@ -2,10 +2,13 @@
 
 import { createApp } from "./app";
 import type { Env } from "./config";
+import { workflowEntrypoint } from "./integrations/workflow-entrypoint";
 import { getServices } from "./services";
+import { workflowById } from "./workflows";
 import { cronEvent } from "./workflows/define";
 
-export { TaskhubWorkflow } from "./integrations/workflow-entrypoint";
+/** The class wrangler.toml's [[workflows]] binding names. */
+export const TaskhubWorkflow = workflowEntrypoint(getServices, workflowById);
 
 const app = createApp();
 

@@ -13,16 +13,11 @@ import { ConvexStore } from "./integrations/store-convex";
 import type { Engine } from "./ports/engine";
 import type { GitHub } from "./ports/github";
 import type { Mailer } from "./ports/mailer";
+import type { Services } from "./ports/services";
 import type { Store } from "./ports/store";
 import { workflows } from "./workflows";
 
-export interface Services {
-  config: Config;
-  store: Store;
-  engine: Engine;
-  mailer: Mailer;
-  github: GitHub;
-}
+export type { Services };
 
 function pickStore(config: Config, env: Env): Store {
   switch (config.store) {

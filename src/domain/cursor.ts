@@ -12,3 +12,9 @@ export function decodeCursor(cursor: string): (string | number)[] | null {
     return null; // a cursor we did not issue
   }
 }
+
+/** A task list cursor as either store issues it: [createdAt, number or creation time, id?]; anything else is not ours. */
+export function isTaskCursor(cursor: string): boolean {
+  const p = decodeCursor(cursor);
+  return !!p && (p.length === 2 || p.length === 3) && typeof p[0] === "string" && typeof p[1] === "number" && (p.length === 2 || typeof p[2] === "string");
+}

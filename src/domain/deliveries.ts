@@ -1,6 +1,15 @@
 // Which event a recorded delivery emits, so the runs page can show its workflows and replay a failed one.
 
-import { eventSchemas, type EventName } from "../workflows/events";
+import { eventSchemas, type EventName } from "./events";
+import type { TaskIntent } from "./extract/types";
+
+/** What Claude Code ingress stores with a delivery and the extract-tasks workflow reads back. */
+export interface ClaudeDeliveryPayload {
+  sessionId: string;
+  cwd: string | null;
+  gitBranch: string | null;
+  intents: TaskIntent[];
+}
 
 export function eventFor(d: { id: string; source: string; event: string; payload: string | null }): { name: EventName; data: Record<string, string> } | null {
   if (d.source === "github") {

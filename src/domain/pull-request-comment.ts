@@ -1,7 +1,9 @@
 // The one comment taskhub keeps on a pull request: its linked tasks, their status and due date, as Markdown.
 
-import { COMMENT_MARKER } from "../ports/github";
 import type { Task, TaskStatus } from "./tasks";
+
+/** Marks the hub's own comment, so it is found and edited rather than posted twice. */
+export const COMMENT_MARKER = "<!-- taskhub:linked-tasks -->";
 
 const STATUS_LABEL: Record<TaskStatus, string> = {
   todo: "To do",

@@ -1,7 +1,7 @@
 // Signed one-click unsubscribe links (RFC 8058): the link itself is the credential, bound to one person and one kind.
 
 import type { EmailKind } from "../domain/users";
-import { constantTimeEqual } from "../http/tokens";
+import { constantTimeEqual } from "../domain/constant-time";
 
 const encoder = new TextEncoder();
 

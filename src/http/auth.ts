@@ -6,7 +6,8 @@ import { scopesCover } from "../domain/permissions";
 import type { Scope } from "../ports/store";
 import type { AppEnv, Principal } from "./context";
 import { ApiError } from "./errors";
-import { constantTimeEqual, sha256Hex } from "./tokens";
+import { constantTimeEqual } from "../domain/constant-time";
+import { sha256Hex } from "./tokens";
 
 export const SESSION_COOKIE = "taskhub_session";
 export const SESSION_TTL_S = 7 * 24 * 3600;

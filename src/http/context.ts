@@ -2,7 +2,7 @@
 
 import type { Env } from "../config";
 import type { Scope } from "../ports/store";
-import type { Services } from "../services";
+import type { Services } from "../ports/services";
 
 export interface Principal {
   /** "admin" for HUB_ADMIN_TOKEN, else the token's id. */

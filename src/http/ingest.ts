@@ -1,9 +1,6 @@
-// The ingress rule, once: record the delivery, emit its event, answer. The work happens in workflows.
+// The body limit every ingress route applies (the ingress rule itself: src/app/ingress.ts).
 
 import { bodyLimit } from "hono/body-limit";
-import type { Services } from "../services";
-import { deliveryRunRoom } from "../workflows/launch-room";
-import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../workflows/events";
 import { ApiError } from "./errors";
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -14,50 +11,3 @@ export const limitBody = bodyLimit({
     throw new ApiError(413, "payload_too_large", `The body exceeds ${MAX_BODY_BYTES} bytes`);
   },
 });
-
-export interface Inbound<N extends EventName> {
-  deliveryId: string;
-  source: "github" | "transcript" | "hook";
-  event: string;
-  payload: unknown;
-  emit: { name: N; data: EventData<N> };
-}
-
-/** How long ingress waits on the engine before answering anyway (GitHub allows 10 s for the whole request). */
-export const EMIT_BUDGET_MS = 3_000;
-
-/** Lets work finish after the response (the Worker's waitUntil). */
-export type Defer = (work: Promise<unknown>) => void;
-
-/**
- * A delivery seen before changes nothing; one recorded but never emitted is emitted again, and the
- * engine's instance id makes that safe. The event is stored with the delivery, so when the engine is
- * slow the answer goes out after EMIT_BUDGET_MS and the re-emit-deliveries sweep retries what never left.
- */
-export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound<N>, defer?: Defer): Promise<"new" | "duplicate"> {
-  const at = new Date().toISOString();
-  const event = makeEvent(d.emit.name, d.deliveryId, d.emit.data, at);
-  const outcome = await s.store.recordDelivery({
-    id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at,
-  });
-  if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
-  // No room for another run: the delivery stays recorded and the re-emit sweep starts it later.
-  if (!(await deliveryRunRoom(s, 1))) return outcome;
-  // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
-  // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
-  const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {
-    console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
-  });
-  if (!defer) {
-    await emitted;
-    return outcome;
-  }
-  const late = new Promise<"late">((r) => setTimeout(() => r("late"), EMIT_BUDGET_MS));
-  if ((await Promise.race([emitted, late])) === "late") defer(emitted); // a failure there is left to the sweep too
-  return outcome;
-}
-
-export async function emitDelivery(s: Services, deliveryId: string, event: EventEnvelope): Promise<void> {
-  await s.engine.send([event]);
-  await s.store.setDeliveryStatus(deliveryId, "emitted");
-}

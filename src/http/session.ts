@@ -5,7 +5,7 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { SESSION_COOKIE, SESSION_TTL_S, sessionSecret } from "./auth";
 import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
-import { constantTimeEqual } from "./tokens";
+import { constantTimeEqual } from "../domain/constant-time";
 
 /** Starts (or renews) a session for a token hash; returns when it expires. */
 export async function startSession(c: Context<AppEnv>, tokenHash: string): Promise<string> {

@@ -1,8 +1,8 @@
 // The Cloudflare Workflows engine: one instance per (workflow, event id), so a replayed event is a no-op.
 
-import type { Engine, RunStatus } from "../ports/engine";
-import { triggeredBy, type Workflow as WorkflowDef } from "../workflows/define";
-import type { EventEnvelope } from "../workflows/events";
+import type { EventEnvelope } from "../domain/events";
+import type { Engine, RunStatus, WorkflowRun } from "../ports/engine";
+import { triggeredBy, type Workflow as WorkflowDef } from "../ports/workflow";
 
 export interface InstanceParams {
   workflowId: string;
@@ -69,5 +69,10 @@ export class CloudflareEngine implements Engine {
       throw e;
     }
     return runStatusOf((await instance.status()).status);
+  }
+
+  async runs(event: EventEnvelope): Promise<WorkflowRun[]> {
+    const triggered = this.workflows.filter((w) => triggeredBy(w, event));
+    return Promise.all(triggered.map(async (w) => ({ workflow: w.id, instance: await instanceId(w.id, event.id), status: await this.status(w.id, event.id) })));
   }
 }

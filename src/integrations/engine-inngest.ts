@@ -3,11 +3,11 @@
 import { RetryAfterError, type GetStepTools, type InngestFunction } from "inngest";
 import { serve } from "inngest/hono";
 import type { Context } from "hono";
-import type { Engine, RunStatus } from "../ports/engine";
+import type { EventEnvelope, EventName } from "../domain/events";
+import type { Engine, RunStatus, WorkflowRun } from "../ports/engine";
 import { RetryableMailError } from "../ports/mailer";
-import type { Services } from "../services";
-import { cronEvent, deliveryOf, failureMessage, type CancelOn, type Json, type Step, type Workflow } from "../workflows/define";
-import type { EventEnvelope, EventName } from "../workflows/events";
+import type { Services } from "../ports/services";
+import { cronEvent, deliveryOf, failureMessage, triggeredBy, type CancelOn, type Json, type Step, type Workflow } from "../ports/workflow";
 import type { InngestClient } from "./inngest-client";
 
 type InngestStep = GetStepTools<InngestClient>;
@@ -117,6 +117,11 @@ export class InngestEngine implements Engine {
    */
   async status(_workflowId: string, _eventId: string): Promise<RunStatus> {
     return "unknown";
+  }
+
+  /** Inngest names a run by the event that started it; its state is "unknown" (see status). */
+  async runs(event: EventEnvelope): Promise<WorkflowRun[]> {
+    return this.workflows.filter((w) => triggeredBy(w, event)).map((w) => ({ workflow: w.id, instance: event.id, status: "unknown" as const }));
   }
 
   /** The functions, bound to the services they run with (built once: the services outlive requests). */

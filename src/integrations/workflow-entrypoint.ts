@@ -2,36 +2,38 @@
 
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 import type { Env } from "../config";
-import { getServices } from "../services";
-import { deliveryOf, failureMessage, type Json, type Step } from "../workflows/define";
-import { workflowById } from "../workflows";
+import type { Services } from "../ports/services";
+import { deliveryOf, failureMessage, type Json, type Step, type Workflow } from "../ports/workflow";
 import type { InstanceParams } from "./engine-cloudflare";
 
-export class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
-  async run(event: WorkflowEvent<InstanceParams>, step: WorkflowStep) {
-    const wf = workflowById(event.payload.workflowId);
-    if (!wf) throw new Error(`Unknown workflow ${event.payload.workflowId}`);
-    const services = getServices(this.env);
-    const retries = { limit: wf.retries ?? 3, delay: "2 seconds" as const, backoff: "exponential" as const };
-    const s: Step = {
-      // Step results are JSON by contract (Json), which Workflows can persist; its own types recurse too deep.
-      run: <T extends Json | void>(name: string, fn: () => Promise<T>) =>
-        (step.do as (n: string, c: object, f: () => Promise<unknown>) => Promise<unknown>)(name, { retries }, fn) as Promise<T>,
-      sleep: (name, ms) => step.sleep(name, ms),
-      sleepUntil: (name, at) => step.sleepUntil(name, at),
-      sendEvent: async (name, events) => {
-        await step.do(name, { retries }, async () => {
-          await services.engine.send(events);
-        });
-      },
-    };
-    try {
-      return (await wf.run({ event: event.payload.event, step: s, services })) ?? null;
-    } catch (e) {
-      // Steps have used up their retries: the run is over, and its delivery is marked failed for a replay.
-      const deliveryId = deliveryOf(event.payload.event);
-      if (deliveryId) await step.do("record-failure", () => services.store.setDeliveryStatus(deliveryId, "failed", failureMessage(e)));
-      throw e;
+/** The entrypoint class for these workflows and services; src/index.ts exports it under the name wrangler.toml binds. */
+export function workflowEntrypoint(servicesOf: (env: Env) => Services, workflowById: (id: string) => Workflow | undefined) {
+  return class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
+    async run(event: WorkflowEvent<InstanceParams>, step: WorkflowStep) {
+      const wf = workflowById(event.payload.workflowId);
+      if (!wf) throw new Error(`Unknown workflow ${event.payload.workflowId}`);
+      const services = servicesOf(this.env);
+      const retries = { limit: wf.retries ?? 3, delay: "2 seconds" as const, backoff: "exponential" as const };
+      const s: Step = {
+        // Step results are JSON by contract (Json), which Workflows can persist; its own types recurse too deep.
+        run: <T extends Json | void>(name: string, fn: () => Promise<T>) =>
+          (step.do as (n: string, c: object, f: () => Promise<unknown>) => Promise<unknown>)(name, { retries }, fn) as Promise<T>,
+        sleep: (name, ms) => step.sleep(name, ms),
+        sleepUntil: (name, at) => step.sleepUntil(name, at),
+        sendEvent: async (name, events) => {
+          await step.do(name, { retries }, async () => {
+            await services.engine.send(events);
+          });
+        },
+      };
+      try {
+        return (await wf.run({ event: event.payload.event, step: s, services })) ?? null;
+      } catch (e) {
+        // Steps have used up their retries: the run is over, and its delivery is marked failed for a replay.
+        const deliveryId = deliveryOf(event.payload.event);
+        if (deliveryId) await step.do("record-failure", () => services.store.setDeliveryStatus(deliveryId, "failed", failureMessage(e)));
+        throw e;
+      }
     }
-  }
+  };
 }

@@ -1,6 +1,6 @@
 // The Engine port: send events to the workflows that listen for them (Cloudflare Workflows or Inngest).
 
-import type { EventEnvelope } from "../workflows/events";
+import type { EventEnvelope } from "../domain/events";
 
 /**
  * A workflow run's state, as the engine reports it. "none": no run was started for that event (yet);
@@ -14,4 +14,13 @@ export interface Engine {
   send(events: EventEnvelope[]): Promise<void>;
   /** The live state of the run of workflowId that eventId started. */
   status(workflowId: string, eventId: string): Promise<RunStatus>;
+  /** The run each workflow this event triggers has (or would have), with its live state: what the runs page shows. */
+  runs(event: EventEnvelope): Promise<WorkflowRun[]>;
+}
+
+/** One workflow's run for one event: `instance` is the engine's own name for it. */
+export interface WorkflowRun {
+  workflow: string;
+  instance: string;
+  status: RunStatus;
 }

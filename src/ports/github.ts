@@ -19,5 +19,5 @@ export interface GitHub {
   upsertPullRequestComment(pr: PullRequestRef, body: string, knownCommentId: number | null): Promise<GitHubResult<{ commentId: number }>>;
 }
 
-/** Marks the hub's own comment, so it is found and edited rather than posted twice. */
-export const COMMENT_MARKER = "<!-- taskhub:linked-tasks -->";
+/** Marks the hub's own comment (the domain writes it), so an adapter finds and edits it rather than posting twice. */
+export { COMMENT_MARKER } from "../domain/pull-request-comment";

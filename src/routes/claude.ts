@@ -4,20 +4,14 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { extractHook } from "../domain/extract/hook";
 import { extractTranscript } from "../domain/extract";
-import type { TaskIntent } from "../domain/extract/types";
 import { requireScope } from "../http/auth";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
-import { limitBody, recordAndEmit } from "../http/ingest";
+import { recordAndEmit } from "../app/ingress";
+import type { ClaudeDeliveryPayload } from "../domain/deliveries";
+import { limitBody } from "../http/ingest";
 import { sha256Hex } from "../http/tokens";
 
-/** What the extract-tasks workflow reads back from the delivery. */
-export interface ClaudeDeliveryPayload {
-  sessionId: string;
-  cwd: string | null;
-  gitBranch: string | null;
-  intents: TaskIntent[];
-}
 
 const hookPayload = z.object({
   session_id: z.string().min(1),

@@ -4,7 +4,8 @@ import { Hono } from "hono";
 import { planGitHubEvent, WORKFLOW_EVENTS } from "../domain/github-events";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
-import { limitBody, recordAndEmit } from "../http/ingest";
+import { recordAndEmit } from "../app/ingress";
+import { limitBody } from "../http/ingest";
 import { verifyGitHubSignature } from "../http/signature";
 
 export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, async (c) => {

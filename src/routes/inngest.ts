@@ -1,12 +1,17 @@
 // /api/inngest: where Inngest syncs the app and calls its functions' steps; Inngest signs these requests itself.
 
+import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
-import { InngestEngine } from "../integrations/engine-inngest";
+import type { Services } from "../ports/services";
 
-export const inngest = new Hono<AppEnv>().on(["GET", "PUT", "POST"], "/api/inngest", (c) => {
-  const services = c.get("services");
-  if (!(services.engine instanceof InngestEngine)) throw new ApiError(404, "not_found", "The Inngest engine is not configured (ENGINE=inngest)");
-  return services.engine.serve(services)(c);
-});
+/** The engine's own handler, or null when another engine runs: the composition root (app.ts) knows which adapter serves HTTP. */
+export type InngestHandlerOf = (services: Services) => ((c: Context) => Promise<Response>) | null;
+
+export const inngestRoute = (handlerOf: InngestHandlerOf) =>
+  new Hono<AppEnv>().on(["GET", "PUT", "POST"], "/api/inngest", (c) => {
+    const handler = handlerOf(c.get("services"));
+    if (!handler) throw new ApiError(404, "not_found", "The Inngest engine is not configured (ENGINE=inngest)");
+    return handler(c);
+  });

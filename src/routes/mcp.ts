@@ -5,18 +5,20 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
+import { addDependency } from "../app/dependencies";
+import { readableProjectList, requireProject } from "../app/permissions";
+import { addComment } from "../app/task-records";
+import { createTask, getTask, listTasks, updateTask } from "../app/tasks";
 import { matchProjectByCwd } from "../domain/projects";
 import { nextTask, taskLine } from "../domain/next-task";
 import { OPEN_STATUSES, PRIORITIES, TASK_STATUSES, capText } from "../domain/tasks";
 import { hasScope, requireScope } from "../http/auth";
 import type { AppEnv } from "../http/context";
 import { ApiError, toApiError } from "../http/errors";
-import { readableFilter, readableProjectList, requireProject, requireTaskRole } from "../http/permissions";
-import { actorOf, emitChanges } from "./api/tasks";
+import { useCaseOf } from "../http/permissions";
 
 const LIST_LINES = 20;
 const text = (t: string) => ({ content: [{ type: "text" as const, text: t }] });
-const now = () => new Date().toISOString();
 
 /** Tool failures come back as MCP errors with our error code, so Claude can read what went wrong. */
 async function answer(fn: () => Promise<string>) {
@@ -29,7 +31,7 @@ async function answer(fn: () => Promise<string>) {
 }
 
 function buildServer(c: Context<AppEnv>) {
-  const { store } = c.get("services");
+  const ctx = useCaseOf(c);
   const server = new McpServer({ name: "taskhub", version: "1.0.0" });
   const mayWrite = () => {
     if (!hasScope(c.get("principal"), "write")) throw new ApiError(403, "forbidden", "This token lacks the write scope");
@@ -37,26 +39,26 @@ function buildServer(c: Context<AppEnv>) {
   const write = async (fn: () => Promise<string>) => answer(async () => (mayWrite(), fn()));
   const key = z.string().describe("e.g. HUB-12");
   const due = z.string().describe("ISO date-time, or empty to clear");
-  const dueAt = (d: string | undefined) => (d === undefined ? undefined : d === "" ? null : new Date(d).toISOString());
+  // A date the tool's caller wrote loosely is normalised; one that is no date at all goes on for the schema to refuse.
+  const dueAt = (d: string | undefined) => (d === undefined ? undefined : d === "" ? null : Number.isNaN(Date.parse(d)) ? d : new Date(d).toISOString());
 
   server.registerTool(
     "list_tasks",
     {
       description: `Tasks, one per line, at most ${LIST_LINES}. Open ones unless status is given.`,
-      inputSchema: { project: z.string().optional(), status: z.enum(TASK_STATUSES).optional(), q: z.string().optional().describe("text search") },
+      inputSchema: { project: z.string().optional(), status: z.enum(TASK_STATUSES).optional(), q: z.string().optional().describe("text search"), cursor: z.string().optional() },
     },
     (a) =>
       answer(async () => {
-        const filter = await readableFilter(c, { projectKey: a.project, status: a.status ? [a.status] : [...OPEN_STATUSES], q: a.q });
-        const page = await store.listTasks(filter, LIST_LINES, null);
-        const more = page.nextCursor ? `\n(more: narrow with project, status or q)` : "";
+        const page = await listTasks(ctx, { projectKey: a.project, status: a.status ? [a.status] : [...OPEN_STATUSES], q: a.q }, LIST_LINES, a.cursor);
+        const more = page.nextCursor ? `\n(more: cursor ${page.nextCursor}, or narrow with project, status or q)` : "";
         return page.items.length ? page.items.map(taskLine).join("\n") + more : "no tasks";
       }),
   );
 
   server.registerTool("get_task", { description: "One task: details, dependencies, links, recent activity.", inputSchema: { key } }, (a) =>
     answer(async () => {
-      const t = await requireTaskRole(c, a.key, "read");
+      const t = await getTask(ctx, a.key);
       return [
         taskLine(t),
         t.description ? capText(t.description, 1500) : null,
@@ -79,9 +81,7 @@ function buildServer(c: Context<AppEnv>) {
     },
     (a) =>
       write(async () => {
-        await requireProject(c, a.project, "write");
-        const t = await store.createTask({ projectKey: a.project, title: a.title, description: a.description, priority: a.priority, dueAt: dueAt(a.due) }, actorOf(c), now());
-        await emitChanges(c, [{ task: t, from: null }]);
+        const t = await createTask(ctx, { project: a.project, title: a.title, description: a.description, priority: a.priority, dueAt: dueAt(a.due) });
         return `created ${taskLine(t)}`;
       }),
   );
@@ -101,27 +101,22 @@ function buildServer(c: Context<AppEnv>) {
     },
     (a) =>
       write(async () => {
-        await requireTaskRole(c, a.key, "write");
-        const assigneeId = a.assignee === undefined ? undefined : a.assignee === "" ? null : ((await store.findUser(a.assignee))?.id ?? a.assignee);
-        const change = await store.updateTask(a.key, { status: a.status, priority: a.priority, dueAt: dueAt(a.due), assigneeId, title: a.title }, actorOf(c), now());
-        await emitChanges(c, [change]);
-        return `updated ${taskLine(change.task)}`;
+        const assignee = a.assignee === "" ? null : a.assignee;
+        const t = await updateTask(ctx, a.key, { status: a.status, priority: a.priority, dueAt: dueAt(a.due), assignee, title: a.title });
+        return `updated ${taskLine(t)}`;
       }),
   );
 
   server.registerTool("add_comment", { description: "Comment on a task.", inputSchema: { key, body: z.string() } }, (a) =>
     write(async () => {
-      await requireTaskRole(c, a.key, "write");
-      await store.addComment(a.key, a.body, actorOf(c), now());
+      await addComment(ctx, a.key, { body: a.body });
       return `commented on ${a.key}`;
     }),
   );
 
   server.registerTool("add_dependency", { description: "key depends on dependsOn (it waits for it).", inputSchema: { key, dependsOn: key } }, (a) =>
     write(async () => {
-      await requireTaskRole(c, a.key, "write");
-      await requireTaskRole(c, a.dependsOn, "read");
-      const added = await store.addDependency(a.key, a.dependsOn, actorOf(c), now());
+      const added = await addDependency(ctx, a.key, { dependsOn: a.dependsOn });
       return added ? `${a.key} now depends on ${a.dependsOn}` : `${a.key} already depended on ${a.dependsOn}`;
     }),
   );
@@ -134,10 +129,10 @@ function buildServer(c: Context<AppEnv>) {
     },
     (a) =>
       answer(async () => {
-        const project = a.project ?? (a.cwd ? matchProjectByCwd(await readableProjectList(c), a.cwd)?.key : undefined);
+        const project = a.project ?? (a.cwd ? matchProjectByCwd(await readableProjectList(ctx), a.cwd)?.key : undefined);
         if (!project) return "no project matches; pass project";
-        await requireProject(c, project, "read");
-        const page = await store.listTasks({ projectKey: project, status: ["todo", "in_progress"], blocked: false }, 200, null);
+        await requireProject(ctx, project, "read");
+        const page = await ctx.services.store.listTasks({ projectKey: project, status: ["todo", "in_progress"], blocked: false }, 200, null);
         const t = nextTask(page.items);
         return t ? taskLine(t) : `nothing open and unblocked in ${project}`;
       }),

@@ -4,7 +4,7 @@ import { alertApplies, alertsDueNow, deadlineAlerts as alertsOf, deadlineKey, DU
 import { isOpen } from "../domain/tasks";
 import { taskRef } from "../emails/render";
 import { deadlineEmail, overdueEmail } from "../emails/task-alerts";
-import type { Services } from "../services";
+import type { Services } from "../ports/services";
 import { defineWorkflow } from "./define";
 import type { EventData } from "./events";
 import { notify, recipientsFor } from "./notify";

@@ -1,7 +1,7 @@
 // digests: every hour, each person whose local hour is their digest hour gets a daily (or Monday weekly) summary, once.
 
 import { digestDue, digestKey, digestSince, isEmptyDigest } from "../domain/digest";
-import { composeEmail } from "../emails/compose";
+import { composeEmail } from "../app/compose-email";
 import { digestEmail } from "../emails/digest";
 import { taskRef } from "../emails/render";
 import type { Email } from "../ports/mailer";

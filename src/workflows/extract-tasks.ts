@@ -1,6 +1,6 @@
 // extract-tasks: what a Claude Code session said (transcript slice or hook) becomes tasks of its project.
 
-import type { ClaudeDeliveryPayload } from "../routes/claude";
+import type { ClaudeDeliveryPayload } from "../domain/deliveries";
 import { defineWorkflow } from "./define";
 import { emitTaskEvents } from "./task-events";
 

@@ -1,11 +1,11 @@
 // Who hears about a task (its assignee, else its project's owners) and sending one kind of email to them.
 
-import { composeEmail } from "../emails/compose";
+import { composeEmail } from "../app/compose-email";
 import type { EmailContext, Rendered } from "../emails/render";
 import type { Task } from "../domain/tasks";
 import type { EmailKind, User } from "../domain/users";
 import type { Store } from "../ports/store";
-import type { Services } from "../services";
+import type { Services } from "../ports/services";
 
 export async function projectOwners(store: Store, projectKey: string): Promise<User[]> {
   const owners = (await store.listMembers(projectKey)).filter((m) => m.role === "owner");

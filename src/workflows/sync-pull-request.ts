@@ -2,7 +2,7 @@
 
 import type { CompactPullRequest } from "../domain/github-events";
 import { pullRequestLinks, readPullRequest } from "../domain/pull-requests";
-import type { Services } from "../services";
+import type { Services } from "../ports/services";
 import type { TaskChange } from "../ports/store";
 import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow, type Step } from "./define";

@@ -1,39 +1,10 @@
-// The events a task change causes: status.changed and due.changed, with ids that make replays no-ops.
+// A workflow's task changes sent on as events (the events themselves: src/app/task-events.ts).
 
-import type { Store, TaskChange, WatchedTasks } from "../ports/store";
+import { taskEventsOf } from "../app/task-events";
+import type { Store, TaskChange } from "../ports/store";
 import type { Step } from "./define";
-import { makeEvent, type EventEnvelope } from "./events";
 
-/** Without the store's word, every task counts as watched: follow-ups start rather than being missed. */
-const EVERYONE = (ids: string[]): WatchedTasks => ({ withDependents: ids, withOpenPullRequests: ids });
-
-/** The events for these changes; `watched` (Store.watchedTasks) decides their follow-up hints. */
-export function taskEvents(changes: TaskChange[], at: string, watched: WatchedTasks = EVERYONE(changes.map((c) => c.task.id))): EventEnvelope[] {
-  const dependents = new Set(watched.withDependents);
-  const pullRequests = new Set(watched.withOpenPullRequests);
-  const out: EventEnvelope[] = [];
-  for (const { task, from } of changes) {
-    const fromStatus = from?.status ?? "todo";
-    const hasOpenPullRequests = pullRequests.has(task.id);
-    if (task.status !== fromStatus || (!from && task.status !== "todo")) {
-      out.push(makeEvent("task/status.changed", `status-${task.id}-${task.version}`, {
-        taskId: task.id, from: from?.status ?? "new", to: task.status, hasDependents: dependents.has(task.id), hasOpenPullRequests,
-      }, at));
-    }
-    if ((from?.dueAt ?? null) !== task.dueAt) {
-      out.push(makeEvent("task/due.changed", `due-${task.id}-${task.dueAt ?? "none"}`, { taskId: task.id, dueAt: task.dueAt, hasOpenPullRequests }, at));
-    }
-  }
-  return out;
-}
-
-/** The events for these changes, with the store asked which tasks are watched (only when there is an event to send). */
-export async function taskEventsOf(store: Pick<Store, "watchedTasks">, changes: TaskChange[], at: string): Promise<EventEnvelope[]> {
-  const draft = taskEvents(changes, at);
-  if (!draft.length) return [];
-  const taskIds = [...new Set(draft.map((e) => (e.data as { taskId: string }).taskId))];
-  return taskEvents(changes, at, await store.watchedTasks(taskIds));
-}
+export { taskEvents, taskEventsOf } from "../app/task-events";
 
 /**
  * A workflow's task changes sent on as events. The hints are read outside a step: a replay may read them

@@ -68,3 +68,11 @@ it("sends events with their ids, and leaves the Worker's cron ticks out (Inngest
   await engine.send([e, cronEvent("0 * * * *", Date.parse("2026-01-01T00:00:00Z"))]);
   expect(received).toEqual([{ id: "due-t1-2026", name: "task/due.changed", data: { taskId: "t1", dueAt: null, hasOpenPullRequests: true }, ts: Date.parse(e.ts) }]);
 });
+
+it("names the runs an event starts by the event's id, one per workflow it triggers, in a state it cannot read", async () => {
+  const pushes = defineWorkflow({ id: "pushes", on: { event: "github/push.received" } }, async () => null);
+  const hooks = defineWorkflow({ id: "hooks", on: { event: "claude/hook.received" } }, async () => null);
+  const engine = new InngestEngine(client, [pushes, hooks]);
+  const e = makeEvent("github/push.received", "delivery-1", { deliveryId: "delivery-1" }, "2026-01-01T00:00:00.000Z");
+  expect(await engine.runs(e)).toEqual([{ workflow: "pushes", instance: "delivery-1", status: "unknown" }]);
+});

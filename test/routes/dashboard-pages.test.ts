@@ -1,12 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { expect, it } from "vitest";
-import { ADMIN_TOKEN, BASE, call, createProject } from "../support/hub";
-
-async function session() {
-  const res = await SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: ADMIN_TOKEN }) });
-  return res.headers.get("set-cookie")!.split(";")[0];
-}
-const page = async (path: string, cookie: string) => SELF.fetch(`${BASE}${path}`, { headers: { cookie }, redirect: "manual" });
+import { BASE, call, createProject } from "../support/hub";
+import { page, postForm, session } from "../support/dashboard";
 
 it("a task title with markup is rendered as text on the board, task page and graph", async () => {
   await createProject("XSS");
@@ -36,15 +31,7 @@ it("a form post without the CSRF token changes nothing", async () => {
 it("the board's own form moves a task", async () => {
   await createProject("MOVE");
   await call("/api/tasks", { method: "POST", json: { project: "MOVE", title: "go" } });
-  const cookie = await session();
-  const html = await (await page("/?project=MOVE", cookie)).text();
-  const csrf = /name="_csrf" value="([0-9a-f]+)"/.exec(html)![1];
-  const res = await SELF.fetch(`${BASE}/tasks/MOVE-1/status`, {
-    method: "POST",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: `status=review&_csrf=${csrf}`,
-    redirect: "manual",
-  });
+  const res = await postForm("/tasks/MOVE-1/status", { status: "review" }, await session(), "/?project=MOVE");
   expect(res.status).toBe(303);
   expect(((await (await call("/api/tasks/MOVE-1")).json()) as { status: string }).status).toBe("review");
 });

@@ -1,20 +1,8 @@
 import { SELF } from "cloudflare:test";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { expect, it } from "vitest";
-import { ADMIN_TOKEN, BASE, call, createProject } from "../support/hub";
+import { BASE, call, createProject } from "../support/hub";
+import { connect, textOf } from "../support/mcp";
 import { dependOn } from "./dependency-helper";
-
-async function connect(token = ADMIN_TOKEN) {
-  const client = new Client({ name: "test", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(`${BASE}/mcp`), {
-    requestInit: { headers: { authorization: `Bearer ${token}` } },
-    fetch: (url, init) => SELF.fetch(url, init),
-  });
-  await client.connect(transport);
-  return client;
-}
-const textOf = (r: Awaited<ReturnType<Client["callTool"]>>) => (r.content as { text: string }[])[0].text;
 
 it("the whole tool list costs under 2,000 tokens (characters / 4)", async () => {
   const client = await connect();

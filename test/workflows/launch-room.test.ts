@@ -2,7 +2,7 @@
 import { env } from "cloudflare:test";
 import { expect, it } from "vitest";
 import { liveSince } from "../../src/domain/launch-window";
-import { recordAndEmit } from "../../src/http/ingest";
+import { recordAndEmit } from "../../src/app/ingress";
 import type { Env } from "../../src/config";
 import { buildServices } from "../../src/services";
 import { deliveryRunRoom } from "../../src/workflows/launch-room";

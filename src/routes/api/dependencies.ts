@@ -1,12 +1,12 @@
 // /api/tasks/:key/dependencies: "this task waits for that one"; a dependency that would close a cycle is refused with its path.
 
 import { createRoute, z } from "@hono/zod-openapi";
+import { addDependency, removeDependency } from "../../app/dependencies";
+import { dependencyInput } from "../../app/inputs";
 import { requireScope } from "../../http/auth";
-import { ApiError } from "../../http/errors";
-import { requireTaskRole } from "../../http/permissions";
+import { useCaseOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { body, errorResponses, json } from "./schemas";
-import { actorOf } from "./tasks";
 
 const vDependency = z.object({ task: z.string(), dependsOn: z.string(), added: z.boolean() }).openapi("Dependency");
 
@@ -15,7 +15,7 @@ const add = createRoute({
   path: "/api/tasks/{key}/dependencies",
   tags: ["tasks"],
   middleware: [requireScope("write")] as const,
-  request: { params: z.object({ key: z.string() }), ...body(z.object({ dependsOn: z.string().trim().min(1).max(40).openapi({ example: "HUB-3" }) })) },
+  request: { params: z.object({ key: z.string() }), ...body(dependencyInput) },
   responses: { 201: json(vDependency, "Added"), 200: json(vDependency, "It existed already"), ...errorResponses },
 });
 
@@ -32,18 +32,12 @@ const remove = createRoute({
 export const dependencies = apiRouter()
   .openapi(add, async (c) => {
     const { key } = c.req.valid("param");
-    const { dependsOn } = c.req.valid("json");
-    await requireTaskRole(c, key, "write");
-    // The blocker may sit in another project: the caller must at least see it, or the answer would reveal it.
-    await requireTaskRole(c, dependsOn, "read");
-    const added = await c.get("services").store.addDependency(key, dependsOn, actorOf(c), new Date().toISOString());
-    return c.json({ task: key.toUpperCase(), dependsOn: dependsOn.toUpperCase(), added }, added ? 201 : 200);
+    const input = c.req.valid("json");
+    const added = await addDependency(useCaseOf(c), key, input);
+    return c.json({ task: key.toUpperCase(), dependsOn: input.dependsOn.toUpperCase(), added }, added ? 201 : 200);
   })
   .openapi(remove, async (c) => {
     const { key, dependsOn } = c.req.valid("param");
-    await requireTaskRole(c, key, "write");
-    if (!(await c.get("services").store.removeDependency(key, dependsOn, actorOf(c), new Date().toISOString()))) {
-      throw new ApiError(404, "not_found", `${key} does not depend on ${dependsOn}`);
-    }
+    await removeDependency(useCaseOf(c), key, { dependsOn });
     return c.json({ removed: true as const }, 200);
   });

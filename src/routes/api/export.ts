@@ -6,10 +6,9 @@ import { ImportError, parseNdjson, rekey } from "../../domain/export";
 import { PROJECT_KEY_PATTERN } from "../../domain/projects";
 import { requireScope } from "../../http/auth";
 import { ApiError } from "../../http/errors";
-import { requireProject } from "../../http/permissions";
+import { requireProject, useCaseOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
-import { actorOf } from "./tasks";
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -55,7 +54,7 @@ export const exportImport = apiRouter()
       records = parseNdjson(text);
       const key = c.req.valid("query").project;
       if (key) records = rekey(records, key);
-      return c.json(await c.get("services").store.importProject(records, actorOf(c), new Date().toISOString()), 201);
+      return c.json(await c.get("services").store.importProject(records, useCaseOf(c).actor, new Date().toISOString()), 201);
     } catch (e) {
       if (e instanceof ImportError) throw new ApiError(400, "invalid_import", e.message, { line: e.line });
       throw e;

@@ -2,12 +2,12 @@
 
 import { createRoute, z } from "@hono/zod-openapi";
 import { ROLES } from "../../domain/permissions";
+import { memberInput } from "../../app/inputs";
+import { listMembers, removeMember, setMember } from "../../app/members";
 import { requireScope } from "../../http/auth";
-import { ApiError } from "../../http/errors";
-import { requireProject } from "../../http/permissions";
+import { useCaseOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { body, errorResponses, json } from "./schemas";
-import { actorOf } from "./tasks";
 
 const vMember = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES) }).openapi("Member");
 const memberParams = { params: z.object({ key: z.string(), userId: z.string() }) };
@@ -26,7 +26,7 @@ const put = createRoute({
   path: "/api/projects/{key}/members/{userId}",
   tags: ["projects"],
   middleware: [requireScope("write")] as const,
-  request: { ...memberParams, ...body(z.object({ role: z.enum(ROLES) })) },
+  request: { ...memberParams, ...body(memberInput) },
   responses: { 200: json(vMember), ...errorResponses },
 });
 
@@ -40,21 +40,13 @@ const remove = createRoute({
 });
 
 export const members = apiRouter()
-  .openapi(list, async (c) => {
-    const project = await requireProject(c, c.req.valid("param").key, "read");
-    return c.json({ members: await c.get("services").store.listMembers(project.key) }, 200);
-  })
+  .openapi(list, async (c) => c.json({ members: await listMembers(useCaseOf(c), c.req.valid("param").key) }, 200))
   .openapi(put, async (c) => {
     const { key, userId } = c.req.valid("param");
-    const project = await requireProject(c, key, "manage");
-    const m = await c.get("services").store.setMember(project.key, userId, c.req.valid("json").role, actorOf(c), new Date().toISOString());
-    return c.json(m, 200);
+    return c.json(await setMember(useCaseOf(c), key, userId, c.req.valid("json")), 200);
   })
   .openapi(remove, async (c) => {
     const { key, userId } = c.req.valid("param");
-    const project = await requireProject(c, key, "manage");
-    if (!(await c.get("services").store.removeMember(project.key, userId, actorOf(c), new Date().toISOString()))) {
-      throw new ApiError(404, "not_found", `${userId} is not a member of ${project.key}`);
-    }
+    await removeMember(useCaseOf(c), key, userId);
     return c.json({ removed: true as const }, 200);
   });

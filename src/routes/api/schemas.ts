@@ -2,11 +2,11 @@
 
 import { z } from "@hono/zod-openapi";
 import { PROJECT_KEY_PATTERN } from "../../domain/projects";
-import { PRIORITIES, TASK_STATUSES, TITLE_MAX, DESCRIPTION_MAX, type Task } from "../../domain/tasks";
+import { newTaskInput, priorityInput, statusInput, taskPatchInput } from "../../app/inputs";
+import { DESCRIPTION_MAX, type Task } from "../../domain/tasks";
 
-export const vStatus = z.enum(TASK_STATUSES).openapi("TaskStatus");
-export const vPriority = z.enum(PRIORITIES).openapi("Priority");
-const isoDate = z.iso.datetime({ offset: true });
+export const vStatus = statusInput.openapi("TaskStatus");
+export const vPriority = priorityInput.openapi("Priority");
 
 export const vTask = z
   .object({
@@ -36,32 +36,9 @@ export function taskJson(t: Task): z.infer<typeof vTask> {
   };
 }
 
-/** A user id or an email address; null unassigns. */
-const vAssignee = z.string().trim().min(1).max(320).nullish().openapi({ example: "ada@example.com" });
-
-export const vNewTask = z
-  .object({
-    project: z.string().min(1).openapi({ example: "HUB" }),
-    title: z.string().trim().min(1).max(TITLE_MAX),
-    description: z.string().max(DESCRIPTION_MAX).nullish(),
-    priority: vPriority.optional(),
-    dueAt: isoDate.nullish(),
-    tags: z.array(z.string().max(50)).max(20).optional(),
-    assignee: vAssignee,
-  })
-  .openapi("NewTask");
-
-export const vTaskPatch = z
-  .object({
-    title: z.string().trim().min(1).max(TITLE_MAX).optional(),
-    description: z.string().max(DESCRIPTION_MAX).nullish(),
-    priority: vPriority.optional(),
-    dueAt: isoDate.nullish(),
-    tags: z.array(z.string().max(50)).max(20).optional(),
-    status: vStatus.optional(),
-    assignee: vAssignee,
-  })
-  .openapi("TaskPatch");
+/** The use cases' own inputs (src/app/inputs.ts), named for the OpenAPI document. */
+export const vNewTask = newTaskInput.openapi("NewTask");
+export const vTaskPatch = taskPatchInput.openapi("TaskPatch");
 
 export const vProject = z
   .object({

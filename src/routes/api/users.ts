@@ -103,11 +103,3 @@ export const users = apiRouter()
     const u = await c.get("services").store.updateUser(id, c.req.valid("json"), new Date().toISOString());
     return c.json(userJson(u), 200);
   });
-
-/** A task's `assignee` is a user id or an email address; undefined leaves it alone and null unassigns. */
-export async function resolveAssignee(c: Context<AppEnv>, ref: string | null | undefined): Promise<string | null | undefined> {
-  if (ref == null) return ref;
-  const u = await c.get("services").store.findUser(ref);
-  if (!u) throw new ApiError(400, "unknown_assignee", `No user with id or email ${ref}`, { assignee: ref });
-  return u.id;
-}

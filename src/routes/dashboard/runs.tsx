@@ -1,51 +1,21 @@
 // GET /runs: every delivery with its status, the event it emitted and the workflow runs it started with their live status; replay a failed one.
 
 import { Hono } from "hono";
-import type { Context } from "hono";
-import { eventFor, replayEventId } from "../../domain/deliveries";
+import { replayDelivery, runsOfDelivery } from "../../app/ingress";
 import type { AppEnv } from "../../http/context";
-import { ApiError } from "../../http/errors";
-import { instanceId } from "../../integrations/engine-cloudflare";
-import { requireOperator } from "../../http/permissions";
+import { useCaseOf } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
-import type { RunStatus } from "../../ports/engine";
-import type { Delivery } from "../../ports/store";
-import { workflows } from "../../workflows";
-import { triggeredBy } from "../../workflows/define";
-import { makeEvent, type EventData, type EventName } from "../../workflows/events";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
 
 const RUNS_SHOWN = 100;
-
-/** A run that ended badly: its delivery is worth replaying even when the delivery itself was never marked failed. */
-const FAILED_RUN: ReadonlySet<RunStatus> = new Set(["errored", "terminated"]);
-
-/** The event a delivery emits and each workflow run it started, with the engine's live status of each. */
-async function runsOf(c: Context<AppEnv>, d: Delivery) {
-  const { engine } = c.get("services");
-  const ev = eventFor(d);
-  const probe = ev ? { id: d.id, name: ev.name, data: ev.data, ts: d.receivedAt } : null;
-  const runs = probe
-    ? await Promise.all(
-        workflows
-          .filter((w) => triggeredBy(w, probe as never))
-          .map(async (w) => ({
-            workflow: w.id,
-            instance: engine.name === "cloudflare" ? await instanceId(w.id, d.id) : d.id,
-            status: await engine.status(w.id, d.id),
-          })),
-      )
-    : [];
-  return { ev, runs, replayable: !!ev && (d.status === "failed" || runs.some((r) => FAILED_RUN.has(r.status))) };
-}
 
 export const runsPage = new Hono<AppEnv>()
   .get("/runs", reader, async (c) => {
     const { store, engine } = c.get("services");
     const [deliveries, cursor] = await Promise.all([store.listDeliveries(RUNS_SHOWN), store.latestActivityId()]);
     const csrf = await csrfToken(c);
-    const rows = await Promise.all(deliveries.map(async (d) => ({ d, ...(await runsOf(c, d)) })));
+    const rows = await Promise.all(deliveries.map(async (d) => ({ d, ...(await runsOfDelivery(c.get("services"), d)) })));
     const failed = deliveries.filter((d) => d.status === "failed").length;
     return c.html(
       <Layout title="Workflow runs" signedIn current="/runs">
@@ -101,14 +71,6 @@ export const runsPage = new Hono<AppEnv>()
   })
   .post("/runs/:id/replay", async (c) => {
     await writerForm(c);
-    requireOperator(c);
-    const { store, engine } = c.get("services");
-    const d = await store.getDelivery(c.req.param("id"));
-    const { ev, replayable } = d ? await runsOf(c, d) : { ev: null, replayable: false };
-    if (!d || !ev) throw new ApiError(404, "not_found", "No such delivery, or it emits no event");
-    if (!replayable) throw new ApiError(409, "conflict", "Only a failed delivery (or one whose run errored) is replayed");
-    const at = new Date().toISOString();
-    await engine.send([makeEvent(ev.name, replayEventId(d.id, at), ev.data as EventData<EventName>, at)]);
-    await store.setDeliveryStatus(d.id, "emitted");
+    await replayDelivery(useCaseOf(c), c.req.param("id"));
     return back(c, "/runs");
   });

@@ -4,9 +4,10 @@ import { Hono } from "hono";
 import { isDone } from "../../domain/tasks";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
-import { requireTaskRole } from "../../http/permissions";
+import { requireTaskRole, useCaseOf } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
-import { actorOf } from "../api/tasks";
+import { addDependency, removeDependency } from "../../app/dependencies";
+import { addComment, logTime } from "../../app/task-records";
 import { StatusForm } from "./board";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
@@ -133,28 +134,23 @@ export const taskPage = new Hono<AppEnv>()
   })
   .post("/tasks/:key/comments", async (c) => {
     const f = await writerForm(c);
-    await requireTaskRole(c, c.req.param("key"), "write");
-    if (f.body?.trim()) await c.get("services").store.addComment(c.req.param("key"), f.body, actorOf(c), new Date().toISOString());
+    // An empty comment box is a click, not a request: nothing to say, so only the role is checked.
+    if (f.body?.trim()) await addComment(useCaseOf(c), c.req.param("key"), { body: f.body });
+    else await requireTaskRole(c, c.req.param("key"), "write");
     return back(c, `/tasks/${c.req.param("key")}`);
   })
   .post("/tasks/:key/time", async (c) => {
     const f = await writerForm(c);
-    await requireTaskRole(c, c.req.param("key"), "write");
-    const minutes = Number(f.minutes);
-    await c.get("services").store.addTimeEntry(c.req.param("key"), { minutes, userId: c.get("principal")!.userId, source: "manual", ref: null }, actorOf(c), new Date().toISOString());
+    await logTime(useCaseOf(c), c.req.param("key"), { minutes: Number(f.minutes) });
     return back(c, `/tasks/${c.req.param("key")}`);
   })
   .post("/tasks/:key/dependencies", async (c) => {
     const f = await writerForm(c);
-    await requireTaskRole(c, c.req.param("key"), "write");
-    await requireTaskRole(c, (f.dependsOn ?? "").trim(), "read");
-    await c.get("services").store.addDependency(c.req.param("key"), (f.dependsOn ?? "").trim(), actorOf(c), new Date().toISOString());
+    await addDependency(useCaseOf(c), c.req.param("key"), { dependsOn: f.dependsOn ?? "" });
     return back(c, `/tasks/${c.req.param("key")}`);
   })
   .post("/tasks/:key/dependencies/remove", async (c) => {
     const f = await writerForm(c);
-    await requireTaskRole(c, c.req.param("key"), "write");
-    await c.get("services").store.removeDependency(c.req.param("key"), (f.dependsOn ?? "").trim(), actorOf(c), new Date().toISOString());
+    await removeDependency(useCaseOf(c), c.req.param("key"), { dependsOn: f.dependsOn ?? "" });
     return back(c, `/tasks/${c.req.param("key")}`);
   });
-

@@ -3,8 +3,8 @@
 import { wants, type EmailKind, type User } from "../domain/users";
 import type { Config } from "../config";
 import type { Email } from "../ports/mailer";
-import type { EmailContext, Rendered } from "./render";
-import { unsubscribeHeaders, unsubscribeSecret, unsubscribeUrl } from "./unsubscribe";
+import type { EmailContext, Rendered } from "../emails/render";
+import { unsubscribeHeaders, unsubscribeSecret, unsubscribeUrl } from "../emails/unsubscribe";
 
 export const hubUrlOf = (config: Pick<Config, "PUBLIC_URL">) => config.PUBLIC_URL ?? "http://localhost:8787";
 

@@ -1,0 +1,89 @@
+// The ingress rule, once: record the delivery, emit its event, answer; and the operator's replay of one that failed.
+
+import { eventFor, replayEventId } from "../domain/deliveries";
+import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../domain/events";
+import { launchRoom, liveSince } from "../domain/launch-window";
+import type { WorkflowRun } from "../ports/engine";
+import type { Services } from "../ports/services";
+import type { Delivery } from "../ports/store";
+import type { UseCaseContext } from "./context";
+import { AppError } from "./errors";
+import { requireOperator } from "./permissions";
+
+export interface Inbound<N extends EventName> {
+  deliveryId: string;
+  source: "github" | "transcript" | "hook";
+  event: string;
+  payload: unknown;
+  emit: { name: N; data: EventData<N> };
+}
+
+/** How long ingress waits on the engine before answering anyway (GitHub allows 10 s for the whole request). */
+export const EMIT_BUDGET_MS = 3_000;
+
+/** Lets work finish after the response (the Worker's waitUntil). */
+export type Defer = (work: Promise<unknown>) => void;
+
+/**
+ * A delivery seen before changes nothing; one recorded but never emitted is emitted again, and the
+ * engine's instance id makes that safe. The event is stored with the delivery, so when the engine is
+ * slow the answer goes out after EMIT_BUDGET_MS and the re-emit-deliveries sweep retries what never left.
+ */
+export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound<N>, defer?: Defer): Promise<"new" | "duplicate"> {
+  const at = new Date().toISOString();
+  const event = makeEvent(d.emit.name, d.deliveryId, d.emit.data, at);
+  const outcome = await s.store.recordDelivery({
+    id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at,
+  });
+  if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
+  // No room for another run: the delivery stays recorded and the re-emit sweep starts it later.
+  if (!(await deliveryRunRoom(s, 1))) return outcome;
+  // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
+  // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
+  const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {
+    console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
+  });
+  if (!defer) {
+    await emitted;
+    return outcome;
+  }
+  const late = new Promise<"late">((r) => setTimeout(() => r("late"), EMIT_BUDGET_MS));
+  if ((await Promise.race([emitted, late])) === "late") defer(emitted); // a failure there is left to the sweep too
+  return outcome;
+}
+
+export async function emitDelivery(s: Services, deliveryId: string, event: EventEnvelope): Promise<void> {
+  await s.engine.send([event]);
+  await s.store.setDeliveryStatus(deliveryId, "emitted");
+}
+
+/** Whether a delivery's run may start now: ingress and the re-emit sweep ask before emitting (WORKFLOW_LAUNCH_LIMIT). */
+/** How many of `wanted` delivery runs may start now; all of them without a limit (or on Inngest, which queues). */
+export async function deliveryRunRoom(s: Services, wanted: number): Promise<number> {
+  const limit = s.config.engine === "cloudflare" ? s.config.WORKFLOW_LAUNCH_LIMIT : undefined;
+  if (limit === undefined || wanted === 0) return wanted;
+  return launchRoom(await s.store.deliveryRunsAlive(liveSince(Date.now()), limit), limit, wanted);
+}
+
+/** A run that ended badly: its delivery is worth replaying even when the delivery itself was never marked failed. */
+const FAILED_RUN: ReadonlySet<WorkflowRun["status"]> = new Set(["errored", "terminated"]);
+
+/** The event a delivery emits and each workflow run it started, with the engine's live status of each. */
+export async function runsOfDelivery(s: Services, d: Delivery) {
+  const ev = eventFor(d);
+  const runs = ev ? await s.engine.runs({ id: d.id, name: ev.name, data: ev.data as EventData<EventName>, ts: d.receivedAt }) : [];
+  return { ev, runs, replayable: !!ev && (d.status === "failed" || runs.some((r) => FAILED_RUN.has(r.status))) };
+}
+
+/** The operator sends a failed delivery's event again, under a new id so the engine runs it rather than dropping it. */
+export async function replayDelivery(ctx: UseCaseContext, deliveryId: string): Promise<void> {
+  requireOperator(ctx);
+  const { store, engine } = ctx.services;
+  const d = await store.getDelivery(deliveryId);
+  const { ev, replayable } = d ? await runsOfDelivery(ctx.services, d) : { ev: null, replayable: false };
+  if (!d || !ev) throw new AppError("not_found", "No such delivery, or it emits no event");
+  if (!replayable) throw new AppError("conflict", "Only a failed delivery (or one whose run errored) is replayed");
+  const at = new Date().toISOString();
+  await engine.send([makeEvent(ev.name, replayEventId(d.id, at), ev.data as EventData<EventName>, at)]);
+  await store.setDeliveryStatus(d.id, "emitted");
+}

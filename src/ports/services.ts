@@ -1,0 +1,15 @@
+// What routes, use cases and workflows are handed: the config and the adapters it picked (built in src/services.ts).
+
+import type { Config } from "../config";
+import type { Engine } from "./engine";
+import type { GitHub } from "./github";
+import type { Mailer } from "./mailer";
+import type { Store } from "./store";
+
+export interface Services {
+  config: Config;
+  store: Store;
+  engine: Engine;
+  mailer: Mailer;
+  github: GitHub;
+}
