@@ -1,4 +1,4 @@
-// link-commits on Cloudflare Workflows and D1: pushes signed like GitHub's move, comment on and log time against tasks.
+// github-push (workflow link-commits) on Cloudflare Workflows and D1: pushes signed like GitHub's move, comment on and log time against tasks.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { pushPayload, newSha } from "../support/github-payloads";

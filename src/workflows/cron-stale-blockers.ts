@@ -1,4 +1,4 @@
-// chase-stale-blockers: hourly, blockers others wait on that are overdue or untouched get nudged, then escalated, without a completion to start it.
+// cron-stale-blockers: hourly, blockers others wait on that are overdue or untouched get nudged, then escalated, without a completion to start it.
 
 import { chaseAction, escalationKey, nudgeKey } from "../domain/chase";
 import { taskRef } from "../emails/render";
@@ -11,7 +11,7 @@ const CHASE_MAX = 500;
 
 export const STALE_STEPS = { chase: "chase-stale-blockers" } as const;
 
-export const chaseStaleBlockers = defineWorkflow({ id: "chase-stale-blockers", on: { cron: "0 * * * *" } }, async ({ step, services }) => {
+export const cronStaleBlockers = defineWorkflow({ id: "chase-stale-blockers", on: { cron: "0 * * * *" } }, async ({ step, services }) => {
   const { store } = services;
   return step.run(STALE_STEPS.chase, async () => {
     const now = Date.now();

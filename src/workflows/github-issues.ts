@@ -1,4 +1,4 @@
-// sync-issues: GitHub issues of repositories whose project sets mirrorIssues become tasks and stay in step with them.
+// github-issues: GitHub issues of repositories whose project sets mirrorIssues become tasks and stay in step with them.
 
 import type { CompactIssue } from "../domain/github-events";
 import type { TaskChange } from "../ports/store";
@@ -6,7 +6,7 @@ import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow } from "./define";
 import { emitTaskEvents } from "./task-events";
 
-export const syncIssues = defineWorkflow({ id: "sync-issues", on: { event: "github/issues.received" } }, async ({ event, step, services: { store } }) => {
+export const githubIssues = defineWorkflow({ id: "sync-issues", on: { event: "github/issues.received" } }, async ({ event, step, services: { store } }) => {
   const { deliveryId } = event.data as { deliveryId: string };
   const issue = await loadDeliveryPayload<CompactIssue>(step, store, deliveryId, "load-issue");
   const change = (await step.run("mirror-issue", async () => {

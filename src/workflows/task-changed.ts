@@ -1,9 +1,9 @@
-// refresh-pull-request-comments: when a task's status or due date changes, its open PRs' taskhub comments are edited to match.
+// task-changed: a task with open PRs changes status or due date → their taskhub comments are edited to match.
 
 import { defineWorkflow } from "./define";
-import { commentOnPullRequest } from "./sync-pull-request";
+import { commentOnPullRequest } from "./pull-request-comment";
 
-export const refreshPullRequestComments = defineWorkflow(
+export const taskChanged = defineWorkflow(
   { id: "refresh-pull-request-comments", on: { event: ["task/status.changed", "task/due.changed"], when: { hasOpenPullRequests: [true] } } },
   async ({ event, step, services }) => {
     const { taskId } = event.data as { taskId: string };

@@ -1,4 +1,4 @@
-// link-commits: each pushed commit links the tasks it names, logs its smart commands, and closes them on the default branch.
+// github-push: each pushed commit links the tasks it names, logs its smart commands, and closes them on the default branch.
 
 import { commitEffects, isDefaultBranchRef } from "../domain/commits";
 import type { CompactPush } from "../domain/github-events";
@@ -12,7 +12,7 @@ import { emitTaskEvents } from "./task-events";
 /** Commits applied per step: bounded steps keep a 2,000-commit push within the engines' step limits. */
 export const COMMITS_PER_STEP = 100;
 
-export const linkCommits = defineWorkflow({ id: "link-commits", on: { event: "github/push.received" } }, async ({ event, step, services: { store } }) => {
+export const githubPush = defineWorkflow({ id: "link-commits", on: { event: "github/push.received" } }, async ({ event, step, services: { store } }) => {
   const { deliveryId } = event.data as { deliveryId: string };
   const push = await loadDeliveryPayload<CompactPush>(step, store, deliveryId, "load-push");
   const projectKeys = await step.run("project-keys", async () => (await store.listProjects()).map((p) => p.key));

@@ -1,4 +1,4 @@
-// re-emit-deliveries: a delivery recorded but never emitted (engine down or at its launch limit, request cut short) is emitted again.
+// cron-re-emit-deliveries: every 15 minutes, a delivery recorded but never emitted (engine down or at its launch limit, request cut short) is emitted again.
 
 import { deliveryRunRoom } from "./launch-room";
 import { defineWorkflow } from "./define";
@@ -9,7 +9,7 @@ export const STUCK_AFTER_MS = 2 * 60_000;
 /** Deliveries looked at per sweep: enough to drain a burst held back by the launch limit within a few sweeps. */
 const BATCH = 1_000;
 
-export const reEmitDeliveries = defineWorkflow({ id: "re-emit-deliveries", on: { cron: "*/15 * * * *" } }, async ({ event, step, services }) => {
+export const cronReEmitDeliveries = defineWorkflow({ id: "re-emit-deliveries", on: { cron: "*/15 * * * *" } }, async ({ event, step, services }) => {
   const now = Date.parse((event.data as EventData<"cron/ticked">).scheduledTime);
   const stuck = await step.run("find-stuck", async () => {
     const found = await services.store.stuckDeliveries(new Date(now - STUCK_AFTER_MS).toISOString(), BATCH);

@@ -1,4 +1,4 @@
-// chase-dependencies on Cloudflare Workflows (sleeps disabled): unblock and tell, nudge a stale blocker, escalate, never twice.
+// task-finished (workflow chase-dependencies) on Cloudflare Workflows (sleeps disabled): unblock and tell, nudge a stale blocker, escalate, never twice.
 import { env } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createProject, getTask } from "../support/hub";

@@ -1,4 +1,4 @@
-// digests on Cloudflare Workflows: one per person per local day at their hour, none when there is nothing to say.
+// cron-digests (workflow digests) on Cloudflare Workflows: one per person per local day at their hour, none when there is nothing to say.
 import { env } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localClock } from "../../src/domain/digest";

@@ -1,4 +1,4 @@
-// chase-stale-blockers on Cloudflare Workflows: hourly, a blocker others wait on is nudged once, then escalated if it does not move.
+// cron-stale-blockers (workflow chase-stale-blockers) on Cloudflare Workflows: hourly, a blocker others wait on is nudged once, then escalated if it does not move.
 import { env } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createProject } from "../support/hub";

@@ -1,4 +1,4 @@
-// chase-dependencies: a finished task frees its dependents (their assignees hear), and stale blockers get nudged, then escalated.
+// task-finished: a task completed or cancelled frees its dependents (their assignees hear), and stale blockers get nudged, then escalated.
 
 import { ESCALATE_AFTER_MS, escalationKey, isStale, mayNudge, nudgeKey, nudgeWindow, shouldEscalate, unblockedKey } from "../domain/chase";
 import type { Task } from "../domain/tasks";
@@ -21,7 +21,7 @@ type Nudged = { blocker: Task; waiting: Task[]; window: number };
 
 const asJson = <T>(x: T) => JSON.parse(JSON.stringify(x)) as Json;
 
-export const chaseDependencies = defineWorkflow({ id: "chase-dependencies", on: { event: "task/status.changed", when: { to: ["completed", "cancelled"], hasDependents: [true] } } }, async ({ event, step, services }): Promise<Json> => {
+export const taskFinished = defineWorkflow({ id: "chase-dependencies", on: { event: "task/status.changed", when: { to: ["completed", "cancelled"], hasDependents: [true] } } }, async ({ event, step, services }): Promise<Json> => {
   const { store } = services;
   const { taskId, to } = event.data as EventData<"task/status.changed">;
   if (to !== "completed" && to !== "cancelled") return { outcome: "not done" };

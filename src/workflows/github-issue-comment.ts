@@ -1,13 +1,13 @@
-// issue-comment-commands: "/taskhub link HUB-12" in an issue or PR comment links that issue or PR to the task.
+// github-issue-comment: "/taskhub link HUB-12" in an issue or PR comment links that issue or PR to the task.
 
 import type { CompactIssueComment } from "../domain/github-events";
 import { linkCommandKeys } from "../domain/comment-commands";
 import { issueId } from "../domain/issue-refs";
 import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow } from "./define";
-import { commentOnPullRequest } from "./sync-pull-request";
+import { commentOnPullRequest } from "./pull-request-comment";
 
-export const issueCommentCommands = defineWorkflow(
+export const githubIssueComment = defineWorkflow(
   { id: "issue-comment-commands", on: { event: "github/issue_comment.received" } },
   async ({ event, step, services }) => {
     const { store } = services;

@@ -1,4 +1,4 @@
-// "/taskhub link KEY" in a GitHub comment links that issue or PR to the task.
+// github-issue-comment (workflow issue-comment-commands): "/taskhub link KEY" in a GitHub comment links that issue or PR to the task.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { deliver, newTask } from "../support/github-deliveries";

@@ -1,4 +1,4 @@
-// sync-issues on Cloudflare Workflows and D1: issues of a project that mirrors them become tasks and follow them.
+// github-issues (workflow sync-issues) on Cloudflare Workflows and D1: issues of a project that mirrors them become tasks and follow them.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { issuesPayload, pushPayload, type IssueFields } from "../support/github-payloads";

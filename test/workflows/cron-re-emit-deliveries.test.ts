@@ -1,4 +1,4 @@
-// re-emit-deliveries: what ingress recorded but never managed to emit is emitted by the sweep, once.
+// cron-re-emit-deliveries (workflow re-emit-deliveries): what ingress recorded but never managed to emit is emitted by the sweep, once.
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { D1Store } from "../../src/integrations/store-d1";

@@ -1,4 +1,4 @@
-// digests: every hour, each person whose local hour is their digest hour gets a daily (or Monday weekly) summary, once.
+// cron-digests: every hour, each person whose local hour is their digest hour gets a daily (or Monday weekly) summary, once.
 
 import { digestDue, digestKey, digestSince, isEmptyDigest } from "../domain/digest";
 import { composeEmail } from "../emails/compose";
@@ -13,7 +13,7 @@ export const DIGEST_BATCH = 100;
 
 export const DIGEST_STEPS = { due: "find-due-people", send: (i: number) => `send-digests-${i}` } as const;
 
-export const digests = defineWorkflow({ id: "digests", on: { cron: "0 * * * *" } }, async ({ event, step, services }) => {
+export const cronDigests = defineWorkflow({ id: "digests", on: { cron: "0 * * * *" } }, async ({ event, step, services }) => {
   const { store, mailer, config } = services;
   // The tick's own time, not the clock: a run replayed later still serves the hour it was fired for.
   const now = new Date((event.data as EventData<"cron/ticked">).scheduledTime);

@@ -1,4 +1,4 @@
-// extract-tasks: what a Claude Code session said (transcript slice or hook) becomes tasks of its project.
+// claude-session: what a Claude Code session posted (transcript slice or hook) becomes tasks of its project (workflow extract-tasks).
 
 import type { ClaudeDeliveryPayload } from "../routes/claude";
 import { defineWorkflow } from "./define";
@@ -6,7 +6,7 @@ import { emitTaskEvents } from "./task-events";
 
 export const EXTRACT_STEPS = { load: "load-delivery", apply: "apply-intents", emit: "emit-task-events", done: "mark-processed" } as const;
 
-export const extractTasks = defineWorkflow(
+export const claudeSession = defineWorkflow(
   {
     id: "extract-tasks",
     on: { event: ["claude/transcript.received", "claude/hook.received"] },

@@ -1,4 +1,4 @@
-// sync-pull-request on Cloudflare Workflows and D1: signed pull_request events move linked tasks as Linear does.
+// github-pull-request (workflow sync-pull-request) on Cloudflare Workflows and D1: signed pull_request events move linked tasks as Linear does.
 import { describe, expect, it } from "vitest";
 import { pullRequestPayload, type PullRequestFields } from "../support/github-payloads";
 import { deliver, newTask } from "../support/github-deliveries";
