@@ -35,13 +35,12 @@ export const varsSchema = z.object({
   GITHUB_CLIENT_ID: optional,
   GITHUB_CLIENT_SECRET: optional,
   /**
-   * Cloudflare engine: at most this many deliveries' runs alive (running, or ended under a minute ago); the
-   * rest wait, recorded, for the re-emit sweep. `npm run dev` sets it (local Workflows holds each run's
-   * database open after it ends, until the runtime reloads); unset, as in production, nothing is held back.
+   * Cloudflare engine: deliveries start runs only while fewer than this many runs are alive (running, or ended
+   * under a minute ago; integrations/engine-cloudflare/launch-limit.ts); the rest wait, recorded, for the re-emit
+   * sweep. `npm run dev` sets it (local Workflows holds each run's database open after it ends, until the runtime
+   * reloads); unset, as in production, nothing is held back or counted.
    */
   WORKFLOW_LAUNCH_LIMIT: z.coerce.number().int().positive().optional().catch(undefined),
-  /** "1" mounts the admin-only seeding route `npm run bench` uses; never set in production. */
-  TASKHUB_BENCH: optional,
 });
 
 export type Vars = z.infer<typeof varsSchema>;

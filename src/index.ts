@@ -5,7 +5,7 @@ import type { Env } from "./config";
 import { getServices } from "./services";
 import { cronEvent } from "./workflows/define";
 
-export { TaskhubWorkflow } from "./integrations/workflow-entrypoint";
+export { TaskhubWorkflow } from "./integrations/engine-cloudflare/workflow-entrypoint";
 
 const app = createApp();
 

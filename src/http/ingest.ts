@@ -2,7 +2,6 @@
 
 import { bodyLimit } from "hono/body-limit";
 import type { Services } from "../services";
-import { deliveryRunRoom } from "../workflows/launch-room";
 import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../workflows/events";
 import { ApiError } from "./errors";
 
@@ -42,7 +41,7 @@ export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound
   });
   if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
   // No room for another run: the delivery stays recorded and the re-emit sweep starts it later.
-  if (!(await deliveryRunRoom(s, 1))) return outcome;
+  if (!(await s.engine.launchRoom(1))) return outcome;
   // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
   // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
   const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {

@@ -1,6 +1,5 @@
 // cron-re-emit-deliveries: every 15 minutes, a delivery recorded but never emitted (engine down or at its launch limit, request cut short) is emitted again.
 
-import { deliveryRunRoom } from "./launch-room";
 import { defineWorkflow } from "./define";
 import type { EventData, EventEnvelope } from "./events";
 
@@ -13,7 +12,7 @@ export const cronReEmitDeliveries = defineWorkflow({ id: "re-emit-deliveries", o
   const now = Date.parse((event.data as EventData<"cron/ticked">).scheduledTime);
   const stuck = await step.run("find-stuck", async () => {
     const found = await services.store.stuckDeliveries(new Date(now - STUCK_AFTER_MS).toISOString(), BATCH);
-    return found.slice(0, await deliveryRunRoom(services, found.length));
+    return found.slice(0, await services.engine.launchRoom(found.length));
   });
   if (!stuck.length) return { reEmitted: 0 };
   // The events keep their ids, so an emit that did happen after all starts nothing twice.

@@ -1,12 +1,15 @@
 // The Cloudflare Workflows engine: one instance per (workflow, event id), so a replayed event is a no-op.
 
-import type { Engine, RunStatus } from "../ports/engine";
-import { triggeredBy, type Workflow as WorkflowDef } from "../workflows/define";
-import type { EventEnvelope } from "../workflows/events";
+import type { Engine, RunStatus } from "../../ports/engine";
+import { triggeredBy, type Workflow as WorkflowDef } from "../../workflows/define";
+import type { EventEnvelope } from "../../workflows/events";
+import type { LaunchLimit } from "./launch-limit";
 
 export interface InstanceParams {
   workflowId: string;
   event: EventEnvelope;
+  /** Started under a launch limit: the run tells it when it ends. */
+  counted?: boolean;
 }
 
 /** Instance ids allow [A-Za-z0-9_-] and 100 characters; a hash keeps long event ids unique. */
@@ -42,14 +45,21 @@ export class CloudflareEngine implements Engine {
   constructor(
     private readonly binding: Workflow,
     private readonly workflows: readonly WorkflowDef[],
+    private readonly limit?: LaunchLimit,
   ) {}
+
+  /** Every run wanted, unless local Workflows' launch limit is set (`npm run dev`) and reached. */
+  async launchRoom(wanted: number): Promise<number> {
+    return this.limit ? this.limit.room(wanted) : wanted;
+  }
 
   async send(events: EventEnvelope[]): Promise<void> {
     for (const event of events) {
       for (const wf of this.workflows.filter((w) => triggeredBy(w, event))) {
         const id = await instanceId(wf.id, event.id);
         try {
-          await this.binding.create({ id, params: { workflowId: wf.id, event } satisfies InstanceParams });
+          await this.binding.create({ id, params: { workflowId: wf.id, event, counted: !!this.limit } satisfies InstanceParams });
+          await this.limit?.started(id);
         } catch (e) {
           // The instance exists: this event was sent before, and sending it again must do nothing.
           if (/already exists|instance.*exist/i.test(String((e as Error).message))) continue;

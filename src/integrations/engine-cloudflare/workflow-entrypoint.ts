@@ -1,11 +1,12 @@
 // The one Cloudflare WorkflowEntrypoint: runs any defineWorkflow, dispatching on the workflow id.
 
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
-import type { Env } from "../config";
-import { getServices } from "../services";
-import { deliveryOf, failureMessage, type Json, type Step } from "../workflows/define";
-import { workflowById } from "../workflows";
-import type { InstanceParams } from "./engine-cloudflare";
+import type { Env } from "../../config";
+import { getServices } from "../../services";
+import { deliveryOf, failureMessage, type Json, type Step } from "../../workflows/define";
+import { workflowById } from "../../workflows";
+import type { InstanceParams } from ".";
+import { recordRunEnded } from "./launch-limit";
 
 export class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
   async run(event: WorkflowEvent<InstanceParams>, step: WorkflowStep) {
@@ -32,6 +33,12 @@ export class TaskhubWorkflow extends WorkflowEntrypoint<Env, InstanceParams> {
       const deliveryId = deliveryOf(event.payload.event);
       if (deliveryId) await step.do("record-failure", () => services.store.setDeliveryStatus(deliveryId, "failed", failureMessage(e)));
       throw e;
+    } finally {
+      // Reached only when the run is over (a sleeping run's promise is dropped, not settled).
+      // Bookkeeping for the launch limit must not fail the run: a failure is logged, and the row ages out.
+      if (event.payload.counted) {
+        await recordRunEnded(this.env.DB, event.instanceId).catch((e) => console.error(`launch limit: marking ${event.instanceId} ended failed: ${(e as Error)?.message ?? e}`));
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
-// The launch window: how many delivery runs may start, given how many are alive and the limit.
+// The launch window: how many runs may start, given how many are alive and the limit.
 import { expect, it } from "vitest";
-import { launchRoom, liveSince, MAX_RUN_MS, RUN_LINGER_MS } from "../../src/domain/launch-window";
+import { launchRoom, liveSince, MAX_RUN_MS, RUN_LINGER_MS } from "../../src/integrations/engine-cloudflare/launch-limit";
 
 it("starts every run wanted when there is no limit", () => {
   expect(launchRoom(10_000, undefined, 7)).toBe(7);

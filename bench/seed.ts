@@ -1,12 +1,13 @@
-// POST /bench/seed: fills a project through the Store port for `npm run bench`; admin only, and absent unless TASKHUB_BENCH=1.
+// POST /bench/seed: fills a project through the Store port for `npm run bench`; admin only, served by bench/worker.ts alone.
 
 import { Hono } from "hono";
 import { z } from "zod";
-import { requireScope } from "../http/auth";
-import type { AppEnv } from "../http/context";
-import { ApiError } from "../http/errors";
-import type { ExportRecord } from "../domain/export";
-import type { TaskStatus } from "../domain/tasks";
+import { requestContext } from "../src/app";
+import type { ExportRecord } from "../src/domain/export";
+import type { TaskStatus } from "../src/domain/tasks";
+import { authenticate, requireScope } from "../src/http/auth";
+import type { AppEnv } from "../src/http/context";
+import { errorResponse } from "../src/http/errors";
 
 const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 /** A mature project: seven in ten done, a quarter open (15% todo, 5% in progress, 5% in review), so open-task filters are sparse. */
@@ -52,7 +53,7 @@ function seededTask(project: string, j: number, assignees: string[]): ExportReco
   };
 }
 
-/** The seeded project as import records; bench/store-convex.bench.ts loads the same into Convex. */
+/** The seeded project as import records; bench/convex/store.bench-test.ts loads the same into Convex. */
 export function seedRecords(project: string, count: number, assignees: string[], at: string): ExportRecord[] {
   return [
     { type: "project", key: project, name: "At scale", description: null, status: "active", repos: [], paths: [`/bench/${project.toLowerCase()}`], settings: {}, createdAt: at },
@@ -60,11 +61,13 @@ export function seedRecords(project: string, count: number, assignees: string[],
   ];
 }
 
-export const bench = new Hono<AppEnv>().post("/bench/seed", async (c, next) => {
-  // Looks like any unknown route when bench mode is off, so production shows nothing here.
-  if (c.get("services").config.TASKHUB_BENCH !== "1") throw new ApiError(404, "not_found", `No route for POST /bench/seed`);
-  return next();
-}, requireScope("admin"), async (c) => {
+export const SEED_PATH = "/bench/seed";
+
+/** The seeding route, with the app's request context, authentication and error shape. */
+export const seed = new Hono<AppEnv>();
+seed.use("*", requestContext);
+seed.onError((err, c) => errorResponse(c, err));
+seed.post(SEED_PATH, authenticate, requireScope("admin"), async (c) => {
   const { project, count, assignees } = seedBody.parse(await c.req.json());
   const at = new Date().toISOString();
   // importProject writes the whole project in one batch: thousands of tasks a second instead of one createTask
