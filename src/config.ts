@@ -2,12 +2,11 @@
 
 import { z } from "zod";
 
-/** Worker bindings (wrangler.toml) and variables; typed once, here. */
-export interface Env {
-  DB: D1Database;
-  WORKFLOWS: Workflow;
-  [name: string]: unknown;
-}
+/**
+ * The bindings wrangler.toml declares, as `npm run types` generates them (worker-configuration.d.ts), plus the
+ * variables and secrets varsSchema reads from the same object.
+ */
+export type Env = Cloudflare.Env & { [name: string]: unknown };
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
