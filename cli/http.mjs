@@ -47,7 +47,7 @@ export async function hubFetch(cfg, pathAndQuery, opts = {}) {
   timer.unref?.();
   let res;
   try {
-    res = await fetch(cfg.url + pathAndQuery, { method, headers, body: /** @type {BodyInit | undefined} */ (body), signal: controller.signal });
+    res = await fetch(cfg.url + pathAndQuery, { method, headers, body: /** @type {RequestInit["body"]} */ (body), signal: controller.signal });
   } catch (err) {
     clearTimeout(timer);
     throw toNetworkError(err, cfg.url, controller.signal.aborted, timeoutMs);

@@ -1,6 +1,6 @@
 // Builds the Hono app: request ids, services, authentication, the error shape, and the routes in order.
 
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Env } from "./config";
 import { authenticate } from "./http/auth";
@@ -8,7 +8,6 @@ import type { AppEnv } from "./http/context";
 import { ApiError, errorResponse } from "./http/errors";
 import { limitWrites } from "./http/rate-limit";
 import { apiRouters } from "./routes/api";
-import { bench } from "./routes/bench";
 import { claude } from "./routes/claude";
 import { dashboard } from "./routes/dashboard";
 import { openapi } from "./routes/docs";
@@ -20,14 +19,17 @@ import { InngestEngine } from "./integrations/engine-inngest";
 import { unsubscribe } from "./routes/unsubscribe";
 import { getServices } from "./services";
 
+/** What every request carries: its id (answered in x-request-id) and the services. */
+export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
+  c.set("services", getServices(c.env as Env));
+  await next();
+  c.header("x-request-id", c.get("requestId"));
+};
+
 export function createApp() {
   const app = new Hono<AppEnv>();
-  app.use("*", async (c, next) => {
-    c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
-    c.set("services", getServices(c.env as Env));
-    await next();
-    c.header("x-request-id", c.get("requestId"));
-  });
+  app.use("*", requestContext);
   app.use("*", secureHeaders());
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
@@ -42,7 +44,6 @@ export function createApp() {
   for (const r of apiRouters) app.route("/", r);
   app.route("/", openapi(apiRouters));
   app.route("/", mcp);
-  app.route("/", bench);
   app.route("/", unsubscribe); // the signed link is the credential
   app.route("/", dashboard);
   return app;

@@ -2,12 +2,11 @@
 
 import { z } from "zod";
 
-/** Worker bindings (wrangler.toml) and variables; typed once, here. */
-export interface Env {
-  DB: D1Database;
-  WORKFLOWS: Workflow;
-  [name: string]: unknown;
-}
+/**
+ * The bindings wrangler.toml declares, as `npm run types` generates them (worker-configuration.d.ts), plus the
+ * variables and secrets varsSchema reads from the same object.
+ */
+export type Env = Cloudflare.Env & { [name: string]: unknown };
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
@@ -35,13 +34,12 @@ export const varsSchema = z.object({
   GITHUB_CLIENT_ID: optional,
   GITHUB_CLIENT_SECRET: optional,
   /**
-   * Cloudflare engine: at most this many deliveries' runs alive (running, or ended under a minute ago); the
-   * rest wait, recorded, for the re-emit sweep. `npm run dev` sets it (local Workflows holds each run's
-   * database open after it ends, until the runtime reloads); unset, as in production, nothing is held back.
+   * Cloudflare engine: deliveries start runs only while fewer than this many runs are alive (running, or ended
+   * under a minute ago; integrations/engine-cloudflare/launch-limit.ts); the rest wait, recorded, for the re-emit
+   * sweep. `npm run dev` sets it (local Workflows holds each run's database open after it ends, until the runtime
+   * reloads); unset, as in production, nothing is held back or counted.
    */
   WORKFLOW_LAUNCH_LIMIT: z.coerce.number().int().positive().optional().catch(undefined),
-  /** "1" mounts the admin-only seeding route `npm run bench` uses; never set in production. */
-  TASKHUB_BENCH: optional,
 });
 
 export type Vars = z.infer<typeof varsSchema>;

@@ -2,7 +2,7 @@
 
 import { createApp } from "./app";
 import type { Env } from "./config";
-import { workflowEntrypoint } from "./integrations/workflow-entrypoint";
+import { workflowEntrypoint } from "./integrations/engine-cloudflare/workflow-entrypoint";
 import { getServices } from "./services";
 import { workflowById } from "./workflows";
 import { cronEvent } from "./workflows/define";

@@ -2,6 +2,7 @@
 
 import { loadConfig, type Config, type Env } from "./config";
 import { CloudflareEngine } from "./integrations/engine-cloudflare";
+import { LaunchLimit } from "./integrations/engine-cloudflare/launch-limit";
 import { InngestEngine } from "./integrations/engine-inngest";
 import { DisabledGitHub } from "./integrations/github-disabled";
 import { OctokitGitHub } from "./integrations/github-octokit";
@@ -31,7 +32,7 @@ function pickStore(config: Config, env: Env): Store {
 function pickEngine(config: Config, env: Env): Engine {
   switch (config.engine) {
     case "cloudflare":
-      return new CloudflareEngine(env.WORKFLOWS, workflows);
+      return new CloudflareEngine(env.WORKFLOWS, workflows, config.WORKFLOW_LAUNCH_LIMIT ? new LaunchLimit(env.DB, config.WORKFLOW_LAUNCH_LIMIT) : undefined);
     case "inngest":
       return new InngestEngine(createInngestClient(config), workflows);
   }

@@ -1,8 +1,6 @@
-// Types `env` from cloudflare:test as the Worker's bindings plus what the test config injects.
+// Types `env` from cloudflare:test: the Worker's generated bindings (src/worker-configuration.d.ts) plus what the test config injects.
 declare namespace Cloudflare {
   interface Env {
-    DB: D1Database;
-    WORKFLOWS: Workflow;
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
   }
 }

@@ -3,7 +3,7 @@
 
 import { expect, test } from "vitest";
 import { ConvexStore } from "../../src/integrations/store-convex";
-import { seedRecords } from "../../src/routes/bench";
+import { seedRecords } from "../seed";
 import type { Store, TaskFilter } from "../../src/ports/store";
 import { CONVEX_URL, HUB_CONVEX_SECRET, useConvexBackend } from "../../test/contract/convex-backend";
 import { percentile, round } from "../lib/stats.mjs";

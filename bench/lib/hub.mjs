@@ -9,6 +9,9 @@ import { join } from "node:path";
 
 export const root = new URL("../..", import.meta.url).pathname;
 
+/** The Worker the bench serves: the production one with POST /bench/seed in front (the deployed Worker has no seeding route). */
+const BENCH_ENTRY = "bench/worker.ts";
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -72,7 +75,7 @@ let tree = null;
 export function snapshot() {
   if (tree) return tree;
   tree = mkdtempSync(join(tmpdir(), "taskhub-bench-tree-"));
-  for (const f of ["src", "convex", "scripts", "migrations", "wrangler.toml", "package.json", "tsconfig.json"]) {
+  for (const f of ["src", "convex", "scripts", "migrations", BENCH_ENTRY, "bench/seed.ts", "wrangler.toml", "package.json", "tsconfig.json"]) {
     if (existsSync(join(root, f))) cpSync(join(root, f), join(tree, f), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(tree, "node_modules"));
@@ -89,15 +92,15 @@ function freshHub() {
   };
 }
 
-/** `node scripts/dev.mjs` on a free port with fresh state, bench mode on, known secrets. */
+/** `node scripts/dev.mjs --entry bench/worker.ts` on a free port with fresh state and known secrets. */
 export async function startHub({ quiet = true } = {}) {
   const port = await freePort();
   const { stateDir, adminToken, webhookSecret } = freshHub();
   const dir = snapshot();
-  const child = spawn(process.execPath, [join(dir, "scripts/dev.mjs")], {
+  const child = spawn(process.execPath, [join(dir, "scripts/dev.mjs"), "--entry", BENCH_ENTRY], {
     cwd: dir,
     detached: true, // its own process group, so stop() ends wrangler and workerd with it
-    env: { ...process.env, PORT: String(port), TASKHUB_STATE_DIR: stateDir, HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, TASKHUB_BENCH: "1", RATE_LIMIT_WRITES: "1000000" },
+    env: { ...process.env, PORT: String(port), TASKHUB_STATE_DIR: stateDir, HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, RATE_LIMIT_WRITES: "1000000" },
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
   });
   return running({ child, port, stateDir, adminToken, webhookSecret, what: "npm run dev" });
@@ -124,9 +127,9 @@ export async function startMiniflareHub() {
   const port = await freePort();
   const { stateDir, adminToken, webhookSecret } = freshHub();
   const out = join(stateDir, "bundle");
-  wranglerRun(["deploy", "--dry-run", "--outdir", out]);
+  wranglerRun(["deploy", BENCH_ENTRY, "--dry-run", "--outdir", out]);
   wranglerRun(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]);
-  const vars = { HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, TASKHUB_BENCH: "1", RATE_LIMIT_WRITES: "1000000", PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const vars = { HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, RATE_LIMIT_WRITES: "1000000", PUBLIC_URL: `http://127.0.0.1:${port}` };
   const child = spawn(process.execPath, [join(root, "bench/lib/miniflare-server.mjs"), join(out, "index.js"), join(snapshot(), "wrangler.toml"), String(port), stateDir], {
     detached: true,
     env: { ...process.env, TASKHUB_VARS: JSON.stringify(vars) },

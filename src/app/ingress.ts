@@ -2,7 +2,6 @@
 
 import { eventFor, replayEventId } from "../domain/deliveries";
 import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../domain/events";
-import { launchRoom, liveSince } from "../domain/launch-window";
 import type { WorkflowRun } from "../ports/engine";
 import type { Services } from "../ports/services";
 import type { Delivery } from "../ports/store";
@@ -37,7 +36,7 @@ export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound
   });
   if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
   // No room for another run: the delivery stays recorded and the re-emit sweep starts it later.
-  if (!(await deliveryRunRoom(s, 1))) return outcome;
+  if (!(await s.engine.launchRoom(1))) return outcome;
   // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
   // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
   const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {
@@ -55,14 +54,6 @@ export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound
 export async function emitDelivery(s: Services, deliveryId: string, event: EventEnvelope): Promise<void> {
   await s.engine.send([event]);
   await s.store.setDeliveryStatus(deliveryId, "emitted");
-}
-
-/** Whether a delivery's run may start now: ingress and the re-emit sweep ask before emitting (WORKFLOW_LAUNCH_LIMIT). */
-/** How many of `wanted` delivery runs may start now; all of them without a limit (or on Inngest, which queues). */
-export async function deliveryRunRoom(s: Services, wanted: number): Promise<number> {
-  const limit = s.config.engine === "cloudflare" ? s.config.WORKFLOW_LAUNCH_LIMIT : undefined;
-  if (limit === undefined || wanted === 0) return wanted;
-  return launchRoom(await s.store.deliveryRunsAlive(liveSince(Date.now()), limit), limit, wanted);
 }
 
 /** A run that ended badly: its delivery is worth replaying even when the delivery itself was never marked failed. */

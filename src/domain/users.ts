@@ -21,8 +21,6 @@ export interface User {
   updatedAt: string;
 }
 
-export const isEmailAddress = (ref: string) => ref.includes("@");
-
 /** A GitHub login as /api/users accepts one: letters, digits and hyphens (older accounts have doubled or trailing ones), at most 39. */
 export const GITHUB_LOGIN = /^[A-Za-z0-9-]{1,39}$/;
 

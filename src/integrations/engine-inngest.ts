@@ -106,6 +106,11 @@ export class InngestEngine implements Engine {
     private readonly workflows: readonly Workflow[],
   ) {}
 
+  /** Inngest queues what it cannot run yet: no launch limit. */
+  async launchRoom(wanted: number): Promise<number> {
+    return wanted;
+  }
+
   async send(events: EventEnvelope[]): Promise<void> {
     const payloads = forInngest(events);
     for (let i = 0; i < payloads.length; i += EVENTS_PER_REQUEST) await this.client.send(payloads.slice(i, i + EVENTS_PER_REQUEST));

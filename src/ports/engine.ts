@@ -12,6 +12,8 @@ export interface Engine {
   readonly name: "cloudflare" | "inngest";
   /** Starts every workflow triggered by each event; an event id seen before starts nothing. */
   send(events: EventEnvelope[]): Promise<void>;
+  /** How many of `wanted` delivery runs may start now: all of them, unless the engine has a launch limit. */
+  launchRoom(wanted: number): Promise<number>;
   /** The live state of the run of workflowId that eventId started. */
   status(workflowId: string, eventId: string): Promise<RunStatus>;
   /** The run each workflow this event triggers has (or would have), with its live state: what the runs page shows. */

@@ -1,18 +1,37 @@
-// Every workflow the hub runs; both engines read this list.
+// Which workflows each event starts: a push goes from routes/github.ts to the files named here for it. Both engines read this table.
 
-import { chaseDependencies } from "./chase-dependencies";
-import { chaseStaleBlockers } from "./chase-stale-blockers";
-import { deadlineAlerts, deadlineSweep } from "./deadline-alerts";
+import { claudeSession } from "./claude-session";
+import { cronDeadlineSweep } from "./cron-deadline-sweep";
+import { cronDigests } from "./cron-digests";
+import { cronReEmitDeliveries } from "./cron-re-emit-deliveries";
+import { cronStaleBlockers } from "./cron-stale-blockers";
 import type { Workflow } from "./define";
-import { digests } from "./digests";
-import { extractTasks } from "./extract-tasks";
-import { linkCommits } from "./link-commits";
-import { reEmitDeliveries } from "./re-emit-deliveries";
-import { refreshPullRequestComments } from "./refresh-pull-request-comments";
-import { issueCommentCommands } from "./issue-comment-commands";
-import { syncIssues } from "./sync-issues";
-import { syncPullRequest } from "./sync-pull-request";
+import type { EventName } from "./events";
+import { githubIssueComment } from "./github-issue-comment";
+import { githubIssues } from "./github-issues";
+import { githubPullRequest } from "./github-pull-request";
+import { githubPush } from "./github-push";
+import { taskChanged } from "./task-changed";
+import { taskDueChanged } from "./task-due-changed";
+import { taskFinished } from "./task-finished";
 
-export const workflows: readonly Workflow[] = [extractTasks, linkCommits, syncPullRequest, syncIssues, refreshPullRequestComments, issueCommentCommands, deadlineAlerts, deadlineSweep, chaseDependencies, chaseStaleBlockers, digests, reEmitDeliveries];
+/**
+ * Each file is named for what starts its workflow; the workflow ids (shown on /runs) keep their older names
+ * (link-commits, sync-pull-request…) because instance ids, sleeping runs and Inngest functions are keyed by them.
+ * Each workflow's own `on` narrows further (task-finished only on completion, each cron its schedule).
+ */
+export const workflowsByEvent = {
+  "github/push.received": [githubPush],
+  "github/pull_request.received": [githubPullRequest],
+  "github/issues.received": [githubIssues],
+  "github/issue_comment.received": [githubIssueComment],
+  "claude/transcript.received": [claudeSession],
+  "claude/hook.received": [claudeSession],
+  "task/status.changed": [taskFinished, taskChanged],
+  "task/due.changed": [taskDueChanged, taskChanged],
+  "cron/ticked": [cronDeadlineSweep, cronReEmitDeliveries, cronDigests, cronStaleBlockers],
+} as const satisfies Record<EventName, readonly Workflow[]>;
+
+export const workflows: readonly Workflow[] = [...new Set(Object.values(workflowsByEvent).flat())];
 
 export const workflowById = (id: string) => workflows.find((w) => w.id === id);

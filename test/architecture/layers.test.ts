@@ -28,7 +28,8 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
 
 function layerOf(file: string): Layer {
   const [top] = file.split("/");
-  if (file === "config.ts") return "config";
+  // worker-configuration.d.ts is what `wrangler types` generates: the bindings config.ts types Env with.
+  if (file === "config.ts" || file === "worker-configuration.d.ts") return "config";
   if (file === "services.ts" || file === "app.ts" || file === "index.ts") return "root";
   if (top === "domain" || top === "emails") return "domain";
   if (top === "ports") return "ports";

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Task } from "../../src/domain/tasks";
 import { cronEvent } from "../../src/workflows/define";
 import { makeEvent, type EventEnvelope } from "../../src/workflows/events";
-import { EXTRACT_STEPS } from "../../src/workflows/extract-tasks";
+import { EXTRACT_STEPS } from "../../src/workflows/claude-session";
 import { runOf, type EngineHarness } from "./engine-harness";
 
 const HOUR = 3_600_000;

@@ -2,11 +2,11 @@
 import { describe, expect, it } from "vitest";
 import type { Task } from "../../src/domain/tasks";
 import type { WatchedTasks } from "../../src/ports/store";
-import { workflows } from "../../src/workflows";
-import { chaseDependencies } from "../../src/workflows/chase-dependencies";
+import { workflows, workflowsByEvent } from "../../src/workflows";
 import { cronEvent, defineWorkflow, triggeredBy } from "../../src/workflows/define";
-import { makeEvent } from "../../src/workflows/events";
-import { refreshPullRequestComments } from "../../src/workflows/refresh-pull-request-comments";
+import { eventSchemas, makeEvent, type EventName } from "../../src/workflows/events";
+import { taskChanged } from "../../src/workflows/task-changed";
+import { taskFinished } from "../../src/workflows/task-finished";
 import { taskEvents } from "../../src/workflows/task-events";
 
 const statusChanged = (to: string) => makeEvent("task/status.changed", `s-${to}`, { taskId: "t1", from: "todo", to }, "2026-11-25T10:00:00Z");
@@ -26,6 +26,15 @@ it("matches a cron workflow only to the ticks of its own schedule", () => {
   expect(triggeredBy(hourly, cronEvent("*/15 * * * *", Date.now()))).toBe(false);
 });
 
+describe("the table of src/workflows/index.ts", () => {
+  const declared = (name: EventName) =>
+    workflows.filter((w) => ("cron" in w.on ? name === "cron/ticked" : ([] as string[]).concat(w.on.event).includes(name))).map((w) => w.id);
+
+  it.each(Object.keys(eventSchemas) as EventName[])("lists under %s exactly the workflows that declare it as their trigger", (name) => {
+    expect(workflowsByEvent[name].map((w) => w.id).sort()).toEqual(declared(name).sort());
+  });
+});
+
 describe("follow-up runs start only where a task change has work for them", () => {
   const at = "2026-11-25T10:00:00Z";
   const task = { id: "t1", status: "completed", version: 2, dueAt: null } as Task;
@@ -34,8 +43,8 @@ describe("follow-up runs start only where a task change has work for them", () =
 
   it("chases dependents of a completed task others depend on", () => {
     const [event] = completed({ ...none, withDependents: ["t1"] });
-    expect(triggeredBy(chaseDependencies, event)).toBe(true);
-    expect(triggeredBy(refreshPullRequestComments, event)).toBe(false);
+    expect(triggeredBy(taskFinished, event)).toBe(true);
+    expect(triggeredBy(taskChanged, event)).toBe(false);
   });
 
   it("starts no chase and no comment refresh for a completed task nobody depends on and no open PR shows", () => {
@@ -52,7 +61,7 @@ describe("follow-up runs start only where a task change has work for them", () =
 
   it("takes an event without hints as watched, so a follow-up is never missed", () => {
     const bare = makeEvent("task/status.changed", "s-bare", { taskId: "t1", from: "todo", to: "completed" }, at);
-    expect(triggeredBy(chaseDependencies, bare)).toBe(true);
-    expect(triggeredBy(refreshPullRequestComments, bare)).toBe(true);
+    expect(triggeredBy(taskFinished, bare)).toBe(true);
+    expect(triggeredBy(taskChanged, bare)).toBe(true);
   });
 });

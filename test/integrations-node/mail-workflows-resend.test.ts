@@ -2,7 +2,7 @@
 
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEADLINE_STEPS as D } from "../../src/workflows/deadline-alerts";
+import { DEADLINE_STEPS as D } from "../../src/workflows/deadline-alert";
 import { cronEvent } from "../../src/workflows/define";
 import { makeEvent } from "../../src/workflows/events";
 import { runOf } from "../contract/engine-harness";

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Env } from "../../src/config";
 import { buildServices, type Services } from "../../src/services";
 import type { Step } from "../../src/workflows/define";
-import { commentOnPullRequest } from "../../src/workflows/sync-pull-request";
+import { commentOnPullRequest } from "../../src/workflows/pull-request-comment";
 import { nodeD1 } from "../support/node-d1";
 
 const server = setupServer();

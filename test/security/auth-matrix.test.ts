@@ -1,7 +1,7 @@
 // The authorisation matrix, token half: every REST operation in /openapi.json against missing, wrong, revoked and under-scoped tokens.
 
 import { describe, expect, it, vi } from "vitest";
-import { call, createProject } from "../support/hub";
+import { call } from "../support/hub";
 
 // Loops over every operation: generous, since workerd shares two cores with other suites (no test asserts time).
 vi.setConfig({ testTimeout: 120_000 });

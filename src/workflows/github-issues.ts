@@ -1,0 +1,19 @@
+// github-issues: GitHub issues of repositories whose project sets mirrorIssues become tasks and stay in step with them.
+
+import type { CompactIssue } from "../domain/github-events";
+import type { TaskChange } from "../ports/store";
+import { loadDeliveryPayload } from "./delivery-payload";
+import { defineWorkflow } from "./define";
+import { emitTaskEvents } from "./task-events";
+
+export const githubIssues = defineWorkflow({ id: "sync-issues", on: { event: "github/issues.received" } }, async ({ event, step, services: { store } }) => {
+  const { deliveryId } = event.data as { deliveryId: string };
+  const issue = await loadDeliveryPayload<CompactIssue>(step, store, deliveryId, "load-issue");
+  const change = (await step.run("mirror-issue", async () => {
+    const c = await store.mirrorIssue(issue, `github:${issue.actor}`, issue.at ?? event.ts);
+    return c ? JSON.parse(JSON.stringify(c)) : null;
+  })) as TaskChange | null;
+  await emitTaskEvents(step, store, change ? [change] : [], event.ts);
+  await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, change ? "processed" : "ignored"));
+  return { task: change?.task.key ?? null };
+});
