@@ -3,7 +3,7 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
-  vDeliveryStatus, vDigest, vEmailKind, vEmailStatus, vJsonObject, vLinkKind, vPriority, vProjectStatus, vRole, vScope,
+  vActivityAction, vDeliveryStatus, vDigest, vEmailKind, vEmailStatus, vJsonObject, vLinkKind, vPriority, vProjectStatus, vPullRequestState, vRole, vScope,
   vSourceKind, vTaskStatus, vTimeSource,
 } from "./validators";
 
@@ -179,7 +179,7 @@ export default defineSchema({
     number: v.number(),
     url: v.string(),
     title: v.string(),
-    state: v.union(v.literal("draft"), v.literal("open"), v.literal("review"), v.literal("merged"), v.literal("closed")),
+    state: vPullRequestState,
     base: v.string(),
     commentId: nullable(v.number()),
     createdAt: v.string(),
@@ -232,7 +232,7 @@ export default defineSchema({
     seq: v.number(), // monotonically increasing: the live feed's cursor (Activity.id)
     at: v.string(),
     actor: v.string(),
-    action: v.string(),
+    action: vActivityAction,
     taskId: nullable(v.string()),
     taskKey: nullable(v.string()),
     projectId: nullable(v.string()),

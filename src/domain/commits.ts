@@ -1,7 +1,27 @@
 // What one commit does to the tasks it names: link, comment, log time, and move (close only on the default branch).
 
+import type { Actor } from "./activity";
 import type { Intent, Ref } from "./refs";
 import { isDone, isForwardMove, type TaskStatus } from "./tasks";
+
+/** One commit naming one task, as a store applies it. */
+export interface CommitRef {
+  /** Unique per commit and task: the same commit seen again is not applied twice. */
+  sha: string;
+  url: string;
+  message: string;
+  repo: string;
+  taskKey: string;
+  close: boolean; // closing words and the commit is on the default branch
+  start: boolean; // mentioned off the default branch: todo → in_progress
+  /** Jira #review: forward to review. The move itself is commitTarget below. */
+  review?: boolean;
+  /** Jira #comment texts and #time minutes; applied once per commit and task, however often it is seen. */
+  comments?: string[];
+  minutes?: number;
+  actor: Actor;
+  at: string;
+}
 
 export interface CommitEffect {
   taskKey: string;

@@ -1,7 +1,10 @@
 // A project as NDJSON records (GET /api/export, POST /api/import): the schema and the checks before an import.
 
 import { z } from "zod";
-import { PROJECT_KEY_PATTERN } from "./projects";
+import { ACTIVITY_ACTIONS } from "./activity";
+import { LINK_KINDS } from "./links";
+import { PROJECT_KEY_PATTERN, PROJECT_STATUSES } from "./projects";
+import { TIME_SOURCES } from "./task-records";
 import { PRIORITIES, TASK_STATUSES, TITLE_MAX, DESCRIPTION_MAX, parseTaskKey } from "./tasks";
 
 const text = (max: number) => z.string().max(max);
@@ -13,7 +16,7 @@ export const vExportRecord = z.discriminatedUnion("type", [
     key: z.string().regex(PROJECT_KEY_PATTERN),
     name: text(200).min(1),
     description: text(DESCRIPTION_MAX).nullable(),
-    status: z.enum(["active", "completed", "archived"]),
+    status: z.enum(PROJECT_STATUSES),
     repos: z.array(z.string()).max(50),
     paths: z.array(z.string()).max(50),
     settings: z.record(z.string(), z.unknown()),
@@ -44,14 +47,14 @@ export const vExportRecord = z.discriminatedUnion("type", [
     task: z.string(),
     userId: z.string().nullable(),
     minutes: z.number().int().positive(),
-    source: z.enum(["session", "commit", "manual"]),
+    source: z.enum(TIME_SOURCES),
     ref: z.string().nullable(),
     createdAt: at,
   }),
   z.object({
     type: z.literal("link"),
     task: z.string(),
-    kind: z.enum(["commit", "pull_request", "issue", "session"]),
+    kind: z.enum(LINK_KINDS),
     ref: z.string(),
     url: z.string().nullable(),
     state: z.string().nullable(),
@@ -63,7 +66,7 @@ export const vExportRecord = z.discriminatedUnion("type", [
     task: z.string().nullable(),
     at,
     actor: z.string(),
-    action: z.string(),
+    action: z.enum(ACTIVITY_ACTIONS),
     data: z.record(z.string(), z.unknown()),
   }),
 ]);

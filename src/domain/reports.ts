@@ -1,6 +1,10 @@
 // The reports page's numbers: completions per week per project, time per task and person, cycle time median and p90.
 
-import type { ReportData } from "../ports/store";
+/** What a report is computed from, for the tasks and time of the given window. */
+export interface ReportData {
+  completed: { projectKey: string; createdAt: string; completedAt: string }[];
+  time: { taskKey: string; title: string; userId: string | null; minutes: number; at: string }[];
+}
 
 export const REPORT_WEEKS = 12;
 const WEEK_MS = 7 * 24 * 3600 * 1000;

@@ -1,8 +1,8 @@
 // A project out as records and back in: export reads everything, import writes it in one batch.
 
-import { planImport, type ExportRecord } from "../../domain/export";
-import { normalizeTitle } from "../../domain/tasks";
-import { StoreError, type Actor } from "../../ports/store";
+import { planImport, type ExportRecord } from "../../../domain/export";
+import { normalizeTitle } from "../../../domain/tasks";
+import { StoreError, type Actor } from "../../../ports/store";
 import { TASK_COLUMNS, toActivity, toProject, toTask, type ActivityRow, type ProjectRow, type TaskRow } from "./rows";
 
 const KEY = `p.key || '-' || t.number`;

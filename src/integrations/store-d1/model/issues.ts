@@ -1,9 +1,9 @@
 // mirrorIssue on D1: the task mirroring a GitHub issue, created or brought up to date in one guarded batch.
 
-import type { CompactIssue } from "../../domain/github-events";
-import { issueId } from "../../domain/issue-refs";
-import { issueExternalKey, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../domain/issues";
-import type { Actor, TaskChange } from "../../ports/store";
+import type { CompactIssue } from "../../../domain/github-events";
+import { issueId } from "../../../domain/issue-refs";
+import { issueExternalKey, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../../domain/issues";
+import type { Actor, TaskChange } from "../../../ports/store";
 import { taskById } from "./reads";
 import { TASK_COLUMNS, toProject, toTask, type ProjectRow, type TaskRow } from "./rows";
 import { Conflict, GUARD_SQL, insertTaskStmts, retrying, updateTaskStmts } from "./writes";

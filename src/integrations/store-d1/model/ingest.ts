@@ -1,10 +1,11 @@
 // applyIntents on D1: what a Claude Code session said, applied one guarded batch per intent.
 
-import type { TaskIntent } from "../../domain/extract/types";
-import { isStaleList, planList, planUpsert, splitMinutes, type TaskOp } from "../../domain/ingest";
-import { cyclePath } from "../../domain/graph";
-import { normalizeTitle, type Task } from "../../domain/tasks";
-import type { IntentBatch, TaskChange } from "../../ports/store";
+import type { TaskIntent } from "../../../domain/extract/types";
+import { isStaleList, planList, planUpsert, splitMinutes, type TaskOp } from "../../../domain/ingest";
+import { cyclePath } from "../../../domain/graph";
+import { normalizeTitle, type Task } from "../../../domain/tasks";
+import type { IntentBatch, TaskChange } from "../../../ports/store";
+import { edgesFrom } from "./graph";
 import { knownByKeys, openInChain, openWithTitle, tasksByIds } from "./reads";
 import { activityStmt, insertTaskStmts, retrying, updateTaskStmts, Conflict } from "./writes";
 
@@ -125,20 +126,6 @@ async function applyOne(ctx: Ctx, intent: TaskIntent): Promise<Touched[]> {
       return [];
     }
   }
-}
-
-/** Every edge reachable from a task along depends-on, for cycle checks. */
-export async function edgesFrom(db: D1Database, from: string): Promise<Map<string, string[]>> {
-  const { results } = await db
-    .prepare(
-      `WITH RECURSIVE reach(id) AS (SELECT ? UNION SELECT d.depends_on_id FROM dependencies d JOIN reach r ON d.task_id = r.id)
-       SELECT d.task_id AS taskId, d.depends_on_id AS dependsOnId FROM dependencies d JOIN reach r ON d.task_id = r.id`,
-    )
-    .bind(from)
-    .all<{ taskId: string; dependsOnId: string }>();
-  const edges = new Map<string, string[]>();
-  for (const e of results) edges.set(e.taskId, [...(edges.get(e.taskId) ?? []), e.dependsOnId]);
-  return edges;
 }
 
 export async function applyIntents(db: D1Database, batch: IntentBatch, at: string): Promise<TaskChange[]> {

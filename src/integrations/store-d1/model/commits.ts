@@ -1,8 +1,8 @@
 // applyCommitRef on D1: link a commit to a task once, apply its comments and time once, and close the task once.
 
-import { commitTarget } from "../../domain/commits";
-import { capText } from "../../domain/tasks";
-import type { CommitRef, TaskChange } from "../../ports/store";
+import { commitTarget } from "../../../domain/commits";
+import { capText } from "../../../domain/tasks";
+import type { CommitRef, TaskChange } from "../../../ports/store";
 import { taskByKey } from "./reads";
 import { activityStmt, GUARD_SQL, retrying, runGuarded, updateTaskStmts } from "./writes";
 

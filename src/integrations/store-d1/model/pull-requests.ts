@@ -1,10 +1,10 @@
 // Pull requests on D1: link a PR to its tasks and move them (one guarded batch), and keep its one comment's id.
 
-import { issueId } from "../../domain/issue-refs";
-import { pullRequestLinkNews } from "../../domain/pull-request-activity";
-import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, pullRequestTarget, type PullRequestState } from "../../domain/pull-requests";
-import { capText, type Task } from "../../domain/tasks";
-import type { PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync, TaskChange } from "../../ports/store";
+import { issueId } from "../../../domain/issue-refs";
+import { pullRequestLinkNews } from "../../../domain/pull-request-activity";
+import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, pullRequestTarget, type PullRequestState } from "../../../domain/pull-requests";
+import { capText, type Task } from "../../../domain/tasks";
+import type { PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync, TaskChange } from "../../../ports/store";
 import { taskByKey, tasksByIds } from "./reads";
 import { activityStmt, Conflict, GUARD_SQL, retrying, updateTaskStmts } from "./writes";
 
