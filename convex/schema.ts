@@ -73,6 +73,7 @@ export default defineSchema({
     title: v.string(),
     titleNorm: v.string(),
     description: nullable(v.string()),
+    searchText: v.optional(v.string()), // title and description, for search_text; optional so tasks written before it still load
     status: vTaskStatus,
     priority: vPriority,
     assigneeId: nullable(v.string()),
@@ -102,7 +103,9 @@ export default defineSchema({
     .index("by_status_updatedAt", ["status", "updatedAt"])
     .index("by_createdAt", ["createdAt"])
     .index("by_projectId_createdAt", ["projectId", "createdAt"])
-    .index("by_assigneeId_createdAt", ["assigneeId", "createdAt"]),
+    .index("by_assigneeId_createdAt", ["assigneeId", "createdAt"])
+    // A text search finds its matches here, not by walking the list: a sparse match is on the first page (model/list.ts).
+    .searchIndex("search_text", { searchField: "searchText", filterFields: ["projectId"] }),
 
   // task depends on dependsOn: written by the dependency steps, which refuse cycles.
   dependencies: defineTable({ taskId: v.id("tasks"), dependsOnId: v.id("tasks"), createdAt: v.string() })

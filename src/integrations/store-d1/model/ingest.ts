@@ -1,7 +1,7 @@
 // applyIntents on D1: what a Claude Code session said, applied one guarded batch per intent.
 
 import type { TaskIntent } from "../../../domain/extract/types";
-import { isStaleList, planList, planUpsert, splitMinutes, type TaskOp } from "../../../domain/ingest";
+import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, type TaskOp } from "../../../domain/ingest";
 import { cyclePath } from "../../../domain/graph";
 import { normalizeTitle, type Task } from "../../../domain/tasks";
 import type { IntentBatch, TaskChange } from "../../../ports/store";
@@ -11,7 +11,7 @@ import { activityStmt, insertTaskStmts, retrying, updateTaskStmts, Conflict } fr
 
 type Ctx = { db: D1Database; batch: IntentBatch; at: string };
 
-const actorOf = (b: IntentBatch) => `claude:${b.sessionId}`;
+const actorOf = (b: IntentBatch) => sessionActor(b.sessionId);
 
 type Touched = { id: string; from: TaskChange["from"] };
 
@@ -29,31 +29,7 @@ async function applyOps(ctx: Ctx, ops: TaskOp[], extra: D1PreparedStatement[] = 
     if (op.op === "create") {
       const id = crypto.randomUUID();
       const parent = op.parentExternalKey ? (await knownByKeys(db, [op.parentExternalKey])).get(op.parentExternalKey) : undefined;
-      stmts.push(
-        ...insertTaskStmts(
-          db,
-          {
-            id,
-            projectId: batch.projectId,
-            title: op.fields.title,
-            description: op.fields.description ?? null,
-            status: op.fields.status,
-            priority: op.fields.priority ?? "medium",
-            dueAt: op.fields.dueAt ?? null,
-            tags: op.fields.tags ?? [],
-            assigneeId: null,
-            creatorId: actorOf(batch),
-            sourceKind: op.sourceKind,
-            sourceRef: batch.sessionId,
-            sessionId: batch.sessionId,
-            chain: op.chain,
-            parentId: parent?.id ?? null,
-            externalKey: op.externalKey,
-          },
-          actorOf(batch),
-          at,
-        ),
-      );
+      stmts.push(...insertTaskStmts(db, { id, projectId: batch.projectId, ...sessionTaskDraft(op, batch.sessionId, parent?.id ?? null) }, actorOf(batch), at));
       touched.push({ id, from: null });
     } else {
       const before = byId.get(op.taskId);
