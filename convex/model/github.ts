@@ -3,7 +3,7 @@
 import type { CompactIssue } from "../../src/domain/github-events";
 import { issueId } from "../../src/domain/issue-refs";
 import { planPullRequestTask, pullRequestRow } from "../../src/domain/pull-request-sync";
-import { issueExternalKey, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../src/domain/issues";
+import { issueExternalKey, issueLink, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../src/domain/issues";
 import { nextPullRequestState, OPEN_PULL_REQUEST_STATES } from "../../src/domain/pull-requests";
 import { capText } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -56,11 +56,11 @@ export async function tasksForIssues(ctx: QueryCtx, issueIds: string[]): Promise
 export async function mirrorIssue(ctx: MutationCtx, issue: CompactIssue, actor: string, at: string): Promise<TaskChange | null> {
   const project = (await projectsOfRepo(ctx, issue.repo)).sort((a, b) => a.key.localeCompare(b.key)).find((p) => mirrorsIssues(p.settings));
   if (!project) return null;
-  const ref = issueId(issue.repo, issue.number);
+  const l = issueLink(issue);
+  const ref = l.ref;
   const existing = await taskByExternalKey(ctx, issueExternalKey(issue.repo, issue.number));
   const assigneeId = issue.assignee ? ((await byGithubLogin(ctx, issue.assignee))?._id ?? null) : null;
-  const link = (taskId: Id<"tasks">) =>
-    upsertLink(ctx, taskId, { kind: "issue", ref, url: issue.url, state: issue.open ? "open" : "closed", title: issue.title.slice(0, 200), at });
+  const link = (taskId: Id<"tasks">) => upsertLink(ctx, taskId, { kind: "issue", ...l, at });
   if (!existing) {
     const doc = (await insertTask(ctx, { ...issueTaskDraft(issue, assigneeId, actor), projectId: project.id as Id<"projects">, parentId: null }, actor, at))!;
     await link(doc._id);
