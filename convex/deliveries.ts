@@ -1,4 +1,4 @@
-// Ingress bookkeeping: each inbound delivery recorded once, its status, and the transcript lines seen.
+// Deliveries: each inbound delivery recorded once, its status, and the runs the launch limit counts.
 
 import { v } from "convex/values";
 import { hubMutation, hubQuery } from "./lib/hub";
@@ -50,17 +50,6 @@ export const listDeliveries = hubQuery({
   handler: async (ctx, { limit }) => (await ctx.db.query("deliveries").withIndex("by_receivedAt").order("desc").take(limit)).map(toDelivery),
 });
 
-export const deliveryRunsAlive = hubQuery({
-  args: { since: v.object({ running: v.string(), ended: v.string() }), cap: v.number() },
-  returns: v.number(),
-  handler: async (ctx, { since, cap }) => {
-    const count = async (status: "emitted" | "processed" | "failed", from: string) =>
-      (await ctx.db.query("deliveries").withIndex("by_status_updatedAt", (q) => q.eq("status", status).gte("updatedAt", from)).take(cap)).length;
-    const n = (await count("emitted", since.running)) + (await count("processed", since.ended)) + (await count("failed", since.ended));
-    return Math.min(n, cap);
-  },
-});
-
 export const stuckDeliveries = hubQuery({
   args: { receivedBefore: v.string(), limit: v.number() },
   returns: v.array(v.object({ id: v.string(), emit: v.string() })),
@@ -73,52 +62,3 @@ export const stuckDeliveries = hubQuery({
   },
 });
 
-const lineSeen = (ctx: QueryCtx, sessionId: string, uuid: string) =>
-  ctx.db.query("transcriptLines").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique();
-
-export const seenTranscriptLines = hubQuery({
-  args: { sessionId: v.string(), uuids: v.array(v.string()) },
-  returns: v.array(v.string()),
-  handler: async (ctx, { sessionId, uuids }) => {
-    const seen = await Promise.all(uuids.map(async (u) => ((await lineSeen(ctx, sessionId, u)) ? u : null)));
-    return seen.filter((u): u is string => u !== null);
-  },
-});
-
-export const recordTranscriptLines = hubMutation({
-  args: { sessionId: v.string(), uuids: v.array(v.string()) },
-  returns: v.object({ sessionId: v.string(), newLineUuids: v.array(v.string()), duplicates: v.number() }),
-  handler: async (ctx, { sessionId, uuids }) => {
-    const fresh: string[] = [];
-    for (const uuid of new Set(uuids)) {
-      if (await lineSeen(ctx, sessionId, uuid)) continue;
-      await ctx.db.insert("transcriptLines", { sessionId, uuid });
-      fresh.push(uuid);
-    }
-    return { sessionId, newLineUuids: fresh, duplicates: uuids.length - fresh.length };
-  },
-});
-
-export const lineChains = hubQuery({
-  args: { sessionId: v.string(), uuids: v.array(v.string()) },
-  returns: v.array(v.object({ uuid: v.string(), chain: v.string() })),
-  handler: async (ctx, { sessionId, uuids }) => {
-    const rows = await Promise.all(
-      uuids.map((uuid) => ctx.db.query("transcriptChains").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique()),
-    );
-    return rows.flatMap((r) => (r ? [{ uuid: r.uuid, chain: r.chain }] : []));
-  },
-});
-
-export const recordLineChains = hubMutation({
-  args: { sessionId: v.string(), chains: v.array(v.object({ uuid: v.string(), chain: v.string() })) },
-  returns: v.null(),
-  handler: async (ctx, { sessionId, chains }) => {
-    for (const { uuid, chain } of chains) {
-      // The first reading of a line wins: a re-post of the same line must not move it to another chain.
-      const seen = await ctx.db.query("transcriptChains").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique();
-      if (!seen) await ctx.db.insert("transcriptChains", { sessionId, uuid, chain });
-    }
-    return null;
-  },
-});

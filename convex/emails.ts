@@ -1,9 +1,9 @@
-// The email log (the outbox, or what Resend was asked to send), and the live activity feed.
+// The email log: the outbox, or what Resend was asked to send.
 
 import { v } from "convex/values";
 import { hubMutation, hubQuery } from "./lib/hub";
-import { toActivity, toEmail } from "./model/docs";
-import { vActivity, vEmailIn, vEmailRecord, type EmailRecord } from "./validators";
+import { toEmail } from "./model/docs";
+import { vEmailIn, vEmailRecord, type EmailRecord } from "./validators";
 
 /** Documents read per call at most, whatever the filter. */
 const MAX_SCAN = 2000;
@@ -44,21 +44,4 @@ export const listEmails = hubQuery({
     }
     return out;
   },
-});
-
-export const activitySince = hubQuery({
-  args: { afterId: v.number(), limit: v.number(), projectId: v.optional(v.string()) },
-  returns: v.array(vActivity),
-  handler: async (ctx, { afterId, limit, projectId }) => {
-    const rows = projectId
-      ? await ctx.db.query("activity").withIndex("by_projectId_seq", (q) => q.eq("projectId", projectId).gt("seq", afterId)).take(limit)
-      : await ctx.db.query("activity").withIndex("by_seq", (q) => q.gt("seq", afterId)).take(limit);
-    return rows.map(toActivity);
-  },
-});
-
-export const latestActivityId = hubQuery({
-  args: {},
-  returns: v.number(),
-  handler: async (ctx) => (await ctx.db.query("activity").withIndex("by_seq").order("desc").first())?.seq ?? 0,
 });

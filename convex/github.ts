@@ -1,10 +1,11 @@
-// GitHub's workflows' domain steps: mirrored issues, pull requests moving their tasks, and the one comment on each PR.
+// GitHub links: commits and pull requests moving their tasks, mirrored issues, links asked for in comments, and the one comment on each PR.
 
 import { v } from "convex/values";
 import { hubMutation, hubQuery } from "./lib/hub";
+import { applyCommitRef as applyRef } from "./model/commits";
 import * as github from "./model/github";
 import {
-  vCompactIssue, vPullRequestCommentData, vPullRequestCommentOutcome, vPullRequestOutcome, vPullRequestSync, vTaskChange,
+  vCommitRef, vCompactIssue, vPullRequestCommentData, vPullRequestCommentOutcome, vPullRequestOutcome, vPullRequestSync, vTaskChange,
 } from "./validators";
 
 export const tasksForIssues = hubQuery({
@@ -46,12 +47,6 @@ export const openPullRequestsOf = hubQuery({
   handler: (ctx, { taskId }) => github.openPullRequestsOf(ctx, taskId),
 });
 
-export const watchedTasks = hubQuery({
-  args: { taskIds: v.array(v.string()) },
-  returns: v.object({ withDependents: v.array(v.string()), withOpenPullRequests: v.array(v.string()) }),
-  handler: (ctx, { taskIds }) => github.watchedTasks(ctx, taskIds),
-});
-
 export const linkGitHubItem = hubMutation({
   args: {
     link: v.object({
@@ -61,4 +56,10 @@ export const linkGitHubItem = hubMutation({
   },
   returns: v.boolean(),
   handler: (ctx, { link }) => github.linkGitHubItem(ctx, link),
+});
+
+export const applyCommitRef = hubMutation({
+  args: { ref: vCommitRef },
+  returns: v.nullable(vTaskChange),
+  handler: (ctx, { ref }) => applyRef(ctx, ref),
 });

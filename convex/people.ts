@@ -1,12 +1,11 @@
-// People and projects' members (#6): the people API, sign-in, the digest sweep and the role checks.
+// People (#6): the people API, sign-in, email preferences, the digest sweep and what a digest holds.
 
 import { v } from "convex/values";
 import { hubMutation, hubQuery } from "./lib/hub";
 import { toUser } from "./model/docs";
+import { digestFor as digest } from "./model/digest";
 import * as people from "./model/people";
-import { vEmailKind, vMember, vNewUser, vRole, vUser, vUserPatch } from "./validators";
-
-const withActor = { projectKey: v.string(), userId: v.string(), actor: v.string(), at: v.string() };
+import { vDigestSections, vEmailKind, vNewUser, vUser, vUserPatch } from "./validators";
 
 export const createUser = hubMutation({
   args: { user: v.object(vNewUser), at: v.string() },
@@ -48,28 +47,8 @@ export const markDigestSent = hubMutation({
   },
 });
 
-export const setMember = hubMutation({
-  args: { ...withActor, role: vRole },
-  returns: vMember,
-  handler: (ctx, a) => people.setMember(ctx, a.projectKey, a.userId, a.role, a.actor, a.at),
-});
-
-export const removeMember = hubMutation({
-  args: withActor,
-  returns: v.boolean(),
-  handler: (ctx, a) => people.removeMember(ctx, a.projectKey, a.userId, a.actor, a.at),
-});
-
-export const listMembers = hubQuery({ args: { projectKey: v.string() }, returns: v.array(vMember), handler: (ctx, { projectKey }) => people.listMembers(ctx, projectKey) });
-
-export const roleIn = hubQuery({
-  args: { projectId: v.string(), userId: v.string() },
-  returns: v.nullable(vRole),
-  handler: (ctx, { projectId, userId }) => people.roleIn(ctx, projectId, userId),
-});
-
-export const rolesOf = hubQuery({
-  args: { userId: v.string() },
-  returns: v.record(v.string(), vRole),
-  handler: (ctx, { userId }) => people.rolesOf(ctx, userId),
+export const digestFor = hubQuery({
+  args: { userId: v.string(), range: v.object({ since: v.string(), now: v.string() }) },
+  returns: vDigestSections,
+  handler: (ctx, { userId, range }) => digest(ctx, userId, range),
 });

@@ -1,15 +1,16 @@
-// Projects: create, read, list, update, which project a folder or a repository belongs to, its graph, export, import and reports.
+// Projects and their members: create, read, list, update, which project a folder or a repository belongs to, roles, export and import.
 
 import { v } from "convex/values";
 import { INBOX_KEY, matchProjectByCwd } from "../src/domain/projects";
 import { hubMutation, hubQuery } from "./lib/hub";
 import { toProject } from "./model/docs";
 import { exportProject as exportAll, importProject as importAll } from "./model/export";
-import { projectGraph as graph } from "./model/graph";
 import { allProjects, createProject as create, projectsOfRepo, updateProject as update } from "./model/projects";
-import { reportData as report } from "./model/reports";
+import * as people from "./model/people";
 import { projectByKey } from "./model/tasks";
-import { vExportRecord, vProject, vProjectGraph, vProjectPatch, vReportData } from "./validators";
+import { vExportRecord, vMember, vProject, vProjectPatch, vRole } from "./validators";
+
+const withActor = { projectKey: v.string(), userId: v.string(), actor: v.string(), at: v.string() };
 
 export const createProject = hubMutation({
   args: { key: v.string(), name: v.string(), description: v.optional(v.nullable(v.string())), repos: v.array(v.string()), paths: v.array(v.string()), at: v.string() },
@@ -52,8 +53,6 @@ export const updateProject = hubMutation({
   handler: (ctx, { key, patch, at }) => update(ctx, key, patch, at),
 });
 
-export const projectGraph = hubQuery({ args: { projectKey: v.string() }, returns: vProjectGraph, handler: (ctx, { projectKey }) => graph(ctx, projectKey) });
-
 export const exportProject = hubQuery({
   args: { projectKey: v.string() },
   returns: v.array(vExportRecord),
@@ -66,4 +65,28 @@ export const importProject = hubMutation({
   handler: (ctx, { records, actor, at }) => importAll(ctx, records, actor, at),
 });
 
-export const reportData = hubQuery({ args: { since: v.string() }, returns: vReportData, handler: (ctx, { since }) => report(ctx, since) });
+export const setMember = hubMutation({
+  args: { ...withActor, role: vRole },
+  returns: vMember,
+  handler: (ctx, a) => people.setMember(ctx, a.projectKey, a.userId, a.role, a.actor, a.at),
+});
+
+export const removeMember = hubMutation({
+  args: withActor,
+  returns: v.boolean(),
+  handler: (ctx, a) => people.removeMember(ctx, a.projectKey, a.userId, a.actor, a.at),
+});
+
+export const listMembers = hubQuery({ args: { projectKey: v.string() }, returns: v.array(vMember), handler: (ctx, { projectKey }) => people.listMembers(ctx, projectKey) });
+
+export const roleIn = hubQuery({
+  args: { projectId: v.string(), userId: v.string() },
+  returns: v.nullable(vRole),
+  handler: (ctx, { projectId, userId }) => people.roleIn(ctx, projectId, userId),
+});
+
+export const rolesOf = hubQuery({
+  args: { userId: v.string() },
+  returns: v.record(v.string(), vRole),
+  handler: (ctx, { userId }) => people.rolesOf(ctx, userId),
+});

@@ -3,7 +3,7 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
-  vDeliveryStatus, vDigest, vEmailKind, vEmailStatus, vJsonObject, vLinkKind, vPriority, vProjectStatus, vRole, vScope,
+  vActivityAction, vDeliveryStatus, vDigest, vEmailKind, vEmailStatus, vJsonObject, vLinkKind, vPriority, vProjectStatus, vPullRequestState, vRole, vScope,
   vSourceKind, vTaskStatus, vTimeSource,
 } from "./validators";
 
@@ -73,6 +73,7 @@ export default defineSchema({
     title: v.string(),
     titleNorm: v.string(),
     description: nullable(v.string()),
+    searchText: v.optional(v.string()), // title and description, for search_text; optional so tasks written before it still load
     status: vTaskStatus,
     priority: vPriority,
     assigneeId: nullable(v.string()),
@@ -102,7 +103,9 @@ export default defineSchema({
     .index("by_status_updatedAt", ["status", "updatedAt"])
     .index("by_createdAt", ["createdAt"])
     .index("by_projectId_createdAt", ["projectId", "createdAt"])
-    .index("by_assigneeId_createdAt", ["assigneeId", "createdAt"]),
+    .index("by_assigneeId_createdAt", ["assigneeId", "createdAt"])
+    // A text search finds its matches here, not by walking the list: a sparse match is on the first page (model/list.ts).
+    .searchIndex("search_text", { searchField: "searchText", filterFields: ["projectId"] }),
 
   // task depends on dependsOn: written by the dependency steps, which refuse cycles.
   dependencies: defineTable({ taskId: v.id("tasks"), dependsOnId: v.id("tasks"), createdAt: v.string() })
@@ -163,8 +166,7 @@ export default defineSchema({
   })
     .index("by_deliveryId", ["deliveryId"])
     .index("by_receivedAt", ["receivedAt"])
-    .index("by_status_receivedAt", ["status", "receivedAt"])
-    .index("by_status_updatedAt", ["status", "updatedAt"]),
+    .index("by_status_receivedAt", ["status", "receivedAt"]),
 
   // Every transcript line seen, once: the per-line idempotency of POST /transcripts.
   transcriptLines: defineTable({ sessionId: v.string(), uuid: v.string() }).index("by_sessionId_uuid", ["sessionId", "uuid"]),
@@ -179,7 +181,7 @@ export default defineSchema({
     number: v.number(),
     url: v.string(),
     title: v.string(),
-    state: v.union(v.literal("draft"), v.literal("open"), v.literal("review"), v.literal("merged"), v.literal("closed")),
+    state: vPullRequestState,
     base: v.string(),
     commentId: nullable(v.number()),
     createdAt: v.string(),
@@ -232,7 +234,7 @@ export default defineSchema({
     seq: v.number(), // monotonically increasing: the live feed's cursor (Activity.id)
     at: v.string(),
     actor: v.string(),
-    action: v.string(),
+    action: vActivityAction,
     taskId: nullable(v.string()),
     taskKey: nullable(v.string()),
     projectId: nullable(v.string()),

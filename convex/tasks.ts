@@ -1,18 +1,22 @@
-// Tasks: create, edit, read one with its links, activity and dependencies, list a page, and a board card's extras.
+// Tasks: create, edit, read, list, delete, their comments and time, and the reads crons, boards and reports make.
 
 import { v } from "convex/values";
-import { effectivePatch, manualTaskDraft } from "../src/domain/tasks";
+import { effectivePatch, manualTaskDraft, OPEN_STATUSES } from "../src/domain/tasks";
 import { hubMutation, hubQuery } from "./lib/hub";
 import { toActivity, toLink, toTask } from "./model/docs";
 import { storeError } from "./model/errors";
+import { watchedTasks as watched } from "./model/github";
 import { listTasks as list } from "./model/list";
-import { editTask, insertTask, projectByKey, taskById, taskByKey } from "./model/tasks";
-import { vActivity, vLink, vPriority, vTask, vTaskChange, vTaskDetail, vTaskStatus } from "./validators";
+import { addComment as comment, addTimeEntry as logTime, deleteTask as del } from "./model/records";
+import { reportData as report } from "./model/reports";
+import { editTask, insertTask, projectByKey, taskById as byId, taskByKey } from "./model/tasks";
+import { vActivity, vComment, vLink, vPriority, vReportData, vTask, vTaskChange, vTaskDetail, vTaskStatus, vTimeEntry, vTimeSource } from "./validators";
 import type { Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 
 const DETAIL_ROWS = 100;
 const CARD_LINKS = 20;
+const RECORDS_MAX = 500;
 
 export const createTask = hubMutation({
   args: {
@@ -119,7 +123,7 @@ export const cardExtras = hubQuery({
   handler: async (ctx, { taskIds }) =>
     Promise.all(
       taskIds.map(async (taskId) => {
-        const task = await taskById(ctx, taskId);
+        const task = await byId(ctx, taskId);
         if (!task) return { taskId, links: [], lastActivity: null };
         const links = await ctx.db.query("links").withIndex("by_taskId_kind_ref", (q) => q.eq("taskId", task._id)).take(CARD_LINKS);
         const last = await ctx.db.query("activity").withIndex("by_taskId_seq", (q) => q.eq("taskId", taskId)).order("desc").first();
@@ -127,3 +131,71 @@ export const cardExtras = hubQuery({
       }),
     ),
 });
+
+export const taskById = hubQuery({
+  args: { id: v.string() },
+  returns: v.nullable(vTask),
+  handler: async (ctx, { id }) => {
+    const t = await byId(ctx, id);
+    return t ? toTask(t) : null;
+  },
+});
+
+export const deleteTask = hubMutation({
+  args: { key: v.string(), actor: v.string(), at: v.string() },
+  returns: vTask,
+  handler: (ctx, a) => del(ctx, a.key, a.actor, a.at),
+});
+
+export const addComment = hubMutation({
+  args: { key: v.string(), body: v.string(), actor: v.string(), at: v.string() },
+  returns: vComment,
+  handler: (ctx, a) => comment(ctx, a.key, a.body, a.actor, a.at),
+});
+
+export const addTimeEntry = hubMutation({
+  args: {
+    key: v.string(),
+    entry: v.object({ minutes: v.number(), userId: v.nullable(v.string()), source: vTimeSource, ref: v.nullable(v.string()) }),
+    actor: v.string(),
+    at: v.string(),
+  },
+  returns: vTimeEntry,
+  handler: (ctx, a) => logTime(ctx, a.key, a.entry, a.actor, a.at),
+});
+
+export const taskRecords = hubQuery({
+  args: { key: v.string() },
+  returns: v.nullable(v.object({ comments: v.array(vComment), timeEntries: v.array(vTimeEntry) })),
+  handler: async (ctx, { key }) => {
+    const task = await taskByKey(ctx, key);
+    if (!task) return null;
+    const comments = await ctx.db.query("comments").withIndex("by_taskId_createdAt", (q) => q.eq("taskId", task._id)).take(RECORDS_MAX);
+    const time = await ctx.db.query("timeEntries").withIndex("by_taskId", (q) => q.eq("taskId", task._id)).take(RECORDS_MAX);
+    return {
+      comments: comments.map((c) => ({ id: c._id, author: c.author, body: c.body, createdAt: c.createdAt })),
+      timeEntries: time.map((t) => ({ id: t._id, userId: t.userId, minutes: t.minutes, source: t.source, ref: t.ref, createdAt: t.createdAt })),
+    };
+  },
+});
+
+export const dueBetween = hubQuery({
+  args: { from: v.string(), to: v.string(), limit: v.number() },
+  returns: v.array(vTask),
+  handler: async (ctx, { from, to, limit }) => {
+    const open = await Promise.all(
+      OPEN_STATUSES.map((status) =>
+        ctx.db.query("tasks").withIndex("by_status_dueAt", (q) => q.eq("status", status).gte("dueAt", from).lt("dueAt", to)).take(limit),
+      ),
+    );
+    return open.flat().sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? "")).slice(0, limit).map(toTask);
+  },
+});
+
+export const watchedTasks = hubQuery({
+  args: { taskIds: v.array(v.string()) },
+  returns: v.object({ withDependents: v.array(v.string()), withOpenPullRequests: v.array(v.string()) }),
+  handler: (ctx, { taskIds }) => watched(ctx, taskIds),
+});
+
+export const reportData = hubQuery({ args: { since: v.string() }, returns: vReportData, handler: (ctx, { since }) => report(ctx, since) });

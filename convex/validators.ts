@@ -1,53 +1,68 @@
 // Validators shared by the schema and the functions, each with its inferred type beside it.
 
-import { v, type Infer } from "convex/values";
+import { v, type Infer, type VLiteral, type VUnion } from "convex/values";
+import { ACTIVITY_ACTIONS } from "../src/domain/activity";
+import { DELIVERY_STATUSES } from "../src/domain/deliveries";
+import { LINK_KINDS } from "../src/domain/links";
+import { ROLES, SCOPES } from "../src/domain/permissions";
+import { PROJECT_STATUSES } from "../src/domain/projects";
+import { PULL_REQUEST_STATES } from "../src/domain/pull-requests";
+import { TIME_SOURCES } from "../src/domain/task-records";
+import { PRIORITIES, SOURCE_KINDS, TASK_STATUSES } from "../src/domain/tasks";
+import { DIGEST_MODES, EMAIL_KINDS, EMAIL_STATUSES } from "../src/domain/users";
 
-export const vTaskStatus = v.union(v.literal("todo"), v.literal("in_progress"), v.literal("review"), v.literal("completed"), v.literal("cancelled"));
+/** A union of the literals a domain constant declares: the one list both stores and the validators read. */
+function literals<T extends string>(values: readonly [T, T, ...T[]]): VUnion<T, VLiteral<T>[]> {
+  const [a, b, ...rest] = values.map((x) => v.literal(x));
+  return v.union(a, b, ...rest);
+}
+
+export const vTaskStatus = literals(TASK_STATUSES);
 export type TaskStatus = Infer<typeof vTaskStatus>;
 
-export const vPriority = v.union(v.literal("low"), v.literal("medium"), v.literal("high"), v.literal("urgent"));
+export const vPriority = literals(PRIORITIES);
 export type Priority = Infer<typeof vPriority>;
 
-export const vSourceKind = v.union(
-  v.literal("manual"), v.literal("todowrite"), v.literal("task-tool"), v.literal("prose"),
-  v.literal("compaction"), v.literal("github-issue"), v.literal("import"),
-);
+export const vSourceKind = literals(SOURCE_KINDS);
 export type SourceKind = Infer<typeof vSourceKind>;
 
-export const vScope = v.union(v.literal("ingest"), v.literal("read"), v.literal("write"), v.literal("admin"));
+export const vScope = literals(SCOPES);
 export type Scope = Infer<typeof vScope>;
 
-export const vProjectStatus = v.union(v.literal("active"), v.literal("completed"), v.literal("archived"));
+export const vProjectStatus = literals(PROJECT_STATUSES);
 export type ProjectStatus = Infer<typeof vProjectStatus>;
 
-export const vRole = v.union(v.literal("owner"), v.literal("member"), v.literal("viewer"));
+export const vRole = literals(ROLES);
 export type Role = Infer<typeof vRole>;
 
-export const vDigest = v.union(v.literal("off"), v.literal("daily"), v.literal("weekly"));
+export const vDigest = literals(DIGEST_MODES);
 export type Digest = Infer<typeof vDigest>;
 
-export const vLinkKind = v.union(v.literal("commit"), v.literal("pull_request"), v.literal("issue"), v.literal("session"));
+export const vLinkKind = literals(LINK_KINDS);
 export type LinkKind = Infer<typeof vLinkKind>;
 
-export const vTimeSource = v.union(v.literal("session"), v.literal("commit"), v.literal("manual"));
+export const vTimeSource = literals(TIME_SOURCES);
 export type TimeSource = Infer<typeof vTimeSource>;
 
-export const vDeliveryStatus = v.union(v.literal("received"), v.literal("emitted"), v.literal("processed"), v.literal("failed"), v.literal("ignored"));
+export const vDeliveryStatus = literals(DELIVERY_STATUSES);
 export type DeliveryStatus = Infer<typeof vDeliveryStatus>;
 
-export const vEmailKind = v.union(
-  v.literal("deadline"), v.literal("overdue"), v.literal("unblocked"), v.literal("nudge"), v.literal("escalation"), v.literal("digest"),
-);
+export const vEmailKind = literals(EMAIL_KINDS);
 export type EmailKind = Infer<typeof vEmailKind>;
 
-export const vEmailStatus = v.union(v.literal("queued"), v.literal("sent"), v.literal("failed"));
+export const vEmailStatus = literals(EMAIL_STATUSES);
 export type EmailStatus = Infer<typeof vEmailStatus>;
+
+export const vPullRequestState = literals(PULL_REQUEST_STATES);
+
+export const vActivityAction = literals(ACTIVITY_ACTIONS);
+export type ActivityAction = Infer<typeof vActivityAction>;
 
 /** Free-form JSON objects (activity data, project settings). */
 export const vJsonObject = v.record(v.string(), v.any());
 export type JsonObject = Infer<typeof vJsonObject>;
 
-// What the functions return: the domain types of src/ports/store.ts, so the adapter maps nothing.
+// What the functions return: the domain types of src/domain and src/ports/store, so the adapter maps nothing.
 
 export const vTask = v.object({
   id: v.string(),
@@ -118,7 +133,7 @@ export const vActivity = v.object({
   id: v.number(),
   at: v.string(),
   actor: v.string(),
-  action: v.string(),
+  action: vActivityAction,
   taskId: v.nullable(v.string()),
   taskKey: v.nullable(v.string()),
   projectId: v.nullable(v.string()),
@@ -342,7 +357,7 @@ export const vExportRecord = v.union(
     type: v.literal("link"), task: v.string(), kind: vLinkKind, ref: v.string(), url: v.nullable(v.string()), state: v.nullable(v.string()),
     title: v.nullable(v.string()), createdAt: v.string(),
   }),
-  v.object({ type: v.literal("activity"), task: v.nullable(v.string()), at: v.string(), actor: v.string(), action: v.string(), data: vJsonObject }),
+  v.object({ type: v.literal("activity"), task: v.nullable(v.string()), at: v.string(), actor: v.string(), action: vActivityAction, data: vJsonObject }),
 );
 
 // GitHub: issues mirrored as tasks, pull requests and their one comment.
@@ -351,8 +366,6 @@ export const vCompactIssue = v.object({
   action: v.string(), repo: v.string(), number: v.number(), url: v.string(), title: v.string(), body: v.string(), open: v.boolean(),
   notPlanned: v.boolean(), assignee: v.nullable(v.string()), actor: v.string(), at: v.nullable(v.string()),
 });
-
-export const vPullRequestState = v.union(v.literal("draft"), v.literal("open"), v.literal("review"), v.literal("merged"), v.literal("closed"));
 
 export const vPullRequestSync = v.object({
   repo: v.string(),

@@ -13,7 +13,9 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as activity from "../activity.js";
 import type * as deliveries from "../deliveries.js";
+import type * as dependencies from "../dependencies.js";
 import type * as emails from "../emails.js";
 import type * as github from "../github.js";
 import type * as lib_hub from "../lib/hub.js";
@@ -36,11 +38,10 @@ import type * as model_reports from "../model/reports.js";
 import type * as model_tasks from "../model/tasks.js";
 import type * as people from "../people.js";
 import type * as projects from "../projects.js";
-import type * as records from "../records.js";
+import type * as sessions from "../sessions.js";
 import type * as tasks from "../tasks.js";
 import type * as tokens from "../tokens.js";
 import type * as validators from "../validators.js";
-import type * as workflows from "../workflows.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -51,7 +52,9 @@ import type * as workflows from "../workflows.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  activity: typeof activity;
   deliveries: typeof deliveries;
+  dependencies: typeof dependencies;
   emails: typeof emails;
   github: typeof github;
   "lib/hub": typeof lib_hub;
@@ -74,11 +77,10 @@ declare const fullApi: ApiFromModules<{
   "model/tasks": typeof model_tasks;
   people: typeof people;
   projects: typeof projects;
-  records: typeof records;
+  sessions: typeof sessions;
   tasks: typeof tasks;
   tokens: typeof tokens;
   validators: typeof validators;
-  workflows: typeof workflows;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

@@ -1,5 +1,6 @@
 // Writes the activity row every task change owes, numbered from one counter so the live feed can resume by id.
 
+import type { ActivityRow } from "../../src/domain/activity";
 import type { MutationCtx } from "../_generated/server";
 
 const ACTIVITY_SEQ = "activity";
@@ -16,7 +17,7 @@ export async function nextSeq(ctx: MutationCtx, name: string): Promise<number> {
 
 export async function writeActivity(
   ctx: MutationCtx,
-  a: { at: string; actor: string; action: string; taskId: string | null; taskKey: string | null; projectId: string | null; data: Record<string, unknown> },
+  a: ActivityRow & { taskKey: string | null },
 ): Promise<void> {
   await ctx.db.insert("activity", { ...a, seq: await nextSeq(ctx, ACTIVITY_SEQ) });
 }

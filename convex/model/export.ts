@@ -1,18 +1,18 @@
 // A project out as records and back in (src/domain/export.ts plans the import): export reads it all, import writes it in one mutation.
 
 import { ConvexError, type Infer } from "convex/values";
-import { ImportError, planImport, type ExportRecord } from "../../src/domain/export";
+import { activityRecord, ImportError, planImport, projectRecord, taskRecord, type ExportRecord } from "../../src/domain/export";
 import { normalizeRepo } from "../../src/domain/projects";
-import { normalizeTitle } from "../../src/domain/tasks";
+import { normalizeTitle, SOURCE_KINDS } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { writeActivity } from "./activity";
 import { toActivity, toProject, toTask } from "./docs";
 import { storeError } from "./errors";
 import { setProjectRepos } from "./projects";
-import { projectByKey, taskByExternalKey } from "./tasks";
+import { projectByKey, searchText, taskByExternalKey } from "./tasks";
 import { userDoc } from "./people";
-import type { SourceKind, vExportRecord } from "../validators";
+import type { vExportRecord } from "../validators";
 
 /** What one export reads at most: a function may read a few tens of thousands of documents in all. */
 const EXPORT_TASKS = 2000;
@@ -20,14 +20,12 @@ const EXPORT_ROWS_PER_TASK = 200;
 const EXPORT_ACTIVITY = 8000;
 
 type Rec = Infer<typeof vExportRecord>;
-const SOURCE_KINDS: SourceKind[] = ["manual", "todowrite", "task-tool", "prose", "compaction", "github-issue", "import"];
 const keyOf = (t: Doc<"tasks">) => `${t.projectKey}-${t.number}`;
 const byCreatedAt = <T extends { createdAt: string }>(xs: T[]) => xs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
 export async function exportProject(ctx: QueryCtx, projectKey: string): Promise<Rec[]> {
   const doc = await projectByKey(ctx, projectKey);
   if (!doc) throw storeError("not_found", `Project ${projectKey} not found`);
-  const p = toProject(doc);
   const tasks = await ctx.db.query("tasks").withIndex("by_projectId_number", (q) => q.eq("projectId", doc._id)).take(EXPORT_TASKS);
   const keys = new Map(tasks.map((t) => [t._id as string, keyOf(t)]));
   const deps: Rec[] = [];
@@ -51,20 +49,13 @@ export async function exportProject(ctx: QueryCtx, projectKey: string): Promise<
   }
   const activity = await ctx.db.query("activity").withIndex("by_projectId_seq", (q) => q.eq("projectId", doc._id)).take(EXPORT_ACTIVITY);
   return [
-    { type: "project", key: p.key, name: p.name, description: p.description, status: p.status, repos: p.repos, paths: p.paths, settings: p.settings, createdAt: p.createdAt },
-    ...tasks.map(toTask).map(
-      (t): Rec => ({
-        type: "task", key: t.key, title: t.title, description: t.description, status: t.status, priority: t.priority, assigneeId: t.assigneeId,
-        creatorId: t.creatorId, dueAt: t.dueAt, tags: t.tags, estimatedHours: t.estimatedHours, source: t.source, externalKey: t.externalKey,
-        createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
-      }),
-    ),
+    projectRecord(toProject(doc)),
+    ...tasks.map(toTask).map(taskRecord),
     ...deps,
     ...byCreatedAt(comments),
     ...byCreatedAt(time),
     ...byCreatedAt(links),
-    // Activity of deleted tasks stays in the log but has no task to point at in the file.
-    ...activity.map(toActivity).map((a): Rec => ({ type: "activity", task: (a.taskId && keys.get(a.taskId)) || null, at: a.at, actor: a.actor, action: a.action, data: a.data })),
+    ...activity.map(toActivity).map((a) => activityRecord(a, (a.taskId && keys.get(a.taskId)) || null)),
   ];
 }
 
@@ -101,7 +92,7 @@ export async function importProject(ctx: MutationCtx, records: Rec[], actor: str
     const taken = t.externalKey ? await taskByExternalKey(ctx, t.externalKey) : null;
     const kind = SOURCE_KINDS.find((k) => k === t.source.kind) ?? "import";
     ids.set(t.key, await ctx.db.insert("tasks", {
-      projectId, projectKey: p.key, number: t.number, title: t.title, titleNorm: normalizeTitle(t.title), description: t.description, status: t.status,
+      projectId, projectKey: p.key, number: t.number, title: t.title, titleNorm: normalizeTitle(t.title), searchText: searchText(t.title, t.description), description: t.description, status: t.status,
       priority: t.priority, assigneeId: assignee?._id ?? null, creatorId: t.creatorId, dueAt: t.dueAt, tags: t.tags, estimatedHours: t.estimatedHours,
       sourceKind: kind, sourceRef: t.source.ref ?? null, sessionId: null, chain: null, parentId: null, externalKey: taken ? null : t.externalKey,
       createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt, version: 1,

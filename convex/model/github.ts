@@ -2,9 +2,9 @@
 
 import type { CompactIssue } from "../../src/domain/github-events";
 import { issueId } from "../../src/domain/issue-refs";
-import { pullRequestLinkNews } from "../../src/domain/pull-request-activity";
-import { issueExternalKey, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../src/domain/issues";
-import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, pullRequestTarget } from "../../src/domain/pull-requests";
+import { planPullRequestTask, pullRequestRow } from "../../src/domain/pull-request-sync";
+import { issueExternalKey, issueLink, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../src/domain/issues";
+import { nextPullRequestState, OPEN_PULL_REQUEST_STATES } from "../../src/domain/pull-requests";
 import { capText } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -56,11 +56,11 @@ export async function tasksForIssues(ctx: QueryCtx, issueIds: string[]): Promise
 export async function mirrorIssue(ctx: MutationCtx, issue: CompactIssue, actor: string, at: string): Promise<TaskChange | null> {
   const project = (await projectsOfRepo(ctx, issue.repo)).sort((a, b) => a.key.localeCompare(b.key)).find((p) => mirrorsIssues(p.settings));
   if (!project) return null;
-  const ref = issueId(issue.repo, issue.number);
+  const l = issueLink(issue);
+  const ref = l.ref;
   const existing = await taskByExternalKey(ctx, issueExternalKey(issue.repo, issue.number));
   const assigneeId = issue.assignee ? ((await byGithubLogin(ctx, issue.assignee))?._id ?? null) : null;
-  const link = (taskId: Id<"tasks">) =>
-    upsertLink(ctx, taskId, { kind: "issue", ref, url: issue.url, state: issue.open ? "open" : "closed", title: issue.title.slice(0, 200), at });
+  const link = (taskId: Id<"tasks">) => upsertLink(ctx, taskId, { kind: "issue", ...l, at });
   if (!existing) {
     const doc = (await insertTask(ctx, { ...issueTaskDraft(issue, assigneeId, actor), projectId: project.id as Id<"projects">, parentId: null }, actor, at))!;
     await link(doc._id);
@@ -95,20 +95,20 @@ export async function applyPullRequest(ctx: MutationCtx, pr: PullRequestSync): P
     const had = byTask.get(task._id);
     byTask.set(task._id, { task, closes: (had?.closes ?? false) || l.closes, link: had?.link ?? null });
   }
-  const fields = { url: pr.url, title: capText(pr.title, 300), state, base: pr.base, updatedAt: pr.at };
+  const event = { ref: id, url: pr.url, title: pr.title, base: pr.base, intoDefaultBranch: pr.intoDefaultBranch };
+  const fields = { ...pullRequestRow(event, state), updatedAt: pr.at };
   if (prev) await ctx.db.patch(prev._id, fields);
   else await ctx.db.insert("pullRequests", { ...fields, prId: id, repo: pr.repo, number: pr.number, commentId: null, createdAt: pr.at });
   const changes: TaskChange[] = [];
   for (const { task, closes, link } of byTask.values()) {
     const others = await otherOpenClosingPullRequests(ctx, task._id, id);
-    const to = pullRequestTarget(task.status, { state, intoDefaultBranch: pr.intoDefaultBranch }, { closes, otherOpenClosingPullRequests: others });
-    if (to) {
-      const after = await editTask(ctx, task, { status: to }, pr.actor, pr.at, { pullRequest: id });
+    const plan = planPullRequestTask(event, state, { status: task.status, closes, link, otherOpenClosingPullRequests: others });
+    if (plan.to) {
+      const after = await editTask(ctx, task, { status: plan.to }, pr.actor, pr.at, { pullRequest: id });
       changes.push({ task: toTask(after), from: { status: task.status, dueAt: task.dueAt } });
     }
-    await upsertLink(ctx, task._id, { kind: "pull_request", ref: id, url: pr.url, state, title: capText(pr.title, 200), closes, at: pr.at });
-    const news = pullRequestLinkNews(link, { ref: id, url: pr.url, state, closes, intoDefaultBranch: pr.intoDefaultBranch, base: pr.base });
-    if (news) await writeActivity(ctx, { at: pr.at, actor: pr.actor, ...news, taskId: task._id, taskKey: keyOf(task), projectId: task.projectId });
+    await upsertLink(ctx, task._id, { kind: "pull_request", ref: id, url: pr.url, ...plan.link, at: pr.at });
+    if (plan.news) await writeActivity(ctx, { at: pr.at, actor: pr.actor, ...plan.news, taskId: task._id, taskKey: keyOf(task), projectId: task.projectId });
   }
   return { state, changes, linked: [...byTask.values()].map((v) => keyOf(v.task)) };
 }

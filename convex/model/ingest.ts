@@ -1,7 +1,7 @@
 // applyIntents on Convex: what a Claude Code session said, decided by src/domain/ingest.ts, in one transaction.
 
 import { cyclePath } from "../../src/domain/graph";
-import { isStaleList, planList, planUpsert, splitMinutes, type KnownTask, type TaskOp } from "../../src/domain/ingest";
+import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, type KnownTask, type TaskOp } from "../../src/domain/ingest";
 import { normalizeTitle, OPEN_STATUSES } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -57,28 +57,8 @@ async function applyOps(c: Ctx, ops: TaskOp[]): Promise<Touched[]> {
   for (const op of ops) {
     if (op.op === "create") {
       const parent = op.parentExternalKey ? await taskByExternalKey(c.ctx, op.parentExternalKey) : null;
-      const doc = await insertTask(
-        c.ctx,
-        {
-          projectId: c.projectId,
-          title: op.fields.title,
-          description: op.fields.description ?? null,
-          status: op.fields.status,
-          priority: op.fields.priority ?? "medium",
-          dueAt: op.fields.dueAt ?? null,
-          tags: op.fields.tags ?? [],
-          assigneeId: null,
-          creatorId: c.actor,
-          sourceKind: op.sourceKind,
-          sourceRef: c.batch.sessionId,
-          sessionId: c.batch.sessionId,
-          chain: op.chain,
-          parentId: parent?._id ?? null,
-          externalKey: op.externalKey,
-        },
-        c.actor,
-        c.at,
-      );
+      const draft = sessionTaskDraft(op, c.batch.sessionId, null);
+      const doc = await insertTask(c.ctx, { ...draft, projectId: c.projectId, parentId: parent?._id ?? null }, c.actor, c.at);
       if (doc) touched.push({ id: doc._id, from: null });
     } else {
       const before = await c.ctx.db.get(op.taskId as Id<"tasks">);
@@ -162,7 +142,7 @@ export async function applyIntents(ctx: MutationCtx, batch: IntentBatch, at: str
   const projectId = ctx.db.normalizeId("projects", batch.projectId);
   if (!projectId || !(await ctx.db.get(projectId))) throw storeError("not_found", `Project ${batch.projectId} not found`);
   const session = await upsertSession(ctx, batch, at);
-  const c: Ctx = { ctx, batch, projectId, at, actor: `claude:${batch.sessionId}` };
+  const c: Ctx = { ctx, batch, projectId, at, actor: sessionActor(batch.sessionId) };
   // The first state seen of each task is its "from": one change per task however many intents moved it.
   const from = new Map<Id<"tasks">, TaskChange["from"]>();
   for (const intent of batch.intents) for (const t of await applyOne(c, session, intent)) if (!from.has(t.id)) from.set(t.id, t.from);

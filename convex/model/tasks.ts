@@ -27,6 +27,9 @@ export async function taskByExternalKey(ctx: QueryCtx, externalKey: string): Pro
   return ctx.db.query("tasks").withIndex("by_externalKey", (q) => q.eq("externalKey", externalKey)).first();
 }
 
+/** What the tasks' search index (schema.ts search_text) reads: title and description as one text. */
+export const searchText = (title: string, description: string | null) => (description ? `${title}\n${description}` : title);
+
 /** A task draft (domain/tasks.ts) placed in a project; the parent is a Convex id here. */
 export type NewTaskDoc = Omit<TaskDraft, "parentId"> & { projectId: Id<"projects">; parentId: Id<"tasks"> | null };
 
@@ -42,6 +45,7 @@ export async function insertTask(ctx: MutationCtx, t: NewTaskDoc, actor: string,
     projectKey: project.key,
     number,
     titleNorm: normalizeTitle(t.title),
+    searchText: searchText(t.title, t.description),
     estimatedHours: null,
     createdAt: at,
     updatedAt: at,
@@ -73,6 +77,9 @@ export async function editTask(
   await ctx.db.patch(before._id, {
     ...fields,
     ...(fields.title !== undefined ? { titleNorm: normalizeTitle(fields.title) } : {}),
+    ...(fields.title !== undefined || fields.description !== undefined
+      ? { searchText: searchText(fields.title ?? before.title, fields.description !== undefined ? fields.description : before.description) }
+      : {}),
     ...(completedAt !== undefined ? { completedAt } : {}),
     updatedAt: at,
     version: before.version + 1,

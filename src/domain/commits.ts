@@ -1,7 +1,27 @@
 // What one commit does to the tasks it names: link, comment, log time, and move (close only on the default branch).
 
+import type { Actor } from "./activity";
 import type { Intent, Ref } from "./refs";
-import { isDone, isForwardMove, type TaskStatus } from "./tasks";
+import { capText, isDone, isForwardMove, type TaskStatus } from "./tasks";
+
+/** One commit naming one task, as a store applies it. */
+export interface CommitRef {
+  /** Unique per commit and task: the same commit seen again is not applied twice. */
+  sha: string;
+  url: string;
+  message: string;
+  repo: string;
+  taskKey: string;
+  close: boolean; // closing words and the commit is on the default branch
+  start: boolean; // mentioned off the default branch: todo → in_progress
+  /** Jira #review: forward to review. The move itself is commitTarget below. */
+  review?: boolean;
+  /** Jira #comment texts and #time minutes; applied once per commit and task, however often it is seen. */
+  comments?: string[];
+  minutes?: number;
+  actor: Actor;
+  at: string;
+}
 
 export interface CommitEffect {
   taskKey: string;
@@ -64,3 +84,40 @@ export function commitTarget(status: TaskStatus, effect: { close: boolean; start
 }
 
 export const isDefaultBranchRef = (ref: string, defaultBranch: string) => ref === `refs/heads/${defaultBranch}`;
+
+/** What applying one commit to one task writes; each store only executes it (store-d1/model/commits.ts, convex/model/commits.ts). */
+export interface CommitPlan {
+  /** The task's new status (its edit's activity carries `{ commit: sha }`), or null when the commit moves nothing. */
+  status: TaskStatus | null;
+  /** The task's link to the commit: inserted on the first sighting, its state updated after. */
+  link: { insert: boolean; state: "closed" | "linked"; title: string };
+  /** The activity row the link writes. */
+  activity: { action: "linked" | "commit_closed"; data: Record<string, unknown> };
+  /** Jira #comment texts, each once by its external key; their "commented" rows take the stored comment's id first. */
+  comments: { externalKey: string; body: string; data: Record<string, unknown> }[];
+  /** Jira #time, once by its external key, with its "time_logged" row's data. */
+  time: { externalKey: string; minutes: number; data: Record<string, unknown> } | null;
+}
+
+/**
+ * `link`: the task's link to this commit before (null when unseen). Null back when there is nothing to do: "closed" on the link
+ * means this commit already closed the task once, and a commit seen again that does not close changes nothing.
+ */
+export function planCommitRef(task: { id: string; status: TaskStatus }, link: { state: string | null } | null, ref: CommitRef): CommitPlan | null {
+  if (link?.state === "closed" || (link && !ref.close)) return null;
+  const state = ref.close ? "closed" : "linked";
+  // Smart-commit records come with the first sighting of the link; their external keys keep them single.
+  const first = !link;
+  const minutes = first && ref.minutes && ref.minutes > 0 ? ref.minutes : 0;
+  return {
+    status: commitTarget(task.status, ref),
+    link: { insert: first, state, title: capText(ref.message.split("\n")[0], 200) },
+    activity: { action: first ? "linked" : "commit_closed", data: { kind: "commit", sha: ref.sha, url: ref.url, repo: ref.repo, state } },
+    comments: (first ? (ref.comments ?? []) : []).map((body, i) => ({
+      externalKey: `commit:${ref.sha}:${task.id}:comment:${i}`,
+      body,
+      data: { sha: ref.sha, excerpt: capText(body, 120) },
+    })),
+    time: minutes ? { externalKey: `commit:${ref.sha}:${task.id}:time`, minutes, data: { minutes, source: "commit", sha: ref.sha } } : null,
+  };
+}

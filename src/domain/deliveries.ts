@@ -11,6 +11,20 @@ export interface ClaudeDeliveryPayload {
   intents: TaskIntent[];
 }
 
+export const DELIVERY_STATUSES = ["received", "emitted", "processed", "failed", "ignored"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One inbound delivery (webhook, transcript, hook) as recorded once at the door. */
+export interface Delivery {
+  id: string;
+  source: string;
+  event: string;
+  status: DeliveryStatus;
+  error: string | null;
+  payload: string | null;
+  receivedAt: string;
+}
+
 export function eventFor(d: { id: string; source: string; event: string; payload: string | null }): { name: EventName; data: Record<string, string> } | null {
   if (d.source === "github") {
     const name = `github/${d.event}.received`;

@@ -1,8 +1,11 @@
 // A project as NDJSON records (GET /api/export, POST /api/import): the schema and the checks before an import.
 
 import { z } from "zod";
-import { PROJECT_KEY_PATTERN } from "./projects";
-import { PRIORITIES, TASK_STATUSES, TITLE_MAX, DESCRIPTION_MAX, parseTaskKey } from "./tasks";
+import { ACTIVITY_ACTIONS, type Activity } from "./activity";
+import { LINK_KINDS } from "./links";
+import { PROJECT_KEY_PATTERN, PROJECT_STATUSES, type Project } from "./projects";
+import { TIME_SOURCES } from "./task-records";
+import { PRIORITIES, TASK_STATUSES, TITLE_MAX, DESCRIPTION_MAX, parseTaskKey, type Task } from "./tasks";
 
 const text = (max: number) => z.string().max(max);
 const at = z.string().min(1).max(40);
@@ -13,7 +16,7 @@ export const vExportRecord = z.discriminatedUnion("type", [
     key: z.string().regex(PROJECT_KEY_PATTERN),
     name: text(200).min(1),
     description: text(DESCRIPTION_MAX).nullable(),
-    status: z.enum(["active", "completed", "archived"]),
+    status: z.enum(PROJECT_STATUSES),
     repos: z.array(z.string()).max(50),
     paths: z.array(z.string()).max(50),
     settings: z.record(z.string(), z.unknown()),
@@ -44,14 +47,14 @@ export const vExportRecord = z.discriminatedUnion("type", [
     task: z.string(),
     userId: z.string().nullable(),
     minutes: z.number().int().positive(),
-    source: z.enum(["session", "commit", "manual"]),
+    source: z.enum(TIME_SOURCES),
     ref: z.string().nullable(),
     createdAt: at,
   }),
   z.object({
     type: z.literal("link"),
     task: z.string(),
-    kind: z.enum(["commit", "pull_request", "issue", "session"]),
+    kind: z.enum(LINK_KINDS),
     ref: z.string(),
     url: z.string().nullable(),
     state: z.string().nullable(),
@@ -63,13 +66,31 @@ export const vExportRecord = z.discriminatedUnion("type", [
     task: z.string().nullable(),
     at,
     actor: z.string(),
-    action: z.string(),
+    action: z.enum(ACTIVITY_ACTIONS),
     data: z.record(z.string(), z.unknown()),
   }),
 ]);
 
 export type ExportRecord = z.infer<typeof vExportRecord>;
 export type RecordOf<T extends ExportRecord["type"]> = Extract<ExportRecord, { type: T }>;
+
+// What both stores export a project's rows as: one mapping each, so the two files cannot drift apart.
+
+export const projectRecord = (p: Project): RecordOf<"project"> => ({
+  type: "project", key: p.key, name: p.name, description: p.description, status: p.status, repos: p.repos, paths: p.paths, settings: p.settings,
+  createdAt: p.createdAt,
+});
+
+export const taskRecord = (t: Task): RecordOf<"task"> => ({
+  type: "task", key: t.key, title: t.title, description: t.description, status: t.status, priority: t.priority, assigneeId: t.assigneeId,
+  creatorId: t.creatorId, dueAt: t.dueAt, tags: t.tags, estimatedHours: t.estimatedHours, source: t.source, externalKey: t.externalKey,
+  createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
+});
+
+/** `task`: the key of the row's task; null for a project's row or a deleted task's (the log keeps it, the file cannot point at it). */
+export const activityRecord = (a: Activity, task: string | null): RecordOf<"activity"> => ({
+  type: "activity", task, at: a.at, actor: a.actor, action: a.action, data: a.data,
+});
 
 export class ImportError extends Error {
   constructor(message: string, readonly line: number | null = null) {

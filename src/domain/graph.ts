@@ -1,5 +1,13 @@
 // Dependency graph decisions: cycles, and which dependents a completion unblocks.
 
+import type { Task } from "./tasks";
+
+/** A project's tasks and the dependency edges among them (task depends on dependsOn). */
+export interface ProjectGraph {
+  tasks: Task[];
+  edges: { taskId: string; dependsOnId: string }[];
+}
+
 /** Edges as task → the tasks it depends on. */
 export type DependsOn = (taskId: string) => readonly string[];
 

@@ -1,7 +1,7 @@
 // Decides what a task intent from a Claude Code session does to the task list: create, update, cancel.
 
 import type { ListItem, TaskIntent } from "./extract/types";
-import { isDone, isForwardMove, normalizeTitle, type Priority, type TaskStatus } from "./tasks";
+import { isDone, isForwardMove, normalizeTitle, type Priority, type TaskDraft, type TaskStatus } from "./tasks";
 
 /** The little the planner needs to know about a task that already exists. */
 export interface KnownTask {
@@ -123,4 +123,27 @@ export function splitMinutes(minutes: number, taskIds: string[]): { taskId: stri
 export function isStaleList(lastApplied: Record<string, string>, chain: string, at: string): boolean {
   const last = lastApplied[chain];
   return !!last && last > at;
+}
+
+/** Who a session's changes are by, in the activity log and as a task's creator. */
+export const sessionActor = (sessionId: string) => `claude:${sessionId}`;
+
+/** The task a session's create op makes: what each store inserts, the parent already resolved to its id (or null). */
+export function sessionTaskDraft(op: Extract<TaskOp, { op: "create" }>, sessionId: string, parentId: string | null): TaskDraft {
+  return {
+    title: op.fields.title,
+    description: op.fields.description ?? null,
+    status: op.fields.status,
+    priority: op.fields.priority ?? "medium",
+    dueAt: op.fields.dueAt ?? null,
+    tags: op.fields.tags ?? [],
+    assigneeId: null,
+    creatorId: sessionActor(sessionId),
+    sourceKind: op.sourceKind,
+    sourceRef: sessionId,
+    sessionId,
+    chain: op.chain,
+    parentId,
+    externalKey: op.externalKey,
+  };
 }

@@ -9,6 +9,14 @@ export const mirrorsIssues = (settings: Record<string, unknown>) => settings.mir
 
 export const issueExternalKey = (repo: string, number: number) => `github-issue:${issueId(repo, number)}`;
 
+/** The mirroring task's link to its issue, inserted or brought up to date on every event. */
+export const issueLink = (issue: Pick<CompactIssue, "repo" | "number" | "url" | "open" | "title">) => ({
+  ref: issueId(issue.repo, issue.number),
+  url: issue.url,
+  state: issue.open ? "open" : "closed",
+  title: issue.title.slice(0, 200),
+});
+
 /** A closed issue is done, unless GitHub says it was closed as not planned. */
 const closedStatus = (issue: Pick<CompactIssue, "notPlanned">): TaskStatus => (issue.notPlanned ? "cancelled" : "completed");
 

@@ -3,6 +3,14 @@
 export const ROLES = ["owner", "member", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A person's role in one project, with who they are. */
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
 export type ProjectAction = "read" | "write" | "manage";
 
 export const SCOPES = ["ingest", "read", "write", "admin"] as const;

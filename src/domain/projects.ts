@@ -2,6 +2,22 @@
 
 export const INBOX_KEY = "INBOX";
 
+export const PROJECT_STATUSES = ["active", "completed", "archived"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface Project {
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  status: ProjectStatus;
+  repos: string[];
+  paths: string[];
+  settings: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Project keys look like HUB: a letter, then letters or digits, 2–10 in all. */
 export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
 

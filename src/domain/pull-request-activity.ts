@@ -1,9 +1,10 @@
 // What a pull request event writes in a linked task's activity: news of a new link or of a change of the PR's state, not of every push.
 
+import type { ActivityAction } from "./activity";
 import type { PullRequestState } from "./pull-requests";
 
 export interface PullRequestLinkNews {
-  action: string;
+  action: Extract<ActivityAction, "linked" | `pull_request_${PullRequestState}`>;
   data: Record<string, unknown>;
 }
 

@@ -5,7 +5,8 @@ import { issueIdsIn, taskKeyResolver } from "./issue-refs";
 import { parseBranchName, parseText, type RefOptions } from "./refs";
 import { isDone, isForwardMove, type TaskStatus } from "./tasks";
 
-export type PullRequestState = "draft" | "open" | "review" | "merged" | "closed";
+export const PULL_REQUEST_STATES = ["draft", "open", "review", "merged", "closed"] as const;
+export type PullRequestState = (typeof PULL_REQUEST_STATES)[number];
 
 /** A PR under review stays under review when more commits arrive; only a draft or a close leaves it. */
 export function nextPullRequestState(prev: PullRequestState | null, pr: Pick<CompactPullRequest, "action" | "open" | "merged" | "draft">): PullRequestState {

@@ -1,7 +1,15 @@
 // What a finished task does to the tasks that depend on it: which are freed, and which still wait on which open blockers.
 
 import { unblockedBy } from "./graph";
-import { isDone, isOpen, type TaskStatus } from "./tasks";
+import { isDone, isOpen, type Task, type TaskStatus } from "./tasks";
+
+/** What a completion did to the tasks that depend on it. */
+export interface Released {
+  /** Dependents whose every blocker is now done. */
+  unblocked: Task[];
+  /** Dependents still waiting, with their open blockers. */
+  stillBlocked: { task: Task; blockers: Task[] }[];
+}
 
 export interface ReleasePlan {
   /** Open dependents whose every blocker is now done. */

@@ -1,5 +1,8 @@
 // The task model and its status machine: what a task is and which moves it may make.
 
+import type { Activity } from "./activity";
+import type { Link } from "./links";
+
 export const TASK_STATUSES = ["todo", "in_progress", "review", "completed", "cancelled"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -10,9 +13,12 @@ export const OPEN_STATUSES: readonly TaskStatus[] = ["todo", "in_progress", "rev
 export const isOpen = (s: TaskStatus) => OPEN_STATUSES.includes(s);
 export const isDone = (s: TaskStatus) => s === "completed" || s === "cancelled";
 
+export const SOURCE_KINDS = ["manual", "todowrite", "task-tool", "prose", "compaction", "github-issue", "import"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 /** Where a task came from; `ref` points back at it (session id, commit sha, issue url...). */
 export interface TaskSource {
-  kind: "manual" | "todowrite" | "task-tool" | "prose" | "compaction" | "github-issue" | "import";
+  kind: SourceKind;
   ref?: string;
 }
 
@@ -37,6 +43,14 @@ export interface Task {
   updatedAt: string;
   completedAt: string | null;
   version: number;
+}
+
+/** A task with what hangs off it, as one task page shows it. */
+export interface TaskDetail extends Task {
+  links: Link[];
+  activity: Activity[];
+  dependsOn: string[]; // task keys
+  blocks: string[];
 }
 
 export const taskKey = (projectKey: string, number: number) => `${projectKey}-${number}`;

@@ -6,6 +6,9 @@ export type DigestMode = (typeof DIGEST_MODES)[number];
 export const EMAIL_KINDS = ["deadline", "overdue", "unblocked", "nudge", "escalation", "digest"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
+export const EMAIL_STATUSES = ["queued", "sent", "failed"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
 export interface User {
   id: string;
   email: string;

@@ -39,63 +39,61 @@ export class ConvexStore implements Store {
     return (this.client.mutation as Call).call(this.client, fn, { ...args, secret: this.secret }, { skipQueue: true }).catch(fromConvex);
   }
 
+// deliveries (src/ports/store/deliveries.ts, convex/deliveries.ts)
   recordDelivery: Store["recordDelivery"] = (d) => this.mutation(api.deliveries.recordDelivery, d);
-  deliveryRunsAlive: Store["deliveryRunsAlive"] = (since, cap) => this.query(api.deliveries.deliveryRunsAlive, { since, cap });
   stuckDeliveries: Store["stuckDeliveries"] = (receivedBefore, limit) => this.query(api.deliveries.stuckDeliveries, { receivedBefore, limit });
   getDelivery: Store["getDelivery"] = (id) => this.query(api.deliveries.getDelivery, { id });
   setDeliveryStatus: Store["setDeliveryStatus"] = async (id, status, error = null) => {
     await this.mutation(api.deliveries.setDeliveryStatus, { id, status, error });
   };
   listDeliveries: Store["listDeliveries"] = (limit) => this.query(api.deliveries.listDeliveries, { limit });
-  seenTranscriptLines: Store["seenTranscriptLines"] = async (sessionId, uuids) =>
-    new Set(await this.query(api.deliveries.seenTranscriptLines, { sessionId, uuids }));
-  recordTranscriptLines: Store["recordTranscriptLines"] = (sessionId, uuids) => this.mutation(api.deliveries.recordTranscriptLines, { sessionId, uuids });
 
+  // tokens (src/ports/store/tokens.ts, convex/tokens.ts)
   createToken: Store["createToken"] = (t) => this.mutation(api.tokens.createToken, t);
   findTokenByHash: Store["findTokenByHash"] = (hash) => this.query(api.tokens.findTokenByHash, { hash });
   listTokens: Store["listTokens"] = () => this.query(api.tokens.listTokens, {});
   revokeToken: Store["revokeToken"] = (id, at) => this.mutation(api.tokens.revokeToken, { id, at });
 
+  // projects (src/ports/store/projects.ts, convex/projects.ts)
   createProject: Store["createProject"] = (p) => this.mutation(api.projects.createProject, p);
   getProject: Store["getProject"] = (key) => this.query(api.projects.getProject, { key });
   listProjects: Store["listProjects"] = () => this.query(api.projects.listProjects, {});
   projectForCwd: Store["projectForCwd"] = (cwd, at) => this.mutation(api.projects.projectForCwd, { cwd, at });
   projectsForRepo: Store["projectsForRepo"] = (fullName) => this.query(api.projects.projectsForRepo, { fullName });
+  setMember: Store["setMember"] = (projectKey, userId, role, actor, at) => this.mutation(api.projects.setMember, { projectKey, userId, role, actor, at });
+  removeMember: Store["removeMember"] = (projectKey, userId, actor, at) => this.mutation(api.projects.removeMember, { projectKey, userId, actor, at });
+  listMembers: Store["listMembers"] = (projectKey) => this.query(api.projects.listMembers, { projectKey });
+  roleIn: Store["roleIn"] = (projectId, userId) => this.query(api.projects.roleIn, { projectId, userId });
+  rolesOf: Store["rolesOf"] = (userId) => this.query(api.projects.rolesOf, { userId });
+  updateProject: Store["updateProject"] = (key, patch, at) => this.mutation(api.projects.updateProject, { key, patch, at });
+  exportProject: Store["exportProject"] = (projectKey) => this.query(api.projects.exportProject, { projectKey });
+  importProject: Store["importProject"] = (records, actor, at) => this.mutation(api.projects.importProject, { records, actor, at });
 
+  // tasks (src/ports/store/tasks.ts, convex/tasks.ts)
   createTask: Store["createTask"] = (task, actor, at) => this.mutation(api.tasks.createTask, { task, actor, at });
   updateTask: Store["updateTask"] = (key, patch, actor, at) => this.mutation(api.tasks.updateTask, { key, patch, actor, at });
   getTask: Store["getTask"] = (key) => this.query(api.tasks.getTask, { key });
   listTasks: Store["listTasks"] = (filter, limit, cursor) => this.query(api.tasks.listTasks, { filter, limit, cursor });
   cardExtras: Store["cardExtras"] = async (taskIds) =>
     new Map((await this.query(api.tasks.cardExtras, { taskIds })).map(({ taskId, ...extras }) => [taskId, extras]));
+  taskById: Store["taskById"] = (id) => this.query(api.tasks.taskById, { id });
+  dueBetween: Store["dueBetween"] = (from, to, limit) => this.query(api.tasks.dueBetween, { from, to, limit });
+  deleteTask: Store["deleteTask"] = (key, actor, at) => this.mutation(api.tasks.deleteTask, { key, actor, at });
+  addComment: Store["addComment"] = (key, body, actor, at) => this.mutation(api.tasks.addComment, { key, body, actor, at });
+  addTimeEntry: Store["addTimeEntry"] = (key, entry, actor, at) => this.mutation(api.tasks.addTimeEntry, { key, entry, actor, at });
+  taskRecords: Store["taskRecords"] = (key) => this.query(api.tasks.taskRecords, { key });
+  watchedTasks: Store["watchedTasks"] = (taskIds) => this.query(api.tasks.watchedTasks, { taskIds });
+  reportData: Store["reportData"] = (since) => this.query(api.tasks.reportData, { since });
 
-  applyIntents: Store["applyIntents"] = (batch, at) => this.mutation(api.workflows.applyIntents, { batch, at });
-  applyCommitRef: Store["applyCommitRef"] = (ref) => this.mutation(api.workflows.applyCommitRef, { ref });
+  // dependencies (src/ports/store/dependencies.ts, convex/dependencies.ts)
+  addDependency: Store["addDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.dependencies.addDependency, { taskKey, dependsOnKey, actor, at });
+  removeDependency: Store["removeDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.dependencies.removeDependency, { taskKey, dependsOnKey, actor, at });
+  blockersWithWaiting: Store["blockersWithWaiting"] = (limit) => this.query(api.dependencies.blockersWithWaiting, { limit });
+  releaseDependents: Store["releaseDependents"] = (doneTaskId, actor, at) => this.mutation(api.dependencies.releaseDependents, { doneTaskId, actor, at });
+  projectGraph: Store["projectGraph"] = (projectKey) => this.query(api.dependencies.projectGraph, { projectKey });
 
-  recordEmail: Store["recordEmail"] = (email, at) => this.mutation(api.emails.recordEmail, { email, at });
-  listEmails: Store["listEmails"] = (filter, limit) => this.query(api.emails.listEmails, { filter, limit });
-
-  activitySince: Store["activitySince"] = (afterId, limit, projectId) => this.query(api.emails.activitySince, { afterId, limit, projectId });
-
-  lineChains: Store["lineChains"] = async (sessionId, uuids) =>
-    new Map((await this.query(api.deliveries.lineChains, { sessionId, uuids })).map((r) => [r.uuid, r.chain]));
-  recordLineChains: Store["recordLineChains"] = async (sessionId, chains) => {
-    await this.mutation(api.deliveries.recordLineChains, { sessionId, chains: Object.entries(chains).map(([uuid, chain]) => ({ uuid, chain })) });
-  };
-  taskById: Store["taskById"] = (id) => this.query(api.records.taskById, { id });
-  addDependency: Store["addDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.records.addDependency, { taskKey, dependsOnKey, actor, at });
-  removeDependency: Store["removeDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.records.removeDependency, { taskKey, dependsOnKey, actor, at });
-  dueBetween: Store["dueBetween"] = (from, to, limit) => this.query(api.records.dueBetween, { from, to, limit });
-  deleteTask: Store["deleteTask"] = (key, actor, at) => this.mutation(api.records.deleteTask, { key, actor, at });
-  addComment: Store["addComment"] = (key, body, actor, at) => this.mutation(api.records.addComment, { key, body, actor, at });
-  addTimeEntry: Store["addTimeEntry"] = (key, entry, actor, at) => this.mutation(api.records.addTimeEntry, { key, entry, actor, at });
-  taskRecords: Store["taskRecords"] = (key) => this.query(api.records.taskRecords, { key });
-  latestActivityId: Store["latestActivityId"] = () => this.query(api.emails.latestActivityId, {});
-
-  blockersWithWaiting: Store["blockersWithWaiting"] = (limit) => this.query(api.records.blockersWithWaiting, { limit });
-  releaseDependents: Store["releaseDependents"] = (doneTaskId, actor, at) => this.mutation(api.records.releaseDependents, { doneTaskId, actor, at });
-  digestFor: Store["digestFor"] = (userId, range) => this.query(api.records.digestFor, { userId, range });
-
+  // github (src/ports/store/github.ts, convex/github.ts)
+  applyCommitRef: Store["applyCommitRef"] = (ref) => this.mutation(api.github.applyCommitRef, { ref });
   tasksForIssues: Store["tasksForIssues"] = (issueIds) => this.query(api.github.tasksForIssues, { issueIds });
   mirrorIssue: Store["mirrorIssue"] = (issue, actor, at) => this.mutation(api.github.mirrorIssue, { issue, actor, at });
   applyPullRequest: Store["applyPullRequest"] = (pr) => this.mutation(api.github.applyPullRequest, { pr });
@@ -104,9 +102,21 @@ export class ConvexStore implements Store {
     await this.mutation(api.github.recordPullRequestComment, { repo, number, outcome, at });
   };
   openPullRequestsOf: Store["openPullRequestsOf"] = (taskId) => this.query(api.github.openPullRequestsOf, { taskId });
-  watchedTasks: Store["watchedTasks"] = (taskIds) => this.query(api.github.watchedTasks, { taskIds });
   linkGitHubItem: Store["linkGitHubItem"] = (link) => this.mutation(api.github.linkGitHubItem, { link });
 
+  // sessions (src/ports/store/sessions.ts, convex/sessions.ts)
+  seenTranscriptLines: Store["seenTranscriptLines"] = async (sessionId, uuids) =>
+    new Set(await this.query(api.sessions.seenTranscriptLines, { sessionId, uuids }));
+  recordTranscriptLines: Store["recordTranscriptLines"] = (sessionId, uuids) => this.mutation(api.sessions.recordTranscriptLines, { sessionId, uuids });
+  applyIntents: Store["applyIntents"] = (batch, at) => this.mutation(api.sessions.applyIntents, { batch, at });
+  lineChains: Store["lineChains"] = async (sessionId, uuids) =>
+    new Map((await this.query(api.sessions.lineChains, { sessionId, uuids })).map((r) => [r.uuid, r.chain]));
+  recordLineChains: Store["recordLineChains"] = async (sessionId, chains) => {
+    await this.mutation(api.sessions.recordLineChains, { sessionId, chains: Object.entries(chains).map(([uuid, chain]) => ({ uuid, chain })) });
+  };
+
+  // people (src/ports/store/people.ts, convex/people.ts)
+  digestFor: Store["digestFor"] = (userId, range) => this.query(api.people.digestFor, { userId, range });
   createUser: Store["createUser"] = (user, at) => this.mutation(api.people.createUser, { user, at });
   getUser: Store["getUser"] = (id) => this.query(api.people.getUser, { id });
   findUser: Store["findUser"] = (ref) => this.query(api.people.findUser, { ref });
@@ -116,15 +126,12 @@ export class ConvexStore implements Store {
   markDigestSent: Store["markDigestSent"] = async (userId, at) => {
     await this.mutation(api.people.markDigestSent, { userId, at });
   };
-  setMember: Store["setMember"] = (projectKey, userId, role, actor, at) => this.mutation(api.people.setMember, { projectKey, userId, role, actor, at });
-  removeMember: Store["removeMember"] = (projectKey, userId, actor, at) => this.mutation(api.people.removeMember, { projectKey, userId, actor, at });
-  listMembers: Store["listMembers"] = (projectKey) => this.query(api.people.listMembers, { projectKey });
-  roleIn: Store["roleIn"] = (projectId, userId) => this.query(api.people.roleIn, { projectId, userId });
-  rolesOf: Store["rolesOf"] = (userId) => this.query(api.people.rolesOf, { userId });
 
-  updateProject: Store["updateProject"] = (key, patch, at) => this.mutation(api.projects.updateProject, { key, patch, at });
-  projectGraph: Store["projectGraph"] = (projectKey) => this.query(api.projects.projectGraph, { projectKey });
-  exportProject: Store["exportProject"] = (projectKey) => this.query(api.projects.exportProject, { projectKey });
-  importProject: Store["importProject"] = (records, actor, at) => this.mutation(api.projects.importProject, { records, actor, at });
-  reportData: Store["reportData"] = (since) => this.query(api.projects.reportData, { since });
+  // emails (src/ports/store/emails.ts, convex/emails.ts)
+  recordEmail: Store["recordEmail"] = (email, at) => this.mutation(api.emails.recordEmail, { email, at });
+  listEmails: Store["listEmails"] = (filter, limit) => this.query(api.emails.listEmails, { filter, limit });
+
+  // activity (src/ports/store/activity.ts, convex/activity.ts)
+  activitySince: Store["activitySince"] = (afterId, limit, projectId) => this.query(api.activity.activitySince, { afterId, limit, projectId });
+  latestActivityId: Store["latestActivityId"] = () => this.query(api.activity.latestActivityId, {});
 }

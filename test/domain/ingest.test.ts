@@ -1,7 +1,7 @@
 // The planner that turns session intents into task changes.
 import { describe, expect, it } from "vitest";
 import type { IntentOrigin, TaskIntent } from "../../src/domain/extract/types";
-import { isStaleList, planList, planUpsert, splitMinutes, type KnownTask } from "../../src/domain/ingest";
+import { isStaleList, planList, planUpsert, sessionTaskDraft, splitMinutes, type KnownTask } from "../../src/domain/ingest";
 
 const origin: IntentOrigin = { sessionId: "s1", lineUuid: "l1", at: "2026-11-25T10:00:00Z", cwd: "/p", gitBranch: "main", chain: "main" };
 const known = (id: string, externalKey: string, status: KnownTask["status"], extra: Partial<KnownTask> = {}): KnownTask => ({
@@ -78,5 +78,16 @@ describe("isStaleList", () => {
   it("accepts the first list of a chain, and a newer one", () => {
     expect(isStaleList({}, "main", "2026-11-25T10:00:00Z")).toBe(false);
     expect(isStaleList({ main: "2026-11-25T10:00:00Z" }, "main", "2026-11-25T10:05:00Z")).toBe(false);
+  });
+});
+
+describe("sessionTaskDraft", () => {
+  it("makes the task a session's create op asks for, by the session, under its parent", () => {
+    const [op] = planList(list([{ externalKey: "k1", title: "Write tests", status: "in_progress" }]), new Map(), []);
+    if (op.op !== "create") throw new Error("expected a create op");
+    expect(sessionTaskDraft(op, "s1", "parent-id")).toEqual({
+      title: "Write tests", description: null, status: "in_progress", priority: "medium", dueAt: null, tags: [], assigneeId: null,
+      creatorId: "claude:s1", sourceKind: "todowrite", sourceRef: "s1", sessionId: "s1", chain: "main", parentId: "parent-id", externalKey: "k1",
+    });
   });
 });

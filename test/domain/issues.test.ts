@@ -1,7 +1,7 @@
 // What an issues event makes of the task mirroring the issue.
 import { describe, expect, it } from "vitest";
 import type { CompactIssue } from "../../src/domain/github-events";
-import { issueTaskDraft, issueTaskPatch } from "../../src/domain/issues";
+import { issueLink, issueTaskDraft, issueTaskPatch } from "../../src/domain/issues";
 import type { Task } from "../../src/domain/tasks";
 
 const issue = (over: Partial<CompactIssue>): CompactIssue => ({
@@ -35,5 +35,15 @@ describe("issueTaskPatch", () => {
 
   it("keeps the assignee when the event is not about assignment", () => {
     expect(issueTaskPatch(task({ assigneeId: "u1" }), issue({ action: "edited" }), null)).toEqual({});
+  });
+});
+
+describe("issueLink", () => {
+  it("links the mirroring task to its issue by its lower-case id, open or closed", () => {
+    expect(issueLink(issue({ open: false }))).toEqual(expect.objectContaining({ ref: "acme/app#7", state: "closed" }));
+  });
+
+  it("caps the link's title at 200 characters", () => {
+    expect(issueLink(issue({ title: "t".repeat(300) })).title).toHaveLength(200);
   });
 });

@@ -1,12 +1,16 @@
-// Dependencies on D1: add (never a cycle), remove, and what a finished task frees.
+// Dependencies on D1: add (never a cycle), remove, what a finished task frees, stale blockers, and a project's graph.
 
-import { cyclePath } from "../../domain/graph";
-import { planRelease } from "../../domain/release";
+import type { Actor } from "../../domain/activity";
+import { cyclePath, type ProjectGraph } from "../../domain/graph";
+import { planRelease, type Released } from "../../domain/release";
 import { isDone, type Task } from "../../domain/tasks";
-import { StoreError, type Actor, type Released } from "../../ports/store";
-import { edgesFrom } from "./ingest";
-import { taskById, taskByKey, tasksByIds } from "./reads";
-import { Conflict, retrying } from "./writes";
+import { StoreError, type DependencyStore } from "../../ports/store";
+import { edgesFrom } from "./model/graph";
+import { taskById, taskByKey, tasksByIds } from "./model/reads";
+import { OPEN_SQL, TASK_COLUMNS, toTask, type TaskRow } from "./model/rows";
+import { Conflict, retrying } from "./model/writes";
+
+const GRAPH_TASKS = 500;
 
 async function bothTasks(db: D1Database, taskKey: string, dependsOnKey: string): Promise<[Task, Task]> {
   const [task, blocker] = await Promise.all([taskByKey(db, taskKey), taskByKey(db, dependsOnKey)]);
@@ -15,7 +19,7 @@ async function bothTasks(db: D1Database, taskKey: string, dependsOnKey: string):
   return [task, blocker];
 }
 
-export function addDependency(db: D1Database, taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean> {
+function addDependency(db: D1Database, taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean> {
   return retrying(async () => {
     const [task, blocker] = await bothTasks(db, taskKey, dependsOnKey);
     const edges = await edgesFrom(db, blocker.id);
@@ -45,7 +49,7 @@ export function addDependency(db: D1Database, taskKey: string, dependsOnKey: str
   });
 }
 
-export async function removeDependency(db: D1Database, taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean> {
+async function removeDependency(db: D1Database, taskKey: string, dependsOnKey: string, actor: Actor, at: string): Promise<boolean> {
   const [task, blocker] = await bothTasks(db, taskKey, dependsOnKey);
   const [del] = await db.batch([
     db.prepare(`DELETE FROM dependencies WHERE task_id = ? AND depends_on_id = ?`).bind(task.id, blocker.id),
@@ -56,7 +60,7 @@ export async function removeDependency(db: D1Database, taskKey: string, dependsO
   return del.meta.changes === 1;
 }
 
-export async function releaseDependents(db: D1Database, doneTaskId: string, actor: Actor, at: string): Promise<Released> {
+async function releaseDependents(db: D1Database, doneTaskId: string, actor: Actor, at: string): Promise<Released> {
   const done = await taskById(db, doneTaskId);
   if (!done || !isDone(done.status)) return { unblocked: [], stillBlocked: [] }; // reopened since: it frees nothing
   const { results: edges } = await db
@@ -89,12 +93,12 @@ export async function releaseDependents(db: D1Database, doneTaskId: string, acto
 }
 
 /** Open tasks that open tasks wait on, with those waiting, oldest-touched first: what the hourly chase looks at. */
-export async function blockersWithWaiting(db: D1Database, limit: number): Promise<{ blocker: Task; waiting: Task[] }[]> {
+async function blockersWithWaiting(db: D1Database, limit: number): Promise<{ blocker: Task; waiting: Task[] }[]> {
   const { results: edges } = await db
     .prepare(
       `SELECT d.task_id AS taskId, d.depends_on_id AS dependsOnId FROM dependencies d
        JOIN tasks w ON w.id = d.task_id JOIN tasks b ON b.id = d.depends_on_id
-       WHERE w.status IN ('todo','in_progress','review') AND b.status IN ('todo','in_progress','review')
+       WHERE w.status IN ${OPEN_SQL} AND b.status IN ${OPEN_SQL}
        ORDER BY b.updated_at LIMIT ?`,
     )
     .bind(limit)
@@ -107,4 +111,34 @@ export async function blockersWithWaiting(db: D1Database, limit: number): Promis
     groups.set(e.dependsOnId, g);
   }
   return [...groups.values()];
+}
+
+/** The project's tasks, plus blockers from other projects, and the edges that start in the project. */
+async function projectGraph(db: D1Database, projectKey: string): Promise<ProjectGraph> {
+  const [tasks, edges] = await db.batch([
+    db
+      .prepare(
+        `SELECT ${TASK_COLUMNS} FROM tasks t JOIN projects p ON p.id = t.project_id
+         WHERE p.key = ?1 OR t.id IN (SELECT d.depends_on_id FROM dependencies d JOIN tasks x ON x.id = d.task_id JOIN projects xp ON xp.id = x.project_id WHERE xp.key = ?1)
+         ORDER BY t.number LIMIT ?2`,
+      )
+      .bind(projectKey.toUpperCase(), GRAPH_TASKS),
+    db
+      .prepare(
+        `SELECT d.task_id AS taskId, d.depends_on_id AS dependsOnId FROM dependencies d JOIN tasks x ON x.id = d.task_id JOIN projects xp ON xp.id = x.project_id
+         WHERE xp.key = ?`,
+      )
+      .bind(projectKey.toUpperCase()),
+  ]);
+  return { tasks: (tasks.results as TaskRow[]).map(toTask), edges: edges.results as ProjectGraph["edges"] };
+}
+
+export function dependencies(db: D1Database): DependencyStore {
+  return {
+    addDependency: (taskKey, dependsOnKey, actor, at) => addDependency(db, taskKey, dependsOnKey, actor, at),
+    removeDependency: (taskKey, dependsOnKey, actor, at) => removeDependency(db, taskKey, dependsOnKey, actor, at),
+    releaseDependents: (doneTaskId, actor, at) => releaseDependents(db, doneTaskId, actor, at),
+    blockersWithWaiting: (limit) => blockersWithWaiting(db, limit),
+    projectGraph: (projectKey) => projectGraph(db, projectKey),
+  };
 }

@@ -1,9 +1,8 @@
-// People on D1: users, their email preferences, and projects' members with their roles.
+// People on D1: users, their email preferences, and their digest.
 
-import type { Role } from "../../domain/permissions";
 import type { EmailKind, User } from "../../domain/users";
-import { StoreError, type Actor, type Member, type NewUser, type UserPatch } from "../../ports/store";
-import { activityStmt } from "./writes";
+import { StoreError, type NewUser, type PeopleStore, type UserPatch } from "../../ports/store";
+import { digestFor } from "./model/digest";
 
 type UserRow = {
   id: string; email: string; name: string; github_login: string | null; timezone: string; digest: User["digest"];
@@ -32,7 +31,7 @@ export async function getUser(db: D1Database, id: string): Promise<User | null> 
 }
 
 /** By id, email or GitHub login (emails and logins in any case: GitHub sign-in maps to people by login); an id wins, then an email. */
-export async function findUser(db: D1Database, ref: string): Promise<User | null> {
+async function findUser(db: D1Database, ref: string): Promise<User | null> {
   const r = await db
     .prepare(`SELECT * FROM users WHERE id = ?1 OR email = ?1 COLLATE NOCASE OR github_login = ?1 COLLATE NOCASE ORDER BY id = ?1 DESC, email = ?1 COLLATE NOCASE DESC LIMIT 1`)
     .bind(ref.trim())
@@ -40,7 +39,7 @@ export async function findUser(db: D1Database, ref: string): Promise<User | null
   return r ? toUser(r) : null;
 }
 
-export async function createUser(db: D1Database, u: NewUser, at: string): Promise<User> {
+async function createUser(db: D1Database, u: NewUser, at: string): Promise<User> {
   const id = crypto.randomUUID();
   try {
     await db
@@ -60,7 +59,7 @@ const USER_COLUMN: Record<keyof NewUser, string> = {
   email: "email", name: "name", githubLogin: "github_login", timezone: "timezone", digest: "digest", digestHour: "digest_hour",
 };
 
-export async function updateUser(db: D1Database, id: string, patch: UserPatch, at: string): Promise<User> {
+async function updateUser(db: D1Database, id: string, patch: UserPatch, at: string): Promise<User> {
   const fields = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof NewUser, unknown][];
   if (fields.length) {
     try {
@@ -79,7 +78,7 @@ export async function updateUser(db: D1Database, id: string, patch: UserPatch, a
   return u;
 }
 
-export async function unsubscribe(db: D1Database, userId: string, kind: EmailKind, at: string): Promise<User | null> {
+async function unsubscribe(db: D1Database, userId: string, kind: EmailKind, at: string): Promise<User | null> {
   // One statement: the JSON array gains the kind once, however many times the link is followed.
   await db
     .prepare(
@@ -91,60 +90,24 @@ export async function unsubscribe(db: D1Database, userId: string, kind: EmailKin
   return getUser(db, userId);
 }
 
-export async function listDigestUsers(db: D1Database): Promise<User[]> {
+async function listDigestUsers(db: D1Database): Promise<User[]> {
   const { results } = await db.prepare(`SELECT * FROM users WHERE digest != 'off' ORDER BY id`).all<UserRow>();
   return results.map(toUser);
 }
 
-export async function markDigestSent(db: D1Database, userId: string, at: string): Promise<void> {
+async function markDigestSent(db: D1Database, userId: string, at: string): Promise<void> {
   await db.prepare(`UPDATE users SET last_digest_at = ? WHERE id = ? AND (last_digest_at IS NULL OR last_digest_at < ?)`).bind(at, userId, at).run();
 }
 
-async function projectIdOf(db: D1Database, projectKey: string): Promise<string> {
-  const p = await db.prepare(`SELECT id FROM projects WHERE key = ?`).bind(projectKey.toUpperCase()).first<{ id: string }>();
-  if (!p) throw new StoreError("not_found", `Project ${projectKey} not found`);
-  return p.id;
-}
-
-export async function listMembers(db: D1Database, projectKey: string): Promise<Member[]> {
-  const projectId = await projectIdOf(db, projectKey);
-  const { results } = await db
-    .prepare(`SELECT m.user_id AS userId, u.email, u.name, m.role FROM members m JOIN users u ON u.id = m.user_id WHERE m.project_id = ? ORDER BY u.email`)
-    .bind(projectId)
-    .all<Member>();
-  return results;
-}
-
-export async function setMember(db: D1Database, projectKey: string, userId: string, role: Role, actor: Actor, at: string): Promise<Member> {
-  const projectId = await projectIdOf(db, projectKey);
-  const user = await getUser(db, userId);
-  if (!user) throw new StoreError("not_found", `User ${userId} not found`);
-  await db.batch([
-    db
-      .prepare(`INSERT INTO members (project_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role`)
-      .bind(projectId, userId, role),
-    activityStmt(db, { at, actor, action: "member_set", taskId: null, projectId, data: { userId, role } }),
-  ]);
-  return { userId, email: user.email, name: user.name, role };
-}
-
-export async function removeMember(db: D1Database, projectKey: string, userId: string, actor: Actor, at: string): Promise<boolean> {
-  const projectId = await projectIdOf(db, projectKey);
-  const [del] = await db.batch([
-    db.prepare(`DELETE FROM members WHERE project_id = ? AND user_id = ?`).bind(projectId, userId),
-    db
-      .prepare(`INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?, ?, 'member_removed', NULL, ?, ? WHERE changes() = 1`)
-      .bind(at, actor, projectId, JSON.stringify({ userId })),
-  ]);
-  return del.meta.changes === 1;
-}
-
-export async function roleIn(db: D1Database, projectId: string, userId: string): Promise<Role | null> {
-  const r = await db.prepare(`SELECT role FROM members WHERE project_id = ? AND user_id = ?`).bind(projectId, userId).first<{ role: Role }>();
-  return r?.role ?? null;
-}
-
-export async function rolesOf(db: D1Database, userId: string): Promise<Record<string, Role>> {
-  const { results } = await db.prepare(`SELECT project_id AS projectId, role FROM members WHERE user_id = ?`).bind(userId).all<{ projectId: string; role: Role }>();
-  return Object.fromEntries(results.map((r) => [r.projectId, r.role]));
+export function people(db: D1Database): PeopleStore {
+  return {
+    createUser: (u, at) => createUser(db, u, at),
+    getUser: (id) => getUser(db, id),
+    findUser: (ref) => findUser(db, ref),
+    updateUser: (id, patch, at) => updateUser(db, id, patch, at),
+    unsubscribe: (userId, kind, at) => unsubscribe(db, userId, kind, at),
+    listDigestUsers: () => listDigestUsers(db),
+    markDigestSent: (userId, at) => markDigestSent(db, userId, at),
+    digestFor: (userId, range) => digestFor(db, userId, range),
+  };
 }

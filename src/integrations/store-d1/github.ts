@@ -1,10 +1,13 @@
-// GitHub issues and PRs as tasks know them: resolve issue references to the tasks they belong to, and link one at a person's request.
+// GitHub links on D1: commits and pull requests moving their tasks, mirrored issues, links asked for in comments, the one PR comment.
 
 import { capText } from "../../domain/tasks";
-import type { GitHubItemLink } from "../../ports/store";
-import { taskByKey } from "./reads";
+import type { GitHubItemLink, GitHubStore } from "../../ports/store";
+import { applyCommitRef } from "./model/commits";
+import { mirrorIssue } from "./model/issues";
+import { applyPullRequest, openPullRequestsOf, pullRequestComment, recordPullRequestComment } from "./model/pull-requests";
+import { taskByKey } from "./model/reads";
 
-export async function tasksForIssues(db: D1Database, issueIds: string[]): Promise<Record<string, string>> {
+async function tasksForIssues(db: D1Database, issueIds: string[]): Promise<Record<string, string>> {
   if (!issueIds.length) return {};
   const { results } = await db
     .prepare(
@@ -17,7 +20,7 @@ export async function tasksForIssues(db: D1Database, issueIds: string[]): Promis
 }
 
 /** Links an issue or PR to a task at a person's request ("/taskhub link HUB-12"); false when the task is unknown or already linked. */
-export async function linkGitHubItem(db: D1Database, l: GitHubItemLink): Promise<boolean> {
+async function linkGitHubItem(db: D1Database, l: GitHubItemLink): Promise<boolean> {
   const task = await taskByKey(db, l.taskKey);
   if (!task) return false;
   const id = crypto.randomUUID();
@@ -34,4 +37,17 @@ export async function linkGitHubItem(db: D1Database, l: GitHubItemLink): Promise
       .bind(l.at, l.actor, task.id, task.projectId, JSON.stringify({ kind: l.kind, ref: l.ref, url: l.url, by: "comment" }), id),
   ]);
   return insert.meta.changes === 1;
+}
+
+export function github(db: D1Database): GitHubStore {
+  return {
+    applyCommitRef: (ref) => applyCommitRef(db, ref),
+    applyPullRequest: (pr) => applyPullRequest(db, pr),
+    mirrorIssue: (issue, actor, at) => mirrorIssue(db, issue, actor, at),
+    tasksForIssues: (issueIds) => tasksForIssues(db, issueIds),
+    linkGitHubItem: (link) => linkGitHubItem(db, link),
+    pullRequestComment: (repo, number) => pullRequestComment(db, repo, number),
+    recordPullRequestComment: (repo, number, outcome, at) => recordPullRequestComment(db, repo, number, outcome, at),
+    openPullRequestsOf: (taskId) => openPullRequestsOf(db, taskId),
+  };
 }

@@ -1,7 +1,7 @@
 // Comments, time entries and deletion of a task: each one guarded batch with its activity row.
 
-import { capText, DESCRIPTION_MAX, type Task } from "../../domain/tasks";
-import { StoreError, type Actor, type Comment, type TimeEntry } from "../../ports/store";
+import { capText, DESCRIPTION_MAX, type Task } from "../../../domain/tasks";
+import { StoreError, type Actor, type Comment, type TimeEntry } from "../../../ports/store";
 import { taskByKey } from "./reads";
 import { activityStmt, Conflict, retrying } from "./writes";
 

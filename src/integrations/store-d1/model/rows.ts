@@ -1,7 +1,12 @@
 // Row shapes of the D1 tables and their mapping to domain types.
 
-import type { Task } from "../../domain/tasks";
-import type { Activity, Delivery, EmailRecord, Project, TokenRecord } from "../../ports/store";
+import type { Activity, ActivityAction } from "../../../domain/activity";
+import { OPEN_STATUSES, type Task } from "../../../domain/tasks";
+import type { Delivery, EmailRecord, Project, TokenRecord } from "../../../ports/store";
+
+/** A list of domain constants as SQL: `('todo','in_progress','review')`, declared once in src/domain. */
+export const sqlList = (values: readonly string[]) => `(${values.map((x) => `'${x}'`).join(",")})`;
+export const OPEN_SQL = sqlList(OPEN_STATUSES);
 
 const json = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
@@ -79,8 +84,11 @@ export function toToken(r: TokenRow): TokenRecord {
   };
 }
 
+export const ACTIVITY_COLUMNS = `a.id, a.at, a.actor, a.action, a.task_id, p.key || '-' || t.number AS task_key, a.project_id, a.data`;
+export const ACTIVITY_FROM = `FROM activity a LEFT JOIN tasks t ON t.id = a.task_id LEFT JOIN projects p ON p.id = t.project_id`;
+
 export type ActivityRow = {
-  id: number; at: string; actor: string; action: string; task_id: string | null; task_key: string | null;
+  id: number; at: string; actor: string; action: ActivityAction; task_id: string | null; task_key: string | null;
   project_id: string | null; data: string;
 };
 

@@ -1,10 +1,10 @@
 // Pull requests on D1: link a PR to its tasks and move them (one guarded batch), and keep its one comment's id.
 
-import { issueId } from "../../domain/issue-refs";
-import { pullRequestLinkNews } from "../../domain/pull-request-activity";
-import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, pullRequestTarget, type PullRequestState } from "../../domain/pull-requests";
-import { capText, type Task } from "../../domain/tasks";
-import type { PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync, TaskChange } from "../../ports/store";
+import { issueId } from "../../../domain/issue-refs";
+import { planPullRequestTask, pullRequestRow } from "../../../domain/pull-request-sync";
+import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, type PullRequestState } from "../../../domain/pull-requests";
+import { capText, type Task } from "../../../domain/tasks";
+import type { PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync, TaskChange } from "../../../ports/store";
 import { taskByKey, tasksByIds } from "./reads";
 import { activityStmt, Conflict, GUARD_SQL, retrying, updateTaskStmts } from "./writes";
 
@@ -46,18 +46,23 @@ export async function applyPullRequest(db: D1Database, pr: PullRequestSync): Pro
       .all<{ task_id: string; n: number }>();
     const openElsewhere = new Map(others.results.map((r) => [r.task_id, r.n]));
 
+    const row = pullRequestRow({ ref: id, url: pr.url, title: pr.title, base: pr.base, intoDefaultBranch: pr.intoDefaultBranch }, state);
     const stmts: D1PreparedStatement[] = [
       db
         .prepare(
           `INSERT INTO pull_requests (id, repo, number, url, title, state, base, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, state = excluded.state, base = excluded.base, updated_at = excluded.updated_at`,
         )
-        .bind(id, pr.repo, pr.number, pr.url, capText(pr.title, 300), state, pr.base, pr.at, pr.at),
+        .bind(id, pr.repo, pr.number, row.url, row.title, row.state, row.base, pr.at, pr.at),
     ];
     const guarded: number[] = [];
     const changes: TaskChange[] = [];
+    const event = { ref: id, url: pr.url, title: pr.title, base: pr.base, intoDefaultBranch: pr.intoDefaultBranch };
     for (const { task, closes, link } of byTask.values()) {
-      const to = pullRequestTarget(task.status, { state, intoDefaultBranch: pr.intoDefaultBranch }, { closes, otherOpenClosingPullRequests: openElsewhere.get(task.id) ?? 0 });
+      const plan = planPullRequestTask(event, state, {
+        status: task.status, closes, link: link && { state: link.state, closes: link.closes === 1 }, otherOpenClosingPullRequests: openElsewhere.get(task.id) ?? 0,
+      });
+      const to = plan.to;
       const changeId = crypto.randomUUID();
       if (to) {
         guarded.push(stmts.length);
@@ -71,12 +76,11 @@ export async function applyPullRequest(db: D1Database, pr: PullRequestSync): Pro
             `INSERT INTO links (id, task_id, kind, url, ref, state, title, closes, created_at, updated_at) SELECT ?, ?, 'pull_request', ?, ?, ?, ?, ?, ?, ?${guard.sql}
              ON CONFLICT (task_id, kind, ref) DO UPDATE SET state = excluded.state, title = excluded.title, closes = excluded.closes, updated_at = excluded.updated_at`,
           )
-          .bind(crypto.randomUUID(), task.id, pr.url, id, state, capText(pr.title, 200), closes ? 1 : 0, pr.at, pr.at, ...guard.args),
+          .bind(crypto.randomUUID(), task.id, pr.url, id, plan.link.state, plan.link.title, plan.link.closes ? 1 : 0, pr.at, pr.at, ...guard.args),
       );
-      const news = pullRequestLinkNews(link && { state: link.state, closes: link.closes === 1 }, { ref: id, url: pr.url, state, closes, intoDefaultBranch: pr.intoDefaultBranch, base: pr.base });
-      if (news) {
+      if (plan.news) {
         stmts.push(
-          activityStmt(db, { at: pr.at, actor: pr.actor, ...news, taskId: task.id, projectId: task.projectId }, to ? { taskId: task.id, changeId } : undefined),
+          activityStmt(db, { at: pr.at, actor: pr.actor, ...plan.news, taskId: task.id, projectId: task.projectId }, to ? { taskId: task.id, changeId } : undefined),
         );
       }
     }

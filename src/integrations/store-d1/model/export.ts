@@ -1,8 +1,8 @@
 // A project out as records and back in: export reads everything, import writes it in one batch.
 
-import { planImport, type ExportRecord } from "../../domain/export";
-import { normalizeTitle } from "../../domain/tasks";
-import { StoreError, type Actor } from "../../ports/store";
+import { activityRecord, planImport, projectRecord, taskRecord, type ExportRecord } from "../../../domain/export";
+import { normalizeTitle } from "../../../domain/tasks";
+import { StoreError, type Actor } from "../../../ports/store";
 import { TASK_COLUMNS, toActivity, toProject, toTask, type ActivityRow, type ProjectRow, type TaskRow } from "./rows";
 
 const KEY = `p.key || '-' || t.number`;
@@ -35,22 +35,13 @@ export async function exportProject(db: D1Database, projectKey: string): Promise
   ]);
   const tagged = <T extends ExportRecord["type"]>(type: T, rows: unknown[]) => rows.map((r) => ({ type, ...(r as object) }) as ExportRecord);
   return [
-    { type: "project", key: p.key, name: p.name, description: p.description, status: p.status, repos: p.repos, paths: p.paths, settings: p.settings, createdAt: p.createdAt },
-    ...(tasks.results as TaskRow[]).map(toTask).map(
-      (t): ExportRecord => ({
-        type: "task", key: t.key, title: t.title, description: t.description, status: t.status, priority: t.priority, assigneeId: t.assigneeId,
-        creatorId: t.creatorId, dueAt: t.dueAt, tags: t.tags, estimatedHours: t.estimatedHours, source: t.source, externalKey: t.externalKey,
-        createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
-      }),
-    ),
+    projectRecord(p),
+    ...(tasks.results as TaskRow[]).map(toTask).map(taskRecord),
     ...tagged("dependency", deps.results),
     ...tagged("comment", comments.results),
     ...tagged("time", time.results),
     ...tagged("link", links.results),
-    // Activity of deleted tasks stays in the log but has no task to point at in the file.
-    ...(activity.results as ActivityRow[]).map(toActivity).map(
-      (a): ExportRecord => ({ type: "activity", task: a.taskKey, at: a.at, actor: a.actor, action: a.action, data: a.data }),
-    ),
+    ...(activity.results as ActivityRow[]).map(toActivity).map((a) => activityRecord(a, a.taskKey)),
   ];
 }
 

@@ -1,16 +1,17 @@
 // applyIntents on D1: what a Claude Code session said, applied one guarded batch per intent.
 
-import type { TaskIntent } from "../../domain/extract/types";
-import { isStaleList, planList, planUpsert, splitMinutes, type TaskOp } from "../../domain/ingest";
-import { cyclePath } from "../../domain/graph";
-import { normalizeTitle, type Task } from "../../domain/tasks";
-import type { IntentBatch, TaskChange } from "../../ports/store";
+import type { TaskIntent } from "../../../domain/extract/types";
+import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, type TaskOp } from "../../../domain/ingest";
+import { cyclePath } from "../../../domain/graph";
+import { normalizeTitle, type Task } from "../../../domain/tasks";
+import type { IntentBatch, TaskChange } from "../../../ports/store";
+import { edgesFrom } from "./graph";
 import { knownByKeys, openInChain, openWithTitle, tasksByIds } from "./reads";
 import { activityStmt, insertTaskStmts, retrying, updateTaskStmts, Conflict } from "./writes";
 
 type Ctx = { db: D1Database; batch: IntentBatch; at: string };
 
-const actorOf = (b: IntentBatch) => `claude:${b.sessionId}`;
+const actorOf = (b: IntentBatch) => sessionActor(b.sessionId);
 
 type Touched = { id: string; from: TaskChange["from"] };
 
@@ -28,31 +29,7 @@ async function applyOps(ctx: Ctx, ops: TaskOp[], extra: D1PreparedStatement[] = 
     if (op.op === "create") {
       const id = crypto.randomUUID();
       const parent = op.parentExternalKey ? (await knownByKeys(db, [op.parentExternalKey])).get(op.parentExternalKey) : undefined;
-      stmts.push(
-        ...insertTaskStmts(
-          db,
-          {
-            id,
-            projectId: batch.projectId,
-            title: op.fields.title,
-            description: op.fields.description ?? null,
-            status: op.fields.status,
-            priority: op.fields.priority ?? "medium",
-            dueAt: op.fields.dueAt ?? null,
-            tags: op.fields.tags ?? [],
-            assigneeId: null,
-            creatorId: actorOf(batch),
-            sourceKind: op.sourceKind,
-            sourceRef: batch.sessionId,
-            sessionId: batch.sessionId,
-            chain: op.chain,
-            parentId: parent?.id ?? null,
-            externalKey: op.externalKey,
-          },
-          actorOf(batch),
-          at,
-        ),
-      );
+      stmts.push(...insertTaskStmts(db, { id, projectId: batch.projectId, ...sessionTaskDraft(op, batch.sessionId, parent?.id ?? null) }, actorOf(batch), at));
       touched.push({ id, from: null });
     } else {
       const before = byId.get(op.taskId);
@@ -125,20 +102,6 @@ async function applyOne(ctx: Ctx, intent: TaskIntent): Promise<Touched[]> {
       return [];
     }
   }
-}
-
-/** Every edge reachable from a task along depends-on, for cycle checks. */
-export async function edgesFrom(db: D1Database, from: string): Promise<Map<string, string[]>> {
-  const { results } = await db
-    .prepare(
-      `WITH RECURSIVE reach(id) AS (SELECT ? UNION SELECT d.depends_on_id FROM dependencies d JOIN reach r ON d.task_id = r.id)
-       SELECT d.task_id AS taskId, d.depends_on_id AS dependsOnId FROM dependencies d JOIN reach r ON d.task_id = r.id`,
-    )
-    .bind(from)
-    .all<{ taskId: string; dependsOnId: string }>();
-  const edges = new Map<string, string[]>();
-  for (const e of results) edges.set(e.taskId, [...(edges.get(e.taskId) ?? []), e.dependsOnId]);
-  return edges;
 }
 
 export async function applyIntents(db: D1Database, batch: IntentBatch, at: string): Promise<TaskChange[]> {

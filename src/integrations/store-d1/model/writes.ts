@@ -1,9 +1,9 @@
 // Conditional write statements for tasks: each batch is guarded by a change id, so a lost race writes nothing.
 
-import { normalizeTitle, type Task, type TaskDraft } from "../../domain/tasks";
-import type { TaskFields } from "../../domain/ingest";
-import { describeEdit, type TaskEdit } from "../../domain/task-patch";
-import type { Actor } from "../../ports/store";
+import { normalizeTitle, type Task, type TaskDraft } from "../../../domain/tasks";
+import type { TaskFields } from "../../../domain/ingest";
+import { describeEdit, type TaskEdit } from "../../../domain/task-patch";
+import type { ActivityRow, Actor } from "../../../domain/activity";
 
 export class Conflict extends Error {}
 
@@ -31,7 +31,7 @@ export type NewTaskRow = TaskDraft & { id: string; projectId: string };
 
 export function activityStmt(
   db: D1Database,
-  a: { at: string; actor: Actor; action: string; taskId: string | null; projectId: string | null; data: unknown },
+  a: ActivityRow,
   guard?: { taskId: string; changeId: string },
 ): D1PreparedStatement {
   const base = `INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?, ?, ?, ?, ?, ?`;

@@ -1,9 +1,8 @@
 // mirrorIssue on D1: the task mirroring a GitHub issue, created or brought up to date in one guarded batch.
 
-import type { CompactIssue } from "../../domain/github-events";
-import { issueId } from "../../domain/issue-refs";
-import { issueExternalKey, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../domain/issues";
-import type { Actor, TaskChange } from "../../ports/store";
+import type { CompactIssue } from "../../../domain/github-events";
+import { issueExternalKey, issueLink, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../../domain/issues";
+import type { Actor, TaskChange } from "../../../ports/store";
 import { taskById } from "./reads";
 import { TASK_COLUMNS, toProject, toTask, type ProjectRow, type TaskRow } from "./rows";
 import { Conflict, GUARD_SQL, insertTaskStmts, retrying, updateTaskStmts } from "./writes";
@@ -15,7 +14,8 @@ export async function mirrorIssue(db: D1Database, issue: CompactIssue, actor: Ac
     .all<ProjectRow>();
   const project = projects.map(toProject).find((p) => mirrorsIssues(p.settings));
   if (!project) return null;
-  const ref = issueId(issue.repo, issue.number);
+  const l = issueLink(issue);
+  const ref = l.ref;
   return retrying(async () => {
     const [existing, assignee] = await Promise.all([
       db
@@ -30,7 +30,7 @@ export async function mirrorIssue(db: D1Database, issue: CompactIssue, actor: Ac
           `INSERT INTO links (id, task_id, kind, url, ref, state, title, created_at, updated_at) SELECT ?, ?, 'issue', ?, ?, ?, ?, ?, ?${guard.sql}
            ON CONFLICT (task_id, kind, ref) DO UPDATE SET state = excluded.state, title = excluded.title, updated_at = excluded.updated_at`,
         )
-        .bind(crypto.randomUUID(), taskId, issue.url, ref, issue.open ? "open" : "closed", issue.title.slice(0, 200), at, at, ...guard.args);
+        .bind(crypto.randomUUID(), taskId, l.url, l.ref, l.state, l.title, at, at, ...guard.args);
 
     if (!existing) {
       const id = crypto.randomUUID();

@@ -1,0 +1,63 @@
+// Claude Code sessions: transcript lines seen once, each sidechain line's chain, and a slice's intents applied (src/domain/ingest.ts plans them).
+
+import { v } from "convex/values";
+import { hubMutation, hubQuery } from "./lib/hub";
+import { applyIntents as apply } from "./model/ingest";
+import { vIntentBatch, vTaskChange } from "./validators";
+import type { QueryCtx } from "./_generated/server";
+
+const lineSeen = (ctx: QueryCtx, sessionId: string, uuid: string) =>
+  ctx.db.query("transcriptLines").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique();
+
+export const seenTranscriptLines = hubQuery({
+  args: { sessionId: v.string(), uuids: v.array(v.string()) },
+  returns: v.array(v.string()),
+  handler: async (ctx, { sessionId, uuids }) => {
+    const seen = await Promise.all(uuids.map(async (u) => ((await lineSeen(ctx, sessionId, u)) ? u : null)));
+    return seen.filter((u): u is string => u !== null);
+  },
+});
+
+export const recordTranscriptLines = hubMutation({
+  args: { sessionId: v.string(), uuids: v.array(v.string()) },
+  returns: v.object({ sessionId: v.string(), newLineUuids: v.array(v.string()), duplicates: v.number() }),
+  handler: async (ctx, { sessionId, uuids }) => {
+    const fresh: string[] = [];
+    for (const uuid of new Set(uuids)) {
+      if (await lineSeen(ctx, sessionId, uuid)) continue;
+      await ctx.db.insert("transcriptLines", { sessionId, uuid });
+      fresh.push(uuid);
+    }
+    return { sessionId, newLineUuids: fresh, duplicates: uuids.length - fresh.length };
+  },
+});
+
+export const lineChains = hubQuery({
+  args: { sessionId: v.string(), uuids: v.array(v.string()) },
+  returns: v.array(v.object({ uuid: v.string(), chain: v.string() })),
+  handler: async (ctx, { sessionId, uuids }) => {
+    const rows = await Promise.all(
+      uuids.map((uuid) => ctx.db.query("transcriptChains").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique()),
+    );
+    return rows.flatMap((r) => (r ? [{ uuid: r.uuid, chain: r.chain }] : []));
+  },
+});
+
+export const recordLineChains = hubMutation({
+  args: { sessionId: v.string(), chains: v.array(v.object({ uuid: v.string(), chain: v.string() })) },
+  returns: v.null(),
+  handler: async (ctx, { sessionId, chains }) => {
+    for (const { uuid, chain } of chains) {
+      // The first reading of a line wins: a re-post of the same line must not move it to another chain.
+      const seen = await ctx.db.query("transcriptChains").withIndex("by_sessionId_uuid", (q) => q.eq("sessionId", sessionId).eq("uuid", uuid)).unique();
+      if (!seen) await ctx.db.insert("transcriptChains", { sessionId, uuid, chain });
+    }
+    return null;
+  },
+});
+
+export const applyIntents = hubMutation({
+  args: { batch: vIntentBatch, at: v.string() },
+  returns: v.array(vTaskChange),
+  handler: (ctx, { batch, at }) => apply(ctx, batch, at),
+});

@@ -1,0 +1,51 @@
+// Sessions on D1: transcript lines seen once, the subagent chain of each sidechain line, and a slice's intents applied.
+
+import type { SessionStore } from "../../ports/store";
+import { applyIntents } from "./model/ingest";
+
+async function lineChains(db: D1Database, sessionId: string, uuids: string[]): Promise<Map<string, string>> {
+  if (!uuids.length) return new Map();
+  const { results } = await db
+    .prepare(`SELECT uuid, chain FROM transcript_chains WHERE session_id = ? AND uuid IN (SELECT value FROM json_each(?))`)
+    .bind(sessionId, JSON.stringify(uuids))
+    .all<{ uuid: string; chain: string }>();
+  return new Map(results.map((r) => [r.uuid, r.chain]));
+}
+
+async function recordLineChains(db: D1Database, sessionId: string, chains: Record<string, string>): Promise<void> {
+  const rows = Object.entries(chains).map(([uuid, chain]) => ({ uuid, chain }));
+  if (!rows.length) return;
+  // The first reading of a line wins: a re-post of the same line must not move it to another chain.
+  await db
+    .prepare(
+      `INSERT OR IGNORE INTO transcript_chains (session_id, uuid, chain)
+       SELECT ?, json_extract(value, '$.uuid'), json_extract(value, '$.chain') FROM json_each(?)`,
+    )
+    .bind(sessionId, JSON.stringify(rows))
+    .run();
+}
+
+export function sessions(db: D1Database): SessionStore {
+  return {
+    async seenTranscriptLines(sessionId, uuids) {
+      const { results } = await db
+        .prepare(`SELECT uuid FROM transcript_lines WHERE session_id = ? AND uuid IN (SELECT value FROM json_each(?))`)
+        .bind(sessionId, JSON.stringify(uuids))
+        .all<{ uuid: string }>();
+      return new Set(results.map((r) => r.uuid));
+    },
+
+    async recordTranscriptLines(sessionId, uuids) {
+      // RETURNING with OR IGNORE yields only the rows actually inserted: the lines not seen before.
+      const { results } = await db
+        .prepare(`INSERT OR IGNORE INTO transcript_lines (session_id, uuid) SELECT ?, value FROM json_each(?) RETURNING uuid`)
+        .bind(sessionId, JSON.stringify(uuids))
+        .all<{ uuid: string }>();
+      return { sessionId, newLineUuids: results.map((r) => r.uuid), duplicates: uuids.length - results.length };
+    },
+
+    lineChains: (sessionId, uuids) => lineChains(db, sessionId, uuids),
+    recordLineChains: (sessionId, chains) => recordLineChains(db, sessionId, chains),
+    applyIntents: (batch, at) => applyIntents(db, batch, at),
+  };
+}

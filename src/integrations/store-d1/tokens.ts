@@ -1,0 +1,32 @@
+// API tokens on D1, stored by hash: create, find, list, revoke.
+
+import type { TokenStore } from "../../ports/store";
+import { toToken, type TokenRow } from "./model/rows";
+
+export function tokens(db: D1Database): TokenStore {
+  return {
+    async createToken(t) {
+      const id = crypto.randomUUID();
+      await db
+        .prepare(`INSERT INTO tokens (id, user_id, name, hash, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+        .bind(id, t.userId ?? null, t.name, t.hash, JSON.stringify(t.scopes), t.at)
+        .run();
+      return { id, userId: t.userId ?? null, name: t.name, scopes: t.scopes, createdAt: t.at, lastUsedAt: null, revokedAt: null };
+    },
+
+    async findTokenByHash(hash) {
+      const r = await db.prepare(`SELECT * FROM tokens WHERE hash = ?`).bind(hash).first<TokenRow>();
+      return r ? toToken(r) : null;
+    },
+
+    async listTokens() {
+      const { results } = await db.prepare(`SELECT * FROM tokens ORDER BY created_at`).all<TokenRow>();
+      return results.map(toToken);
+    },
+
+    async revokeToken(id, at) {
+      const r = await db.prepare(`UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`).bind(at, id).run();
+      return r.meta.changes === 1;
+    },
+  };
+}

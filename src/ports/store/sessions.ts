@@ -1,0 +1,31 @@
+// Claude Code sessions: the transcript lines seen, their subagent chains, and the intents a session's slice carries.
+
+import type { TaskIntent } from "../../domain/extract/types";
+import type { TaskChange } from "./tasks";
+
+export interface IntentBatch {
+  sessionId: string;
+  projectId: string;
+  cwd: string | null;
+  gitBranch: string | null;
+  intents: TaskIntent[];
+}
+
+export interface TranscriptChunk {
+  sessionId: string;
+  newLineUuids: string[];
+  duplicates: number;
+}
+
+export interface SessionStore {
+  /** Which of these transcript line uuids were recorded before (read only). */
+  seenTranscriptLines(sessionId: string, uuids: string[]): Promise<Set<string>>;
+  /** Records the uuids of a transcript slice once its intents are safely emitted. */
+  recordTranscriptLines(sessionId: string, uuids: string[]): Promise<TranscriptChunk>;
+  /** The chains recorded for these sidechain lines (pre-2.1 subagent runs carry no agentId) (#4). */
+  lineChains(sessionId: string, uuids: string[]): Promise<Map<string, string>>;
+  /** Records each sidechain line's chain once, so a slice that starts inside the run keeps its chain (#4). */
+  recordLineChains(sessionId: string, chains: Record<string, string>): Promise<void>;
+  /** What a session said (domain/ingest.ts plans it), applied in one transaction per intent. */
+  applyIntents(batch: IntentBatch, at: string): Promise<TaskChange[]>;
+}

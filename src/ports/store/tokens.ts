@@ -1,0 +1,22 @@
+// API tokens, kept as hashes: create, find by hash, list, revoke.
+
+import type { TokenScope } from "../../domain/permissions";
+
+export type Scope = TokenScope;
+
+export interface TokenRecord {
+  id: string;
+  userId: string | null;
+  name: string;
+  scopes: Scope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface TokenStore {
+  createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; at: string }): Promise<TokenRecord>;
+  findTokenByHash(hash: string): Promise<TokenRecord | null>;
+  listTokens(): Promise<TokenRecord[]>;
+  revokeToken(id: string, at: string): Promise<boolean>;
+}
