@@ -7,19 +7,18 @@ import { fixture, jsonl, SESSION, upserts, userLine } from "./helpers";
 describe("the compaction summary of v2.1.39-long-session", () => {
   const x = extractTranscript(fixture("v2.1.39-long-session.jsonl"));
   const compaction = upserts(x, "compaction");
-  const sid = "258c7280-ae70-4798-800f-63464d01a85d";
 
   it("yields the two pending tasks, gqc.6 in progress (as Current Work confirms) and gqc.7 open", () => {
     expect(compaction.map((u) => [u.title, u.status])).toEqual([
-      ["spotter-gqc.6: Close project review session", "in_progress"],
-      ["spotter-gqc.7: Launch project review conversation with automatic hook-injected context", "todo"],
+      ["Close project review session", "in_progress"],
+      ["Launch project review conversation with automatic hook-injected context", "todo"],
     ]);
   });
 
-  it("keys them by session and title, to be matched by title, at the summary line", () => {
+  it("keys them by their beads ids (the session's tracker), not by title, at the summary line", () => {
+    expect(compaction.map((u) => u.externalKey)).toEqual(["beads:spotter-gqc.6", "beads:spotter-gqc.7"]);
     expect(compaction[0]).toMatchObject({
-      externalKey: `compaction:${sid}:spotter gqc 6 close project review session`,
-      matchByTitle: true,
+      matchByTitle: false,
       tags: ["repo:spotter-gqc", "branch:spotter-gqc"],
     });
     expect(compaction[0].origin.lineUuid).toBe("58436800-0a29-451b-a8f5-3a0c59957945");

@@ -2,20 +2,41 @@
 
 import { describe, expect, it } from "vitest";
 import { extractTranscript } from "../../../src/domain/extract";
+import type { TaskIntent } from "../../../src/domain/extract/types";
 import { fixture, jsonl, ofType, toolUse, upserts, userLine } from "./helpers";
+
+/** Tasks of a tracker driven from Bash (beads, Task Master), read by bash-trackers.ts. */
+const tracked = (i: TaskIntent) => (i.type === "upsert" || i.type === "depend") && /^(beads|taskmaster):/.test(i.externalKey);
 
 describe("modern sessions without a todo tool", () => {
   it.each(["v2.1.38-short.jsonl", "v2.1.38-tool-heavy.jsonl", "v2.1.38-subagent.jsonl"])(
     "%s yields no task: its prompts are immediate commands and bug reports, not requests to track",
     (name) => {
       const x = extractTranscript(fixture(name));
-      expect(x.intents.filter((i) => i.type !== "time")).toEqual([]);
+      expect(x.intents.filter((i) => i.type !== "time" && !tracked(i))).toEqual([]);
     },
   );
 
+  it("reads the beads epic and its two children that v2.1.38-subagent.jsonl creates with bd", () => {
+    const x = extractTranscript(fixture("v2.1.38-subagent.jsonl"));
+    expect(upserts(x).filter(tracked).map((u) => [u.externalKey, u.title, u.parentExternalKey])).toEqual([
+      ["beads:spotter-0p7", "Setup Code Quality Tools (Credo, Dialyxir, mix_audit)", undefined],
+      ["beads:spotter-0p7.1", "Install quality tools and configure Credo", "beads:spotter-0p7"],
+      ["beads:spotter-0p7.2", "Add mix quality alias", "beads:spotter-0p7"],
+    ]);
+    expect(ofType(x, "depend").map((d) => [d.externalKey, d.dependsOnExternalKey])).toEqual([["beads:spotter-0p7.2", "beads:spotter-0p7.1"]]);
+  });
+
   it("reads no task from the tool output, system lines and code of the long session", () => {
     const x = extractTranscript(fixture("v2.1.39-long-session.jsonl"));
-    expect(x.intents.map((i) => (i.type === "upsert" ? i.source : i.type))).toEqual(["compaction", "compaction", "time"]);
+    const untracked = x.intents.filter((i) => !(tracked(i) && i.type === "upsert" && i.source === "task-tool"));
+    expect(untracked.map((i) => (i.type === "upsert" ? i.source : i.type))).toEqual(["compaction", "compaction", "time"]);
+  });
+
+  it("completes spotter-gqc and its seven children, as the long session's bd close calls did", () => {
+    const closed = upserts(extractTranscript(fixture("v2.1.39-long-session.jsonl")), "task-tool");
+    expect(closed.map((u) => u.externalKey).sort()).toEqual(["beads:spotter-gqc", ...[1, 2, 3, 4, 5, 6, 7].map((k) => `beads:spotter-gqc.${k}`)]);
+    expect(closed.every((u) => u.status === "completed")).toBe(true);
   });
 
   it("reads session, place and line bookkeeping from the long session", () => {
