@@ -43,7 +43,7 @@ async function withHub(fn) {
 const figures = [];
 if (want("extract")) {
   log("transcript extraction…");
-  figures.push(await benchExtraction({ runs: quick ? 2 : 7 }));
+  figures.push(...(await benchExtraction({ runs: quick ? 2 : 7 })));
 }
 if (want("quality")) {
   log("extraction quality against the truth files…");
@@ -94,6 +94,7 @@ function extra(f) {
   if (f.name.startsWith("convex store")) return `${d.scale}: ${Object.entries(d).filter(([, v]) => v?.p95 !== undefined).map(([k, v]) => `${k} ${pp(v)}`).join(", ")} ms p50/p95${d.oneTaskSearchFound !== undefined ? `; a one-task search's first page held ${d.oneTaskSearchFound}` : ""}`;
   if (f.name.startsWith("convex completion")) return `${d.scale}: p50/p95 ${d.p50}/${d.p95} ms over ${d.tries} tries (store only)`;
   if (f.name.startsWith("extraction ")) return `${d.sessions} sessions: ${d.matched} of ${d.extracted} extracted tasks match ${d.truth} true ones, ${d.duplicates} duplicates; prose precision ${d.prosePrecision ?? "—"}% (goal 80)`;
+  if (f.name === "adversarial extraction") return `worst of ${Object.keys(d.cases).length} cases at ${d.bytes} bytes: ${d.worstCase}; ${Object.entries(d.cases).map(([k, v]) => `${k} ${v}`).join(", ")}`;
   if (d.peakMemoryMb) return `peak ${d.peakMemoryMb} MB`;
   return "";
 }

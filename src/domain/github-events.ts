@@ -206,8 +206,11 @@ export interface CompactIssueComment {
   at: string | null;
 }
 
-/** Comments that address the hub: a line starting with "/taskhub". Everything else is ignored at the door. */
-export const TASKHUB_COMMAND = /^\s*\/taskhub\s/im;
+/**
+ * Comments that address the hub: a line starting with "/taskhub". Everything else is ignored at the door.
+ * Leading blanks are spaces and tabs only: with \s* a run of blank lines was rescanned from each line start.
+ */
+export const TASKHUB_COMMAND = /^[ \t]*\/taskhub\s/im;
 
 export function compactIssueComment(raw: unknown): CompactIssueComment {
   const p = issueCommentPayload.parse(raw);

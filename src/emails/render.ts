@@ -27,7 +27,8 @@ export interface TaskRef {
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function cap(text: string, max = EMAIL_TEXT_MAX): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  // Cut before flattening, with room for the control runs and edges the flattening and trim take away.
+  const flat = text.slice(0, 4 * max).replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 

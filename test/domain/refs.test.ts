@@ -497,21 +497,6 @@ describe("untrusted input", () => {
     expect(commands(`${keys} ${"#time 1m ".repeat(2_000)}`)).toHaveLength(COMMAND_LIMIT);
   });
 
-  it("pathological input is read in bounded time", () => {
-    const nasty = [
-      "a-".repeat(50_000),
-      "`".repeat(30_000) + " `` ".repeat(10_000),
-      "1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1/".repeat(5_000),
-      `https://${",".repeat(200_000)}`,
-      "#a-".repeat(50_000),
-      "<!--".repeat(50_000),
-    ];
-    const started = performance.now();
-    for (const text of nasty) parseText(text);
-    for (const text of nasty) parseBranchName(text);
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
-
   it("never throws and returns only well-formed refs", () => {
     const alphabet = fc.constantFrom(..."HUB-12 #fixes:,&`>\n/.ghx@0~<!->".split(""), "HUB-1", "fixes ", "#done", "#comment ", "#time 2h", "```");
     fc.assert(

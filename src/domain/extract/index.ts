@@ -1,8 +1,10 @@
 // Reads a slice of a Claude Code transcript (JSONL) into task intents: todo lists, Task tools, prose, compaction.
 
+import { BashTrackers } from "./bash-trackers";
 import { compactionIntents } from "./compaction";
 import { isObj, readLine, str, textOf, toolResults, toolUses, type LineRecord, type ToolUse } from "./lines";
 import { placeTags } from "./metadata";
+import { PlanMode } from "./plan-mode";
 import { nextStepIntents, requestIntents } from "./prose";
 import { isLaunchTool, Sidechains, type OpenItem } from "./sidechains";
 import { TaskTools } from "./task-tools";
@@ -39,6 +41,8 @@ class TranscriptReader {
   private sidechains: Sidechains;
   private taskTools = new TaskTools();
   private titles = new TitleRules();
+  private trackers = new BashTrackers();
+  private plans = new PlanMode();
   /** Main-chain work in progress, the candidates for a subagent's parent. */
   private todoInProgress: OpenItem[] = [];
   private taskInProgress = new Map<string, string>();
@@ -123,6 +127,8 @@ class TranscriptReader {
   }
 
   private toolUse(use: ToolUse, rec: LineRecord, chain: string): void {
+    this.trackers.onUse(use);
+    this.plans.onUse(use);
     if (use.name === "TodoWrite") return this.todoWrite(use, rec, chain);
     if (isLaunchTool(use.name) && chain === MAIN) return this.sidechains.noteLaunch(use, this.mainInProgress());
     if (use.name !== "TaskCreate" && use.name !== "TaskUpdate") return;
@@ -165,10 +171,12 @@ class TranscriptReader {
       const intents = this.taskTools.onResult(r, rec.toolUseResult, this.origin(rec, chain), this.tags(rec, chain));
       if (chain === MAIN) this.trackTaskProgress(intents);
       this.emit(intents);
+      this.trackers.onResult(r, rec.toolUseResult, this.origin(rec, chain), this.tags(rec, chain));
+      this.emit(this.plans.onResult(r, rec.toolUseResult, this.origin(rec, chain), this.tags(rec, chain)));
     }
     if (results.length) return;
     if (rec.compactSummary) {
-      this.emit(compactionIntents(textOf(rec.content), this.origin(rec, chain), this.tags(rec, chain)));
+      this.emit(compactionIntents(textOf(rec.content), this.origin(rec, chain), this.tags(rec, chain), (line) => this.trackers.keyForLine(line)));
       return;
     }
     // Sidechain "user" lines are the parent agent's prompt, and meta lines are Claude Code's own text.
@@ -183,6 +191,7 @@ class TranscriptReader {
 
   finish(): Extraction {
     this.endTurn();
+    this.emit(this.trackers.finish());
     const intents = this.intents.filter((i) => !this.taskTools.withdrawn.has(i));
     const minutes = this.time.minutes();
     if (minutes > 0 && this.lastOrigin) intents.push({ type: "time", origin: this.lastOrigin, minutes });

@@ -1,6 +1,7 @@
 // Priority, due date and tags read from a task's words and from where the session runs.
 
 import * as chrono from "chrono-node";
+import { capField, trimEndOf } from "../limits";
 import type { Priority } from "../tasks";
 
 const URGENT = /\b(urgent(ly)?|asap|critical|blocker|blocking)\b/i;
@@ -15,6 +16,8 @@ export function priorityFromText(text: string): Priority | undefined {
 }
 
 const DAY_MS = 86_400_000;
+/** Characters chrono reads for a due date: its patterns grow faster than linearly ("next 1 next 1 …"); a title's worth. */
+export const DUE_TEXT_MAX_CHARS = 300;
 // chrono also reads "now", "in 5 minutes" and "at 3pm"; those are when, not by when, so only a day counts.
 const SAME_DAY_DEADLINE = /\b(today|tonight|end of (the )?day|eod)\b/i;
 
@@ -23,7 +26,7 @@ export function dueFromText(text: string, at: string | null): string | undefined
   if (!at) return undefined;
   const ref = new Date(at);
   if (Number.isNaN(ref.getTime())) return undefined;
-  for (const r of chrono.parse(text, { instant: ref, timezone: "UTC" }, { forwardDate: true })) {
+  for (const r of chrono.parse(text.slice(0, DUE_TEXT_MAX_CHARS), { instant: ref, timezone: "UTC" }, { forwardDate: true })) {
     const c = r.start;
     if (!c.isCertain("day") && !c.isCertain("weekday")) continue;
     const due = c.date();
@@ -37,8 +40,9 @@ export function dueFromText(text: string, at: string | null): string | undefined
 /** repo:<basename of cwd> and branch:<gitBranch>; a detached HEAD names no branch. */
 export function placeTags(cwd: string | null, gitBranch: string | null): string[] {
   const tags: string[] = [];
-  const repo = cwd?.replace(/[\\/]+$/, "").split(/[\\/]/).pop();
+  // Trailing slashes trimmed in one pass: /[\\/]+$/ retried from every slash of "////…x" is quadratic.
+  const repo = cwd ? trimEndOf(capField(cwd), "\\/").split(/[\\/]/).pop() : undefined;
   if (repo) tags.push(`repo:${repo}`);
-  if (gitBranch && gitBranch !== "HEAD") tags.push(`branch:${gitBranch}`);
+  if (gitBranch && gitBranch !== "HEAD") tags.push(`branch:${capField(gitBranch)}`);
   return tags;
 }

@@ -1,5 +1,6 @@
 // The Task tools (TaskCreate / TaskUpdate, Claude Code 2.1.16+): ids come from the tool result, updates from the input.
 
+import { LINE_MAX_CHARS } from "../limits";
 import { capText, DESCRIPTION_MAX, type TaskStatus, TITLE_MAX } from "../tasks";
 import { idStr, isObj, str, type Obj, type ToolResult, type ToolUse } from "./lines";
 import { dueFromText, priorityFromText } from "./metadata";
@@ -24,7 +25,8 @@ const CREATED = /Task #?(\w+) created successfully(?::\s*(.+))?/;
 /** The id (and subject, when given) that a TaskCreate result announces. */
 export function createdTask(toolUseResult: unknown, resultText: string): { id: string; subject: string | null } | null {
   const task = isObj(toolUseResult) && isObj(toolUseResult.task) ? toolUseResult.task : null;
-  const m = CREATED.exec(resultText);
+  // The announcement is the result's first line; the rest may be anything, of any length.
+  const m = CREATED.exec(resultText.slice(0, LINE_MAX_CHARS));
   const id = (task && idStr(task.id)) ?? m?.[1] ?? null;
   if (!id) return null;
   return { id, subject: (task && str(task.subject)) ?? m?.[2]?.trim() ?? null };

@@ -9,9 +9,14 @@ const compaction = (body: string) =>
   extractTranscript(jsonl(userLine(`This session is being continued from a previous conversation.\n\nSummary:\n${body}`, undefined, { isCompactSummary: true })));
 
 describe("cleaned titles", () => {
-  it("keeps a tracker id as a tag, not as the title's prefix, and drops a stray quote", () => {
+  it("keeps a tracker id as the task's key, not as the title's prefix, and drops a stray quote", () => {
     const x = compaction('7. Pending Tasks:\n   - X-dov.3: "Implement debug JSON sidecar for each run\n');
-    expect(upserts(x).map((u) => [u.title, u.tags.includes("tracker:X-dov.3")])).toEqual([["Implement debug JSON sidecar for each run", true]]);
+    expect(upserts(x).map((u) => [u.title, u.externalKey])).toEqual([["Implement debug JSON sidecar for each run", "beads:X-dov.3"]]);
+  });
+
+  it("keeps an id that names no tracker the session used as a tag, not as the title's prefix", () => {
+    const x = compaction("7. Pending Tasks:\n   - JIRA-12: Implement debug JSON sidecar for each run\n");
+    expect(upserts(x).map((u) => [u.title, u.tags.includes("tracker:JIRA-12")])).toEqual([["Implement debug JSON sidecar for each run", true]]);
   });
 
   it("cuts a long title at a clause boundary and keeps the whole text in the description", () => {
