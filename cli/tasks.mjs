@@ -88,14 +88,14 @@ async function add(call) {
   if (!title) throw new UsageError("the title is empty");
   const priority = str(call.flags.priority);
   if (priority !== undefined && !PRIORITIES.includes(priority)) throw new UsageError(`--priority must be one of ${PRIORITIES.join(", ")}, got ${priority}`);
-  const due = str(call.flags.due);
+  const due = call.flags.due === undefined ? undefined : dueAtOf(str(call.flags.due) ?? "");
   const parent = call.flags.parent === undefined ? undefined : keyOf(str(call.flags.parent) ?? "");
   const blocks = call.flags.blocks === undefined ? undefined : keyOf(str(call.flags.blocks) ?? "");
   const project = await projectFor(call);
   // Bad input changes nothing: the task it would block must exist, and the hub must know subtasks, before anything is created.
   if (blocks) await hubJson(call.cfg, `/api/tasks/${encodeURIComponent(blocks)}`);
   if (parent) await requireSubtasks(call.cfg);
-  const body = { project, title, ...(priority ? { priority } : {}), ...(due ? { dueAt: dueAtOf(due) } : {}), ...(parent ? { parent } : {}) };
+  const body = { project, title, ...(priority ? { priority } : {}), ...(due ? { dueAt: due } : {}), ...(parent ? { parent } : {}) };
   let task;
   try {
     task = await hubJson(call.cfg, "/api/tasks", { method: "POST", body: JSON.stringify(body), contentType: "application/json" });
@@ -305,7 +305,7 @@ function keyOf(raw) {
  * A date is the end of that day where the user is; a full ISO date-time is taken as it is.
  * @param {string} raw
  */
-export function dueAtOf(raw) {
+function dueAtOf(raw) {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
   if (day) {
     const d = new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 23, 59, 59);
