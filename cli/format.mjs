@@ -88,7 +88,8 @@ export function taskPage(t, width = 80) {
     // Line breaks in a description are the author's; only the other control characters go.
     for (const para of t.description.split(/\r?\n/)) lines.push(clean(para));
   }
-  const recent = (t.activity ?? []).slice(-5);
+  // Newest first, as the hub lists it, whatever order it arrives in.
+  const recent = [...(t.activity ?? [])].sort((a, b) => b.at.localeCompare(a.at)).slice(0, 5);
   if (recent.length) {
     lines.push("");
     for (const a of recent) lines.push(fit(`${a.at.slice(0, 16).replace("T", " ")}  ${clean(a.actor)}  ${clean(a.action)}`, width));

@@ -33,6 +33,8 @@ export class FakeTasks {
   /** [task, dependsOn] pairs. */
   readonly deps: [string, string][] = [];
   readonly projects = new Set<string>();
+  /** A task's activity log as GET /api/tasks/{key} lists it, newest first. */
+  readonly activity = new Map<string, { id: number; at: string; actor: string; action: string; data: Record<string, unknown> }[]>();
   /** What GET /api/auth/me answers; undefined: the route does not exist. */
   me: { userId: string | null; name: string } | undefined;
   parentMode: ParentMode = "stripped";
@@ -97,7 +99,7 @@ export class FakeTasks {
     if (method === "GET" && !m[2]) {
       const dependsOn = this.deps.filter(([k]) => k === key).map(([, d]) => d);
       const blocks = this.deps.filter(([, d]) => d === key).map(([k]) => k);
-      return { status: 200, body: { ...t, links: [], activity: [], dependsOn, blocks } };
+      return { status: 200, body: { ...t, links: [], activity: this.activity.get(key) ?? [], dependsOn, blocks } };
     }
     if (method === "PUT" && m[2] === "/status") {
       const { status } = body();

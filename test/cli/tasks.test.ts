@@ -156,6 +156,20 @@ describe("taskhub show", () => {
     expect(run.stdout).toContain("\nIt leaks\nin the spool\n");
   });
 
+  it("ends with the task's five latest activities, newest first", async () => {
+    const h = await hubWithProject();
+    h.tasks.add("HUB", { title: "Busy" });
+    const actions = ["created", "status_changed", "commented", "linked", "dependency_added", "unblocked"];
+    h.tasks.activity.set(
+      "HUB-1",
+      actions.map((action, i) => ({ id: i + 1, at: `2026-12-01T10:0${i}:00.000Z`, actor: "token:admin", action, data: {} })).reverse(),
+    );
+    const run = await cli(["show", "HUB-1"]);
+    const tail = run.stdout.trim().split("\n").slice(-5);
+    expect(tail.map((l) => l.split("  ").pop())).toEqual(["unblocked", "dependency_added", "linked", "commented", "status_changed"]);
+    expect(tail[0]).toBe("2026-12-01 10:05  token:admin  unblocked");
+  });
+
   it("says there is no such task for an unknown key, exit 1", async () => {
     await hubWithProject();
     const run = await cli(["show", "HUB-99"]);
