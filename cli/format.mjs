@@ -27,9 +27,10 @@ export function clean(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** @param {string} text @param {number} width */
+/** Cut by code points, so an emoji is never split in half. @param {string} text @param {number} width */
 function fit(text, width) {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+  const chars = Array.from(text);
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join("")}…`;
 }
 
 /**
