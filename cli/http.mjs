@@ -5,7 +5,7 @@
 export class HubError extends Error {
   /**
    * @param {string} message
-   * @param {{ kind: "network" | "timeout" | "http", status?: number, code?: string, requestId?: string }} info
+   * @param {{ kind: "network" | "timeout" | "http", status?: number, code?: string, requestId?: string, details?: unknown, hubMessage?: string }} info
    */
   constructor(message, info) {
     super(message);
@@ -13,6 +13,10 @@ export class HubError extends Error {
     this.status = info.status ?? 0;
     this.code = info.code ?? "";
     this.requestId = info.requestId ?? "";
+    /** The error's `details` as the hub sent them (a cycle's path, a schema's issues), for commands that explain them. */
+    this.details = info.details ?? null;
+    /** The hub's own message, without the status line around it. */
+    this.hubMessage = info.hubMessage ?? "";
   }
 
   /** Worth trying again later (or spooling for later): the hub may answer differently next time. */
@@ -130,5 +134,5 @@ export function errorFromResponse(status, statusText, text) {
   if (requestId) line += ` (request ${requestId})`;
   if (status === 401) line += ". Check TASKHUB_TOKEN (or --token).";
   if (status === 403) line += ". The token lacks the scope this needs.";
-  return new HubError(line, { kind: "http", status, code, requestId });
+  return new HubError(line, { kind: "http", status, code, requestId, details: parsed?.details, hubMessage: message });
 }

@@ -5,6 +5,9 @@ import { parseArgs } from "node:util";
 import { CliError, UsageError, homeDir, requireToken, requireUrl, resolveConfig, stateDir } from "./config.mjs";
 import { HubError } from "./http.mjs";
 
+/** Kept here, not imported from tasks.mjs, so other commands do not load it. */
+const TASK_COMMANDS = ["ready", "list", "show", "add", "start", "done", "cancel", "dep", "prime"];
+
 const USAGE = `usage: taskhub <command> [options]
 
 Commands:
@@ -32,6 +35,22 @@ Commands:
                      Load NDJSON written by export into the hub (FILE may be - for stdin).
   help               This text.
 
+In the terminal (the project is the one the hooks find for this directory, or --project KEY;
+one line per task by default, --json for scripts):
+  ready              Open tasks nothing blocks, most urgent first.
+  list [--status S[,S]|all] [--mine | --assignee USER_ID]
+                     Tasks of the project (default: the open ones: todo, in_progress, review).
+  show KEY           One task: its fields, what it waits for and blocks, links, latest activity.
+  add "title" [--priority urgent|high|medium|low] [--due 2026-12-05]
+      [--parent KEY] [--blocks KEY]
+                     Create a task (a bare date is the end of that day, here);
+                     --blocks KEY makes KEY wait for the new task.
+  start KEY | done KEY | cancel KEY
+                     Move a task to in_progress, completed or cancelled.
+  dep add KEY BLOCKER
+                     KEY waits for BLOCKER (refused when it would close a cycle).
+  prime              Print the context the SessionStart hook gives a new session here.
+
 Options for every command:
   --url URL          The hub, e.g. https://taskhub.example.workers.dev (default $TASKHUB_URL)
   --token TOKEN      Bearer token (default $TASKHUB_TOKEN; prefer the variable: flags show up in ps)
@@ -47,6 +66,9 @@ const COMMON = {
   help: { type: "boolean", short: "h" },
 };
 
+/** @type {Record<string, { type: "string" | "boolean", short?: string }>} */
+const TASK_COMMON = { project: { type: "string" }, json: { type: "boolean" } };
+
 /** @type {Record<string, Record<string, { type: "string" | "boolean", short?: string }>>} */
 const OPTIONS = {
   init: { command: { type: "boolean" }, bin: { type: "string" }, project: { type: "string" }, "no-todo-tools": { type: "boolean" } },
@@ -55,8 +77,18 @@ const OPTIONS = {
   token: { name: { type: "string" }, scopes: { type: "string" } },
   export: { project: { type: "string" }, out: { type: "string" } },
   "import-project": {},
+  ready: TASK_COMMON,
+  list: { ...TASK_COMMON, status: { type: "string" }, mine: { type: "boolean" }, assignee: { type: "string" } },
+  show: TASK_COMMON,
+  add: { ...TASK_COMMON, priority: { type: "string" }, due: { type: "string" }, parent: { type: "string" }, blocks: { type: "string" } },
+  start: TASK_COMMON,
+  done: TASK_COMMON,
+  cancel: TASK_COMMON,
+  dep: TASK_COMMON,
+  prime: TASK_COMMON,
   help: {},
 };
+
 
 /** @param {string[]} argv */
 async function main(argv) {
@@ -83,6 +115,20 @@ async function main(argv) {
   const cfg = resolveConfig({ url: /** @type {string|undefined} */ (values.url), token: /** @type {string|undefined} */ (values.token) });
   const state = stateDir();
   const str = (/** @type {unknown} */ v) => (typeof v === "string" ? v : undefined);
+
+  if (TASK_COMMANDS.includes(command)) {
+    requireUrl(cfg);
+    requireToken(cfg);
+    const { runTaskCommand } = await import("./tasks.mjs");
+    return runTaskCommand(command, {
+      cfg,
+      cwd: process.cwd(),
+      flags: values,
+      args: positionals,
+      out: (text) => process.stdout.write(`${text}\n`),
+      width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80,
+    });
+  }
 
   switch (command) {
     case "init": {

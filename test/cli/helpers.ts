@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { FakeTasks } from "./fake-tasks";
 
 export const CLI = fileURLToPath(new URL("../../cli/taskhub.mjs", import.meta.url).href);
 export const FIXTURES = fileURLToPath(new URL("../fixtures/claude/", import.meta.url).href);
@@ -21,13 +22,15 @@ export type Hub = {
   context: string;
   /** The project key /api/context answers with (null: the hub knows no project for that directory). */
   project: string | null;
+  /** The hub's tasks, for the terminal commands (ready, list, add…). */
+  tasks: FakeTasks;
   close: () => Promise<void>;
   to: (p: string) => Recorded[];
 };
 
-function problem(res: http.ServerResponse, status: number, code: string, message: string) {
+function problem(res: http.ServerResponse, status: number, code: string, message: string, details: unknown = null) {
   res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify({ code, message, details: null, timestamp: new Date().toISOString(), requestId: "req-test-1" }));
+  res.end(JSON.stringify({ code, message, details, timestamp: new Date().toISOString(), requestId: "req-test-1" }));
 }
 
 /** Answers per the hub's HTTP contract; only GOOD_TOKEN is accepted. */
@@ -39,6 +42,7 @@ export async function startHub(opts: { context?: string; project?: string } = {}
     lines: [],
     context: opts.context ?? "",
     project: opts.project ?? null,
+    tasks: new FakeTasks(),
     close: async () => {},
     to: (p) => hub.requests.filter((r) => r.path === p),
   };
@@ -83,6 +87,9 @@ export async function startHub(opts: { context?: string; project?: string } = {}
       }
       if (req.method === "POST" && u.pathname === "/api/import") return json(200, { imported: body.split("\n").filter(Boolean).length });
       if (req.method === "POST" && u.pathname === "/api/tokens") return json(201, { token: "th_new_token_456", id: "tok_1" });
+      const answer = hub.tasks.handle(req.method ?? "", u, body);
+      if (answer && "problem" in answer) return problem(res, answer.status, answer.problem.code, answer.problem.message, answer.problem.details ?? null);
+      if (answer) return json(answer.status, answer.body);
       return problem(res, 404, "not_found", "no such route");
     });
   });
