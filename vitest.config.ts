@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          // The CLI tests spawn node per call and CI shares two cores among the projects: 5 s is a laptop's budget.
+          testTimeout: 30_000,
           include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts", "test/faults/*-node.test.ts", "test/architecture/**/*.test.ts"],
         },
       },
@@ -31,6 +33,8 @@ export default defineConfig({
           // convex/ functions in convex-test, which needs the edge runtime Convex itself runs them in.
           name: "convex",
           environment: "edge-runtime",
+          // convex-test scans whole tables in JavaScript; the search tests seed 2,500 tasks on a shared machine.
+          testTimeout: 60_000,
           include: ["test/contract/**/*convex*.test.ts", "test/convex/**/*.test.ts"],
           server: { deps: { inline: ["convex-test"] } },
         },

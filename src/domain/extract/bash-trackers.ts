@@ -2,6 +2,8 @@
 
 import { LINE_MAX_CHARS, MESSAGE_MAX_CHARS } from "../limits";
 import { capText, DESCRIPTION_MAX, type Priority, type TaskStatus, TITLE_MAX } from "../tasks";
+import { BEADS_PRIORITY, BEADS_STATUS, beadsKey } from "../trackers/beads";
+import { LEGACY_TAG, TASK_MASTER_STATUS, taskmasterKey } from "../trackers/taskmaster";
 import { isObj, str, type ToolResult, type ToolUse } from "./lines";
 import { shellCommands, type Argv } from "./shell";
 import { failed } from "./task-tools";
@@ -10,33 +12,11 @@ import type { IntentOrigin, TaskIntent } from "./types";
 type Upsert = Extract<TaskIntent, { type: "upsert" }>;
 type Depend = Extract<TaskIntent, { type: "depend" }>;
 
-export const beadsKey = (id: string) => `beads:${id}`;
-export const taskMasterKey = (tag: string, id: string) => `taskmaster:${tag}:${id}`;
-export const TASK_MASTER_DEFAULT_TAG = "master";
+/** The tag Task Master works in unless told otherwise. */
+export const TASK_MASTER_DEFAULT_TAG = LEGACY_TAG;
 
-const BEADS_STATUS: Record<string, TaskStatus> = {
-  open: "todo",
-  in_progress: "in_progress",
-  "in-progress": "in_progress",
-  blocked: "todo",
-  deferred: "todo",
-  closed: "completed",
-  done: "completed",
-  tombstone: "cancelled",
-};
-const TASK_MASTER_STATUS: Record<string, TaskStatus> = {
-  pending: "todo",
-  "in-progress": "in_progress",
-  in_progress: "in_progress",
-  review: "review",
-  done: "completed",
-  completed: "completed",
-  deferred: "todo",
-  blocked: "todo",
-  cancelled: "cancelled",
-};
-/** beads priorities run 0 (critical) to 4 (backlog). */
-const BEADS_PRIORITY: Priority[] = ["urgent", "high", "medium", "low", "low"];
+/** What `bd update --status` takes besides the words beads stores. */
+const BEADS_CLI_STATUS: Record<string, TaskStatus> = { ...BEADS_STATUS, "in-progress": "in_progress", done: "completed", tombstone: "cancelled" };
 const WORDS_PRIORITY: Record<string, Priority> = { high: "high", medium: "medium", low: "low" };
 
 /** Flags that take a value when written apart from it (`-p 1`, `--parent X`); every other flag is a switch. */
@@ -165,7 +145,7 @@ export class BashTrackers {
       if (parentId(id) || this.beadsPrefixes.has(prefix)) return { externalKey: beadsKey(id), title: restOf(line, beads[0].length) };
     }
     const tm = this.usedTaskMaster ? LEADING_TASK_MASTER_ID.exec(line) : null;
-    if (tm) return { externalKey: taskMasterKey(this.tag, tm[1]), title: restOf(line, tm[0].length) };
+    if (tm) return { externalKey: taskmasterKey(this.tag, tm[1]), title: restOf(line, tm[0].length) };
     return null;
   }
 
@@ -195,7 +175,7 @@ export class BashTrackers {
       }
       case "update": {
         const fields: Partial<Upsert> = {};
-        const status = BEADS_STATUS[opt(p, "status", "s") ?? ""];
+        const status = BEADS_CLI_STATUS[opt(p, "status", "s") ?? ""];
         if (status) fields.status = status;
         if (opt(p, "claim")) fields.status = "in_progress";
         const title = opt(p, "title");
@@ -248,7 +228,7 @@ export class BashTrackers {
     const p = parseArgs(rest);
     const tag = opt(p, "tag") ?? this.tag;
     const tracker = [...tags, "tracker:task-master"];
-    const key = (id: string) => taskMasterKey(tag, id);
+    const key = (id: string) => taskmasterKey(tag, id);
     this.usedTaskMaster = true;
     switch (sub) {
       case "add-task":

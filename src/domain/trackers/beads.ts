@@ -25,7 +25,8 @@ const KEY_PREFIX = "beads:";
 /** Held by the model itself; everything else on an issue stays in `metadata.beads` as it was. */
 const MODELLED = ["title", "description", "assignee", "labels", "estimated_minutes"] as const;
 
-const STATUS: Record<string, TaskStatus> = {
+/** The statuses beads stores, as ours. */
+export const BEADS_STATUS: Record<string, TaskStatus> = {
   open: "todo",
   in_progress: "in_progress",
   blocked: "todo", // its blockers say why; the word itself stays in metadata
@@ -35,7 +36,8 @@ const STATUS: Record<string, TaskStatus> = {
   closed: "completed",
 };
 const EXACT_STATUS = new Set(["open", "in_progress", "closed"]);
-const PRIORITY: Priority[] = ["urgent", "high", "medium", "low", "low"]; // P0 … P4
+/** beads priorities run 0 (critical) to 4 (backlog). */
+export const BEADS_PRIORITY: Priority[] = ["urgent", "high", "medium", "low", "low"]; // P0 … P4
 const PRIORITY_OUT: Record<Priority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
 const STATUS_OUT: Record<TaskStatus, string> = { todo: "open", in_progress: "in_progress", review: "in_progress", completed: "closed", cancelled: "closed" };
 /** The issue type becomes a tag, except the default one. */
@@ -44,12 +46,12 @@ const PLAIN_TYPE = "task";
 export const beadsKey = (id: string) => `${KEY_PREFIX}${id}`;
 
 function readStatus(raw: unknown): TaskStatus {
-  return (typeof raw === "string" && STATUS[raw]) || "todo";
+  return (typeof raw === "string" && BEADS_STATUS[raw]) || "todo";
 }
 
 function readPriority(raw: unknown): Priority | undefined {
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^[Pp]?[0-4]$/.test(raw) ? Number(raw.slice(-1)) : NaN;
-  return Number.isInteger(n) && n >= 0 && n <= 4 ? PRIORITY[n] : undefined;
+  return Number.isInteger(n) && n >= 0 && n <= 4 ? BEADS_PRIORITY[n] : undefined;
 }
 
 /** How a dependency type lands in the model. */

@@ -22,7 +22,8 @@ export const LEGACY_TAG = "master";
 /** `assignee` is not Task Master's: we write it (Task Master keeps unknown keys) so a task from elsewhere keeps its person. */
 const MODELLED = ["title", "description", "subtasks", "assignee"] as const;
 
-const STATUS: Record<string, TaskStatus> = {
+/** Task Master's statuses (and the spellings its CLI accepts), as ours. */
+export const TASK_MASTER_STATUS: Record<string, TaskStatus> = {
   pending: "todo",
   "in-progress": "in_progress",
   in_progress: "in_progress",
@@ -39,7 +40,7 @@ const PRIORITY: Record<string, Priority> = { low: "low", medium: "medium", high:
 
 export const taskmasterKey = (tag: string, id: string) => `${TASKMASTER}:${tag}:${id}`;
 
-const readStatus = (raw: unknown): TaskStatus => (typeof raw === "string" && STATUS[raw]) || "todo";
+const readStatus = (raw: unknown): TaskStatus => (typeof raw === "string" && TASK_MASTER_STATUS[raw]) || "todo";
 const readPriority = (raw: unknown): Priority | undefined => (typeof raw === "string" ? PRIORITY[raw] : undefined);
 const idText = (raw: unknown): string | undefined =>
   (typeof raw === "number" && Number.isInteger(raw) && raw >= 0) || (typeof raw === "string" && /^\d{1,9}$/.test(raw)) ? String(raw) : undefined;
