@@ -167,8 +167,7 @@ describe("Claude Code with taskhub's hooks", () => {
     expect(first.raw).toMatch(/ToolSearch[^]*\bTaskCreate\b[^]*\bTaskUpdate\b/);
   });
 
-  // Skipped until the hub matches the three arrivals as one intent (issue #14, item 1).
-  it.skip("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {
+  it("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {
     const dir = await newProject("ONE");
     model.script([
       { tool: "TaskCreate", input: { subject: "Implement user authentication for the API", description: "Tokens for every route" } },
