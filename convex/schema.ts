@@ -35,6 +35,7 @@ export default defineSchema({
     name: v.string(),
     hash: v.string(),
     scopes: v.array(vScope),
+    projects: v.optional(nullable(v.array(v.string()))), // project keys an ingest may write to; absent or null: every one
     createdAt: v.string(),
     lastUsedAt: nullable(v.string()),
     revokedAt: nullable(v.string()),
@@ -199,9 +200,19 @@ export default defineSchema({
     lastAt: nullable(v.string()),
     activeMinutes: v.number(),
     chains: v.record(v.string(), v.string()), // chain → ISO time of the last list applied
+    owner: v.optional(nullable(v.string())), // "user:<id>" or "token:<id>": whoever posted it first (D1 0013)
     createdAt: v.string(),
     updatedAt: v.string(),
   }).index("by_sessionId", ["sessionId"]),
+
+  // Keys a task answers to besides its own externalKey: a Task-tool key that adopted a prose task (D1 0013 task_keys).
+  taskKeys: defineTable({
+    externalKey: v.string(),
+    taskId: v.id("tasks"),
+    createdAt: v.string(),
+  })
+    .index("by_externalKey", ["externalKey"])
+    .index("by_taskId", ["taskId"]),
 
   // The email log (the outbox, or what Resend was asked to send): written by the mailers.
   emails: defineTable({

@@ -56,6 +56,23 @@ export const recordLineChains = hubMutation({
   },
 });
 
+export const claimSession = hubMutation({
+  args: { sessionId: v.string(), owner: v.string(), at: v.string() },
+  returns: v.string(),
+  handler: async (ctx, { sessionId, owner, at }) => {
+    const s = await ctx.db.query("sessions").withIndex("by_sessionId", (q) => q.eq("sessionId", sessionId)).unique();
+    if (s?.owner) return s.owner;
+    if (s) await ctx.db.patch(s._id, { owner, updatedAt: at });
+    else {
+      await ctx.db.insert("sessions", {
+        sessionId, projectId: null, userId: null, cwd: null, gitBranch: null, lastLineUuid: null, lastAt: null, activeMinutes: 0, chains: {},
+        owner, createdAt: at, updatedAt: at,
+      });
+    }
+    return owner;
+  },
+});
+
 export const applyIntents = hubMutation({
   args: { batch: vIntentBatch, at: v.string() },
   returns: v.array(vTaskChange),

@@ -8,11 +8,14 @@ import { vScope, vToken } from "./validators";
 const MAX_TOKENS = 1000;
 
 export const createToken = hubMutation({
-  args: { name: v.string(), hash: v.string(), scopes: v.array(vScope), userId: v.optional(v.nullable(v.string())), at: v.string() },
+  args: {
+    name: v.string(), hash: v.string(), scopes: v.array(vScope), userId: v.optional(v.nullable(v.string())),
+    projects: v.optional(v.nullable(v.array(v.string()))), at: v.string(),
+  },
   returns: vToken,
   handler: async (ctx, t) => {
     const id = await ctx.db.insert("tokens", {
-      name: t.name, hash: t.hash, scopes: t.scopes, userId: t.userId ?? null, createdAt: t.at, lastUsedAt: null, revokedAt: null,
+      name: t.name, hash: t.hash, scopes: t.scopes, userId: t.userId ?? null, projects: t.projects ?? null, createdAt: t.at, lastUsedAt: null, revokedAt: null,
     });
     return toToken((await ctx.db.get(id))!);
   },

@@ -113,6 +113,7 @@ export const vToken = v.object({
   userId: v.nullable(v.string()),
   name: v.string(),
   scopes: v.array(vScope),
+  projects: v.nullable(v.array(v.string())),
   createdAt: v.string(),
   lastUsedAt: v.nullable(v.string()),
   revokedAt: v.nullable(v.string()),

@@ -1,8 +1,8 @@
 // applyIntents on Convex: what a Claude Code session said, decided by src/domain/ingest.ts, in one transaction.
 
 import { cyclePath } from "../../src/domain/graph";
-import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, type KnownTask, type TaskOp } from "../../src/domain/ingest";
-import { normalizeTitle, OPEN_STATUSES } from "../../src/domain/tasks";
+import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, TITLE_KEYED_SOURCES, type KnownTask, type TaskOp } from "../../src/domain/ingest";
+import { normalizeTitle, OPEN_STATUSES, TASK_STATUSES } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { toTask } from "./docs";
@@ -40,16 +40,20 @@ async function openInChain(ctx: QueryCtx, sessionId: string, chain: string): Pro
   return open.flat();
 }
 
-/** An open task with this title in the session (preferred) or the project. */
-async function openWithTitle(ctx: QueryCtx, titleNorm: string, sessionId: string, projectId: string): Promise<Doc<"tasks"> | null> {
-  const open = (
+/**
+ * The session's own task of this title (any status, open first; never one made by hand). The mutation reads
+ * the title's index range, so a concurrent insert of the same intent conflicts and Convex reruns this one,
+ * which then finds it: what the D1 store gets from task_keys' title key.
+ */
+async function sessionTaskWithTitle(ctx: QueryCtx, titleNorm: string, sessionId: string, projectId: string): Promise<Doc<"tasks"> | null> {
+  const all = (
     await Promise.all(
-      OPEN_STATUSES.map((status) =>
+      TASK_STATUSES.map((status) =>
         ctx.db.query("tasks").withIndex("by_titleNorm_status", (q) => q.eq("titleNorm", titleNorm).eq("status", status)).take(SAME_TITLE_CANDIDATES),
       ),
     )
   ).flat();
-  return open.find((t) => t.sessionId === sessionId) ?? open.find((t) => t.projectId === projectId) ?? null;
+  return all.find((t) => t.sessionId === sessionId && t.projectId === projectId && TITLE_KEYED_SOURCES.includes(t.sourceKind)) ?? null;
 }
 
 async function applyOps(c: Ctx, ops: TaskOp[]): Promise<Touched[]> {
@@ -63,6 +67,8 @@ async function applyOps(c: Ctx, ops: TaskOp[]): Promise<Touched[]> {
     } else {
       const before = await c.ctx.db.get(op.taskId as Id<"tasks">);
       if (!before) continue;
+      if (op.alias) await c.ctx.db.insert("taskKeys", { externalKey: op.alias, taskId: before._id, createdAt: c.at });
+      if (!Object.keys(op.fields).length) continue; // adopted as it stands: a new key, no change
       await editTask(c.ctx, before, op.fields, c.actor, c.at, { reason: op.reason });
       touched.push({ id: before._id, from: { status: before.status, dueAt: before.dueAt } });
     }
@@ -86,7 +92,7 @@ async function applyOne(c: Ctx, session: Doc<"sessions">, intent: TaskIntent): P
     }
     case "upsert": {
       const k = await taskByExternalKey(ctx, intent.externalKey);
-      const same = !k && intent.title ? await openWithTitle(ctx, normalizeTitle(intent.title), batch.sessionId, batch.projectId) : null;
+      const same = !k && intent.title ? await sessionTaskWithTitle(ctx, normalizeTitle(intent.title), batch.sessionId, batch.projectId) : null;
       const op = planUpsert(intent, k ? known(k) : null, same ? known(same) : null);
       return op ? applyOps(c, [op]) : [];
     }
@@ -128,12 +134,12 @@ async function applyOne(c: Ctx, session: Doc<"sessions">, intent: TaskIntent): P
 async function upsertSession(ctx: MutationCtx, batch: IntentBatch, at: string): Promise<Doc<"sessions">> {
   const s = await ctx.db.query("sessions").withIndex("by_sessionId", (q) => q.eq("sessionId", batch.sessionId)).unique();
   if (s) {
-    await ctx.db.patch(s._id, { cwd: batch.cwd ?? s.cwd, gitBranch: batch.gitBranch ?? s.gitBranch, updatedAt: at });
+    await ctx.db.patch(s._id, { projectId: s.projectId ?? batch.projectId, cwd: batch.cwd ?? s.cwd, gitBranch: batch.gitBranch ?? s.gitBranch, updatedAt: at });
     return (await ctx.db.get(s._id))!;
   }
   const id = await ctx.db.insert("sessions", {
     sessionId: batch.sessionId, projectId: batch.projectId, userId: null, cwd: batch.cwd, gitBranch: batch.gitBranch, lastLineUuid: null,
-    lastAt: null, activeMinutes: 0, chains: {}, createdAt: at, updatedAt: at,
+    lastAt: null, activeMinutes: 0, chains: {}, owner: null, createdAt: at, updatedAt: at,
   });
   return (await ctx.db.get(id))!;
 }

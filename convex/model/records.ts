@@ -50,6 +50,7 @@ export async function deleteTask(ctx: MutationCtx, key: string, actor: string, a
     ...(await ctx.db.query("links").withIndex("by_taskId_kind_ref", (q) => q.eq("taskId", task._id)).take(MAX_CHILDREN)),
     ...(await ctx.db.query("dependencies").withIndex("by_taskId_dependsOnId", (q) => q.eq("taskId", task._id)).take(MAX_CHILDREN)),
     ...(await ctx.db.query("dependencies").withIndex("by_dependsOnId", (q) => q.eq("dependsOnId", task._id)).take(MAX_CHILDREN)),
+    ...(await ctx.db.query("taskKeys").withIndex("by_taskId", (q) => q.eq("taskId", task._id)).take(MAX_CHILDREN)),
   ];
   for (const c of children) await ctx.db.delete(c._id);
   await ctx.db.delete(task._id);

@@ -24,7 +24,11 @@ export async function taskById(ctx: QueryCtx, id: string): Promise<Doc<"tasks"> 
 }
 
 export async function taskByExternalKey(ctx: QueryCtx, externalKey: string): Promise<Doc<"tasks"> | null> {
-  return ctx.db.query("tasks").withIndex("by_externalKey", (q) => q.eq("externalKey", externalKey)).first();
+  const own = await ctx.db.query("tasks").withIndex("by_externalKey", (q) => q.eq("externalKey", externalKey)).first();
+  if (own) return own;
+  // A key the task adopted (a Task-tool create of a prose task's intent): convex/model/ingest.ts writes these.
+  const alias = await ctx.db.query("taskKeys").withIndex("by_externalKey", (q) => q.eq("externalKey", externalKey)).first();
+  return alias ? ctx.db.get(alias.taskId) : null;
 }
 
 /** What the tasks' search index (schema.ts search_text) reads: title and description as one text. */

@@ -1,6 +1,7 @@
 // The ingress rule, once: record the delivery, emit its event, answer; and the operator's replay of one that failed.
 
 import { eventFor, replayEventId } from "../domain/deliveries";
+import { mayIngest, sessionOwner, type Poster } from "../domain/ingest";
 import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../domain/events";
 import type { WorkflowRun } from "../ports/engine";
 import type { Services } from "../ports/services";
@@ -77,4 +78,25 @@ export async function replayDelivery(ctx: UseCaseContext, deliveryId: string): P
   const at = new Date().toISOString();
   await engine.send([makeEvent(ev.name, replayEventId(d.id, at), ev.data as EventData<EventName>, at)]);
   await store.setDeliveryStatus(d.id, "emitted");
+}
+
+/**
+ * Whether a Claude Code post may write for its session, decided at ingress because one post is one
+ * session in one folder, so one project: refusing the whole post answers the poster at once and records
+ * nothing, where a refusal inside the workflow would only surface on /runs. The project comes first, so
+ * a refused post claims no session; then the session goes to whoever posted it first.
+ */
+export async function admitSessionPost(
+  services: Services,
+  poster: Poster,
+  post: { sessionId: string; cwd: string | null },
+  at: string,
+): Promise<"admitted" | "project_refused" | "session_owned"> {
+  if (poster.admin) return "admitted"; // the operator (backfills, replays) is above roles and owners
+  const { store } = services;
+  const project = await store.projectForCwd(post.cwd, at);
+  const role = poster.userId ? await store.roleIn(project.id, poster.userId) : null;
+  if (!mayIngest(poster, project.key, role)) return "project_refused";
+  const owner = sessionOwner(poster);
+  return (await store.claimSession(post.sessionId, owner, at)) === owner ? "admitted" : "session_owned";
 }

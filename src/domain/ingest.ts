@@ -1,6 +1,7 @@
 // Decides what a task intent from a Claude Code session does to the task list: create, update, cancel.
 
 import type { ListItem, TaskIntent } from "./extract/types";
+import { roleAllows, type Role } from "./permissions";
 import { isDone, isForwardMove, normalizeTitle, type Priority, type TaskDraft, type TaskStatus } from "./tasks";
 
 /** The little the planner needs to know about a task that already exists. */
@@ -31,7 +32,20 @@ export type TaskOp =
       parentExternalKey: string | null;
       fields: TaskFields & { title: string; status: TaskStatus };
     }
-  | { op: "update"; taskId: string; fields: TaskFields; reason: string };
+  /** alias: a Task-tool key the task answers to from now on (it adopted the task of the same intent). */
+  | { op: "update"; taskId: string; fields: TaskFields; reason: string; alias?: string };
+
+/** The sources whose tasks are one per intent within a session: said once each way, matched by title. */
+export const TITLE_KEYED_SOURCES: readonly string[] = ["task-tool", "prose", "compaction"];
+
+/**
+ * The key that makes a session's task of one title unique in its project: the stores write it with the
+ * task, so a concurrent second insert of the same intent conflicts and its retry finds the first.
+ */
+export function sessionTitleKey(projectId: string, sessionId: string, op: Extract<TaskOp, { op: "create" }>): string | null {
+  if (!TITLE_KEYED_SOURCES.includes(op.sourceKind)) return null;
+  return `title:${projectId}:${sessionId}:${normalizeTitle(op.fields.title)}`;
+}
 
 function statusMove(from: TaskStatus, to: TaskStatus | undefined): TaskStatus | undefined {
   // Sessions only move work forward: a stale list never reopens what was completed elsewhere.
@@ -76,23 +90,31 @@ export function planList(intent: Extract<TaskIntent, { type: "list" }>, byKey: M
   return ops;
 }
 
-/** One task said once (Task tools, prose, a compaction summary); the same intent said twice is one task. */
+/**
+ * One task said once (Task tools, prose, a compaction summary); the same intent said twice is one task.
+ * sameTitle is the task of this session with the intent's normalised title (any status; title-keyed
+ * sources only, never one made by hand). Prose and summaries match it by title; a Task-tool create adopts
+ * it and its key becomes the task's alias, so the prompt, the TaskCreate and the transcript's echo are one.
+ */
 export function planUpsert(
   intent: Extract<TaskIntent, { type: "upsert" }>,
   known: KnownTask | null,
-  sameTitleOpen: KnownTask | null,
+  sameTitle: KnownTask | null,
 ): TaskOp | null {
-  const target = known ?? (intent.matchByTitle ? sameTitleOpen : null);
+  const sessionMade = sameTitle && TITLE_KEYED_SOURCES.includes(sameTitle.sourceKind) ? sameTitle : null;
+  const adopt = !known && !!intent.title && intent.source === "task-tool" && !!sessionMade;
+  const target = known ?? (intent.matchByTitle || adopt ? sessionMade : null);
   if (target) {
     const fields: TaskFields = {};
     const status = statusMove(target.status, intent.status);
     if (status) fields.status = status;
     // Only the task's own source renames it; a prose echo of a tool-made task must not.
     if (known && intent.title && normalizeTitle(intent.title) !== target.titleNorm) fields.title = intent.title;
-    if (known && intent.description) fields.description = intent.description;
+    if ((known || adopt) && intent.description) fields.description = intent.description;
     if (intent.priority) fields.priority = intent.priority;
     if (intent.dueAt) fields.dueAt = intent.dueAt;
-    return Object.keys(fields).length ? { op: "update", taskId: target.id, fields, reason: intent.source } : null;
+    const alias = adopt ? { alias: intent.externalKey } : {};
+    return Object.keys(fields).length || adopt ? { op: "update", taskId: target.id, fields, reason: intent.source, ...alias } : null;
   }
   if (!intent.title) return null; // an update of a task this hub never saw created
   return {
@@ -146,4 +168,38 @@ export function sessionTaskDraft(op: Extract<TaskOp, { op: "create" }>, sessionI
     parentId,
     externalKey: op.externalKey,
   };
+}
+
+/** How far ahead of the hub's clock a line may be dated (clock skew) before it is refused. */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
+/**
+ * How many intents are dated after now plus the skew. A future date would make every later list of its
+ * chain look stale (isStaleList), so such a post is refused whole rather than read in part.
+ */
+export function futureIntents(intents: TaskIntent[], now: Date): number {
+  const limit = now.getTime() + FUTURE_SKEW_MS;
+  return intents.filter((i) => Date.parse(i.origin.at) > limit).length;
+}
+
+/** Who posts for a session: the person a token acts for, else the token itself. */
+export interface Poster {
+  tokenId: string;
+  userId: string | null;
+  /** The project keys a token of no person is limited to; null for every project. */
+  projects: string[] | null;
+  admin: boolean;
+}
+
+/** The owner a session is claimed for: the person, so all of a person's tokens may post to it, else the token. */
+export const sessionOwner = (p: Poster) => (p.userId ? `user:${p.userId}` : `token:${p.tokenId}`);
+
+/**
+ * Whether an ingest post may write to the project its folder belongs to. The admin may; a person's
+ * token only where the person is a member or owner; a token of no person where its projects allow.
+ */
+export function mayIngest(p: Poster, projectKey: string, role: Role | null): boolean {
+  if (p.admin) return true;
+  if (p.projects && !p.projects.includes(projectKey)) return false;
+  return p.userId ? roleAllows(role, "write") : true;
 }

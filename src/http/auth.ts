@@ -30,7 +30,7 @@ export async function principalForHash(c: Context<AppEnv>, hash: string): Promis
   }
   const rec = await store.findTokenByHash(hash);
   if (!rec || rec.revokedAt) return null;
-  return { tokenId: rec.id, userId: rec.userId, scopes: rec.scopes, name: rec.name };
+  return { tokenId: rec.id, userId: rec.userId, scopes: rec.scopes, name: rec.name, projects: rec.projects };
 }
 
 export function sessionSecret(c: Context<AppEnv>): string | null {

@@ -10,6 +10,8 @@ export interface Principal {
   userId: string | null;
   scopes: Scope[];
   name: string;
+  /** The project keys this token may ingest into (tokens.projects); null or absent for every project. */
+  projects?: string[] | null;
 }
 
 export type AppEnv = {

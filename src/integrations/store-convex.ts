@@ -108,6 +108,7 @@ export class ConvexStore implements Store {
   seenTranscriptLines: Store["seenTranscriptLines"] = async (sessionId, uuids) =>
     new Set(await this.query(api.sessions.seenTranscriptLines, { sessionId, uuids }));
   recordTranscriptLines: Store["recordTranscriptLines"] = (sessionId, uuids) => this.mutation(api.sessions.recordTranscriptLines, { sessionId, uuids });
+  claimSession: Store["claimSession"] = (sessionId, owner, at) => this.mutation(api.sessions.claimSession, { sessionId, owner, at });
   applyIntents: Store["applyIntents"] = (batch, at) => this.mutation(api.sessions.applyIntents, { batch, at });
   lineChains: Store["lineChains"] = async (sessionId, uuids) =>
     new Map((await this.query(api.sessions.lineChains, { sessionId, uuids })).map((r) => [r.uuid, r.chain]));

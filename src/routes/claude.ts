@@ -1,17 +1,31 @@
 // Claude Code's way in: POST /transcripts (JSONL slices) and POST /hooks/claude (HTTP hooks).
 
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { extractHook } from "../domain/extract/hook";
 import { extractTranscript } from "../domain/extract";
-import { requireScope } from "../http/auth";
+import { hasScope, requireScope } from "../http/auth";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
-import { recordAndEmit } from "../app/ingress";
+import { admitSessionPost, recordAndEmit } from "../app/ingress";
+import { futureIntents } from "../domain/ingest";
 import type { ClaudeDeliveryPayload } from "../domain/deliveries";
 import { limitBody } from "../http/ingest";
 import { sha256Hex } from "../http/tokens";
 
+
+/** Refuses a post whose token may not write its session's project, or whose session another token owns. */
+async function admit(c: Context<AppEnv>, sessionId: string, cwd: string | null): Promise<void> {
+  const p = c.get("principal")!;
+  const poster = { tokenId: p.tokenId, userId: p.userId, projects: p.projects ?? null, admin: hasScope(p, "admin") };
+  const verdict = await admitSessionPost(c.get("services"), poster, { sessionId, cwd }, new Date().toISOString());
+  if (verdict === "project_refused") {
+    throw new ApiError(403, "forbidden", "This token may not write to the project this session's folder belongs to", { cwd });
+  }
+  if (verdict === "session_owned") {
+    throw new ApiError(409, "session_owned", "This session was posted first by another token; only it may post to it", { sessionId });
+  }
+}
 
 const hookPayload = z.object({
   session_id: z.string().min(1),
@@ -39,6 +53,13 @@ export const claude = new Hono<AppEnv>()
         badLines: ex.badLines,
       });
     }
+    const future = futureIntents(ex.intents, new Date());
+    if (future) {
+      throw new ApiError(400, "future_timestamp", "Some lines are dated more than 5 minutes after the hub's clock; nothing was read", {
+        intents: future,
+      });
+    }
+    await admit(c, ex.sessionId, ex.cwd);
     const seen = await s.store.seenTranscriptLines(ex.sessionId, ex.lineUuids);
     const fresh = ex.lineUuids.filter((u) => !seen.has(u));
     const intents = ex.intents.filter((i) => !seen.has(i.origin.lineUuid));
@@ -73,6 +94,7 @@ export const claude = new Hono<AppEnv>()
       throw new ApiError(400, "malformed_json", "The body is not valid JSON");
     }
     const hook = hookPayload.parse(raw);
+    await admit(c, hook.session_id, hook.cwd ?? null);
     // Hook payloads carry no timestamp; the arrival time anchors "by Friday" and "tomorrow".
     const intents = extractHook(raw, { at: new Date().toISOString() });
     if (!intents.length) return c.json({});

@@ -1,7 +1,9 @@
 // The planner that turns session intents into task changes.
 import { describe, expect, it } from "vitest";
 import type { IntentOrigin, TaskIntent } from "../../src/domain/extract/types";
-import { isStaleList, planList, planUpsert, sessionTaskDraft, splitMinutes, type KnownTask } from "../../src/domain/ingest";
+import {
+  futureIntents, isStaleList, mayIngest, planList, planUpsert, sessionOwner, sessionTaskDraft, sessionTitleKey, splitMinutes, type KnownTask, type Poster, type TaskOp,
+} from "../../src/domain/ingest";
 
 const origin: IntentOrigin = { sessionId: "s1", lineUuid: "l1", at: "2026-11-25T10:00:00Z", cwd: "/p", gitBranch: "main", chain: "main" };
 const known = (id: string, externalKey: string, status: KnownTask["status"], extra: Partial<KnownTask> = {}): KnownTask => ({
@@ -48,11 +50,32 @@ describe("planUpsert", () => {
     expect(planUpsert(upsert({ status: "in_progress" }), null, null)).toMatchObject({ op: "create", fields: { title: "Add login", status: "in_progress" } });
   });
 
-  it("matches an open task with the same title instead of creating a second one", () => {
-    const same = known("t9", "prose:s1:add login", "todo", { titleNorm: "add login" });
-    expect(planUpsert(upsert({ matchByTitle: true, status: "in_progress" }), null, same)).toEqual({
-      op: "update", taskId: "t9", fields: { status: "in_progress" }, reason: "task-tool",
+  const proseTask = (status: KnownTask["status"]) => known("t9", "prose:s1:add login", status, { titleNorm: "add login", sourceKind: "prose" });
+
+  it("matches the session's task of the same title instead of creating a second one", () => {
+    expect(planUpsert(upsert({ source: "prose", externalKey: "prose:s1:x", matchByTitle: true, status: "in_progress" }), null, proseTask("todo"))).toEqual({
+      op: "update", taskId: "t9", fields: { status: "in_progress" }, reason: "prose",
     });
+  });
+
+  it("has a Task-tool create adopt the session's prose task of its title, which answers to the tool's key from then on", () => {
+    expect(planUpsert(upsert({ status: "todo", description: "JWT" }), null, proseTask("todo"))).toEqual({
+      op: "update", taskId: "t9", fields: { description: "JWT" }, reason: "task-tool", alias: "task:s1:1",
+    });
+  });
+
+  it("adopts a prose task even when the create changes nothing of it", () => {
+    expect(planUpsert(upsert({ status: "todo" }), null, proseTask("in_progress"))).toEqual({ op: "update", taskId: "t9", fields: {}, reason: "task-tool", alias: "task:s1:1" });
+  });
+
+  it("leaves a finished task of the session finished when the prompt is echoed after it", () => {
+    expect(planUpsert(upsert({ source: "prose", externalKey: "prose:s1:x", matchByTitle: true, status: "todo" }), null, proseTask("completed"))).toBeNull();
+  });
+
+  it("never matches a task made by hand, even of the same title", () => {
+    const manual = known("t8", "m", "todo", { titleNorm: "add login", sourceKind: "manual" });
+    const op = planUpsert(upsert({ source: "compaction", externalKey: "c:1", matchByTitle: true, status: "completed" }), null, manual);
+    expect(op).toMatchObject({ op: "create", sourceKind: "compaction" });
   });
 
   it("ignores an update for a task it never saw created", () => {
@@ -89,5 +112,68 @@ describe("sessionTaskDraft", () => {
       title: "Write tests", description: null, status: "in_progress", priority: "medium", dueAt: null, tags: [], assigneeId: null,
       creatorId: "claude:s1", sourceKind: "todowrite", sourceRef: "s1", sessionId: "s1", chain: "main", parentId: "parent-id", externalKey: "k1",
     });
+  });
+});
+
+describe("sessionTitleKey", () => {
+  const create = (sourceKind: Extract<TaskOp, { op: "create" }>["sourceKind"], title: string): Extract<TaskOp, { op: "create" }> => ({
+    op: "create", externalKey: "k", sourceKind, chain: "main", parentExternalKey: null, fields: { title, status: "todo" },
+  });
+
+  it("gives the prompt's task and the Task tool's task of one intent the same key", () => {
+    expect(sessionTitleKey("p1", "s1", create("prose", "Implement user authentication for the API"))).toBe(
+      sessionTitleKey("p1", "s1", create("task-tool", "implement user authentication for the API.")),
+    );
+  });
+
+  it("keys the same title apart in another session", () => {
+    expect(sessionTitleKey("p1", "s1", create("prose", "Add login"))).not.toBe(sessionTitleKey("p1", "s2", create("prose", "Add login")));
+  });
+
+  it("leaves TodoWrite items unkeyed: a list may name a title twice", () => {
+    expect(sessionTitleKey("p1", "s1", create("todowrite", "Add login"))).toBeNull();
+  });
+});
+
+describe("futureIntents", () => {
+  const now = new Date("2026-11-25T10:00:00Z");
+  const at = (iso: string): TaskIntent => ({ type: "time", origin: { ...origin, at: iso }, minutes: 1 });
+
+  it("counts intents dated past now and the five minutes of skew", () => {
+    expect(futureIntents([at("2026-11-25T10:05:01Z"), at("9999-01-01T00:00:00Z"), at("2026-11-25T09:00:00Z")], now)).toBe(2);
+  });
+
+  it("accepts a clock up to five minutes ahead", () => {
+    expect(futureIntents([at("2026-11-25T10:05:00Z")], now)).toBe(0);
+  });
+});
+
+describe("mayIngest", () => {
+  const person: Poster = { tokenId: "t1", userId: "u1", projects: null, admin: false };
+  const service: Poster = { tokenId: "t2", userId: null, projects: null, admin: false };
+
+  it("lets a person's token write where the person is a member or owner", () => {
+    expect([mayIngest(person, "HUB", "member"), mayIngest(person, "HUB", "owner")]).toEqual([true, true]);
+  });
+
+  it("refuses a person's token where the person only views or has no role", () => {
+    expect([mayIngest(person, "HUB", "viewer"), mayIngest(person, "HUB", null)]).toEqual([false, false]);
+  });
+
+  it("lets a token of no person write every project unless it names its projects", () => {
+    expect(mayIngest(service, "HUB", null)).toBe(true);
+    expect(mayIngest({ ...service, projects: ["APP"] }, "HUB", null)).toBe(false);
+    expect(mayIngest({ ...service, projects: ["APP"] }, "APP", null)).toBe(true);
+  });
+
+  it("lets the admin write anywhere", () => {
+    expect(mayIngest({ ...service, tokenId: "admin", admin: true, projects: ["APP"] }, "HUB", null)).toBe(true);
+  });
+});
+
+describe("sessionOwner", () => {
+  it("owns a session by the person, so each of their tokens may post to it, else by the token", () => {
+    expect(sessionOwner({ tokenId: "t1", userId: "u1", projects: null, admin: false })).toBe("user:u1");
+    expect(sessionOwner({ tokenId: "t2", userId: null, projects: null, admin: false })).toBe("token:t2");
   });
 });

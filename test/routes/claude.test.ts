@@ -131,6 +131,33 @@ describe("POST /hooks/claude", () => {
     expect(await shown(p.key)).toEqual(EXPECTED);
   });
 
+  it("keeps one task, completed, when the prompt, TaskCreated, PostToolUse and the transcript of one intent arrive at once", async () => {
+    const p = await freshProject();
+    const title = "Implement user authentication for the API";
+    const common = { session_id: p.session, cwd: p.cwd, transcript_path: `/home/dev/.claude/projects/x/${p.session}.jsonl`, permission_mode: "default" };
+    const create = { subject: title, description: "Tokens for every route" };
+    const hooks = [
+      { ...common, hook_event_name: "UserPromptSubmit", prompt: PROMPT },
+      { ...common, hook_event_name: "TaskCreated", task_id: "1", task_subject: title, task_description: create.description },
+      { ...common, hook_event_name: "PostToolUse", tool_name: "TaskUpdate", tool_use_id: "toolu_u9", tool_input: { taskId: "1", status: "completed" }, tool_response: { success: true, taskId: "1" } },
+    ];
+    let i = 0;
+    const line = (type: string, content: unknown, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ parentUuid: null, isSidechain: false, type, sessionId: p.session, cwd: p.cwd, version: "2.1.332", uuid: `${p.session.slice(0, 8)}-one-${++i}`, timestamp: AT, message: { role: type, content }, ...extra });
+    const transcript = [
+      line("user", PROMPT),
+      line("assistant", [{ type: "tool_use", id: "toolu_c9", name: "TaskCreate", input: create }]),
+      line("user", [{ type: "tool_result", tool_use_id: "toolu_c9", content: `Task #1 created successfully: ${title}` }], { toolUseResult: { task: { id: "1", subject: title } } }),
+      line("assistant", [{ type: "tool_use", id: "toolu_u9", name: "TaskUpdate", input: { taskId: "1", status: "completed" } }]),
+      line("user", [{ type: "tool_result", tool_use_id: "toolu_u9", content: "Updated task #1 status" }], { toolUseResult: { success: true, taskId: "1" } }),
+      line("assistant", [{ type: "text", text: "Authentication is in place." }]),
+    ].join("\n");
+    const answers = await Promise.all([...hooks.map((h) => postHook(h)), postTranscript(transcript)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 202]);
+    await settled();
+    expect((await projectTasks(p.key)).map((t) => [t.title, t.status])).toEqual([[title, "completed"]]);
+  });
+
   it("changes nothing when the same hook comes twice", async () => {
     const p = await freshProject();
     const [prompt] = sessionHooks(p.session, p.cwd);

@@ -46,6 +46,17 @@ export function sessions(db: D1Database): SessionStore {
 
     lineChains: (sessionId, uuids) => lineChains(db, sessionId, uuids),
     recordLineChains: (sessionId, chains) => recordLineChains(db, sessionId, chains),
+    async claimSession(sessionId, owner, at) {
+      // One statement: of two first posts racing, the row's single owner is whoever's insert landed first.
+      const row = await db
+        .prepare(
+          `INSERT INTO sessions (id, owner, created_at, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET owner = COALESCE(sessions.owner, excluded.owner) RETURNING owner`,
+        )
+        .bind(sessionId, owner, at, at)
+        .first<{ owner: string }>();
+      return row!.owner;
+    },
     applyIntents: (batch, at) => applyIntents(db, batch, at),
   };
 }

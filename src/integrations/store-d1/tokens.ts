@@ -8,10 +8,10 @@ export function tokens(db: D1Database): TokenStore {
     async createToken(t) {
       const id = crypto.randomUUID();
       await db
-        .prepare(`INSERT INTO tokens (id, user_id, name, hash, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .bind(id, t.userId ?? null, t.name, t.hash, JSON.stringify(t.scopes), t.at)
+        .prepare(`INSERT INTO tokens (id, user_id, name, hash, scopes, projects, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        .bind(id, t.userId ?? null, t.name, t.hash, JSON.stringify(t.scopes), t.projects ? JSON.stringify(t.projects) : null, t.at)
         .run();
-      return { id, userId: t.userId ?? null, name: t.name, scopes: t.scopes, createdAt: t.at, lastUsedAt: null, revokedAt: null };
+      return { id, userId: t.userId ?? null, name: t.name, scopes: t.scopes, projects: t.projects ?? null, createdAt: t.at, lastUsedAt: null, revokedAt: null };
     },
 
     async findTokenByHash(hash) {

@@ -26,6 +26,8 @@ export interface SessionStore {
   lineChains(sessionId: string, uuids: string[]): Promise<Map<string, string>>;
   /** Records each sidechain line's chain once, so a slice that starts inside the run keeps its chain (#4). */
   recordLineChains(sessionId: string, chains: Record<string, string>): Promise<void>;
+  /** Claims the session for owner unless another claimed it first; returns the session's owner. */
+  claimSession(sessionId: string, owner: string, at: string): Promise<string>;
   /** What a session said (domain/ingest.ts plans it), applied in one transaction per intent. */
   applyIntents(batch: IntentBatch, at: string): Promise<TaskChange[]>;
 }

@@ -9,13 +9,15 @@ export interface TokenRecord {
   userId: string | null;
   name: string;
   scopes: Scope[];
+  /** The project keys the token may ingest into; null for every project. */
+  projects: string[] | null;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
 export interface TokenStore {
-  createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; at: string }): Promise<TokenRecord>;
+  createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; projects?: string[] | null; at: string }): Promise<TokenRecord>;
   findTokenByHash(hash: string): Promise<TokenRecord | null>;
   listTokens(): Promise<TokenRecord[]>;
   revokeToken(id: string, at: string): Promise<boolean>;

@@ -8,16 +8,19 @@ import { apiRouter } from "./router";
 import { body, errorResponses, json, vScope } from "./schemas";
 
 const vToken = z
-  .object({ id: z.string(), name: z.string(), scopes: z.array(vScope), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .object({ id: z.string(), name: z.string(), scopes: z.array(vScope), projects: z.array(z.string()).nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
   .openapi("Token");
 
+
+/** Project keys the token may ingest into; absent, every project (as before). */
+const vTokenProjects = z.array(z.string().trim().min(1).max(20)).min(1).max(100).optional();
 
 const create = createRoute({
   method: "post",
   path: "/api/tokens",
   tags: ["tokens"],
   middleware: [requireScope("admin")] as const,
-  request: body(z.object({ name: z.string().trim().min(1).max(100), scopes: z.array(vScope).min(1), userId: z.string().optional() })),
+  request: body(z.object({ name: z.string().trim().min(1).max(100), scopes: z.array(vScope).min(1), userId: z.string().optional(), projects: vTokenProjects })),
   responses: { 201: json(vToken.extend({ token: z.string() }), "Created; the token is shown only now"), ...errorResponses },
 });
 

@@ -1,12 +1,12 @@
 // applyIntents on D1: what a Claude Code session said, applied one guarded batch per intent.
 
 import type { TaskIntent } from "../../../domain/extract/types";
-import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, type TaskOp } from "../../../domain/ingest";
+import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, sessionTitleKey, splitMinutes, type TaskOp } from "../../../domain/ingest";
 import { cyclePath } from "../../../domain/graph";
 import { normalizeTitle, type Task } from "../../../domain/tasks";
 import type { IntentBatch, TaskChange } from "../../../ports/store";
 import { edgesFrom } from "./graph";
-import { knownByKeys, openInChain, openWithTitle, tasksByIds } from "./reads";
+import { knownByKeys, openInChain, sessionTaskWithTitle, tasksByIds } from "./reads";
 import { activityStmt, insertTaskStmts, retrying, updateTaskStmts, Conflict } from "./writes";
 
 type Ctx = { db: D1Database; batch: IntentBatch; at: string };
@@ -30,19 +30,34 @@ async function applyOps(ctx: Ctx, ops: TaskOp[], extra: D1PreparedStatement[] = 
       const id = crypto.randomUUID();
       const parent = op.parentExternalKey ? (await knownByKeys(db, [op.parentExternalKey])).get(op.parentExternalKey) : undefined;
       stmts.push(...insertTaskStmts(db, { id, projectId: batch.projectId, ...sessionTaskDraft(op, batch.sessionId, parent?.id ?? null) }, actorOf(batch), at));
+      const titleKey = sessionTitleKey(batch.projectId, batch.sessionId, op);
+      if (titleKey) stmts.push(keyStmt(db, titleKey, id, at, { onlyIfInserted: true }));
       touched.push({ id, from: null });
     } else {
       const before = byId.get(op.taskId);
       if (!before) continue;
+      if (op.alias) stmts.push(keyStmt(db, op.alias, op.taskId, at));
+      if (!Object.keys(op.fields).length) continue; // adopted as it stands: a new key, no change
       guards.push(stmts.length);
       stmts.push(...updateTaskStmts(db, before, op.fields, actorOf(batch), at, { reason: op.reason }));
       touched.push({ id: op.taskId, from: { status: before.status, dueAt: before.dueAt } });
     }
   }
   if (!stmts.length && !extra.length) return [];
-  const results = await db.batch([...stmts, ...extra]);
+  const results = await db.batch([...stmts, ...extra]).catch((e: unknown) => {
+    // Another run took this key (the same intent, told another way) between our read and this batch.
+    if (String(e).includes("UNIQUE constraint failed: task_keys")) throw new Conflict("key taken underneath");
+    throw e;
+  });
   if (guards.some((i) => results[i].meta.changes === 0)) throw new Conflict("task changed underneath");
   return touched;
+}
+
+/** A key a task answers to; plain INSERT, so a key taken meanwhile fails the whole batch. */
+function keyStmt(db: D1Database, key: string, taskId: string, at: string, { onlyIfInserted = false } = {}): D1PreparedStatement {
+  // A create skipped because its external key exists meanwhile must not leave a key to a task that is not there.
+  const guard = onlyIfInserted ? ` WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?2)` : "";
+  return db.prepare(`INSERT INTO task_keys (external_key, task_id, created_at) SELECT ?1, ?2, ?3${guard}`).bind(key, taskId, at);
 }
 
 async function chainSeen(db: D1Database, sessionId: string): Promise<Record<string, string>> {
@@ -66,7 +81,7 @@ async function applyOne(ctx: Ctx, intent: TaskIntent): Promise<Touched[]> {
     }
     case "upsert": {
       const known = (await knownByKeys(db, [intent.externalKey])).get(intent.externalKey) ?? null;
-      const sameTitle = !known && intent.title ? await openWithTitle(db, normalizeTitle(intent.title), batch.sessionId, batch.projectId) : null;
+      const sameTitle = !known && intent.title ? await sessionTaskWithTitle(db, normalizeTitle(intent.title), batch.sessionId, batch.projectId) : null;
       const op = planUpsert(intent, known, sameTitle);
       return op ? applyOps(ctx, [op]) : [];
     }
@@ -108,7 +123,7 @@ export async function applyIntents(db: D1Database, batch: IntentBatch, at: strin
   await db
     .prepare(
       `INSERT INTO sessions (id, project_id, cwd, git_branch, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET cwd = COALESCE(excluded.cwd, cwd), git_branch = COALESCE(excluded.git_branch, git_branch), updated_at = excluded.updated_at`,
+       ON CONFLICT (id) DO UPDATE SET project_id = COALESCE(project_id, excluded.project_id), cwd = COALESCE(excluded.cwd, cwd), git_branch = COALESCE(excluded.git_branch, git_branch), updated_at = excluded.updated_at`,
     )
     .bind(batch.sessionId, batch.projectId, batch.cwd, batch.gitBranch, at, at)
     .run();

@@ -1,6 +1,6 @@
 // Read queries shared by the D1 store's operations.
 
-import type { KnownTask } from "../../../domain/ingest";
+import { TITLE_KEYED_SOURCES, type KnownTask } from "../../../domain/ingest";
 import { parseTaskKey, type Task } from "../../../domain/tasks";
 import { OPEN_SQL, TASK_COLUMNS, toTask, type TaskRow } from "./rows";
 
@@ -28,14 +28,21 @@ export async function tasksByIds(db: D1Database, ids: string[]): Promise<Task[]>
 }
 
 const KNOWN = `id, external_key AS externalKey, title_norm AS titleNorm, status, source_kind AS sourceKind, chain`;
+const KNOWN_T = `t.id, t.external_key, t.title_norm, t.status, t.source_kind, t.chain`;
 
+/** Tasks by their own external key or a key they adopted (task_keys), under the key asked for. */
 export async function knownByKeys(db: D1Database, keys: string[]): Promise<Map<string, KnownTask & { version: number; projectId: string }>> {
   if (!keys.length) return new Map();
   const { results } = await db
-    .prepare(`SELECT ${KNOWN}, version, project_id AS projectId FROM tasks WHERE external_key IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT ${KNOWN}, version, project_id AS projectId, external_key AS lookupKey FROM tasks WHERE external_key IN (SELECT value FROM json_each(?1))
+       UNION ALL
+       SELECT ${KNOWN_T}, t.version, t.project_id, k.external_key FROM task_keys k JOIN tasks t ON t.id = k.task_id
+       WHERE k.external_key IN (SELECT value FROM json_each(?1))`,
+    )
     .bind(JSON.stringify(keys))
-    .all<KnownTask & { version: number; projectId: string }>();
-  return new Map(results.map((r) => [r.externalKey!, r]));
+    .all<KnownTask & { version: number; projectId: string; lookupKey: string }>();
+  return new Map(results.map(({ lookupKey, ...r }) => [lookupKey, r]));
 }
 
 export async function openInChain(db: D1Database, sessionId: string, chain: string) {
@@ -46,13 +53,14 @@ export async function openInChain(db: D1Database, sessionId: string, chain: stri
   return results;
 }
 
-export async function openWithTitle(db: D1Database, titleNorm: string, sessionId: string, projectId: string) {
+/** The session's own task of this title (any status, open first); never one made by hand. */
+export async function sessionTaskWithTitle(db: D1Database, titleNorm: string, sessionId: string, projectId: string) {
   return db
     .prepare(
       `SELECT ${KNOWN}, version, project_id AS projectId FROM tasks
-       WHERE title_norm = ? AND status IN ${OPEN_SQL} AND (project_id = ? OR session_id = ?)
-       ORDER BY session_id = ? DESC LIMIT 1`,
+       WHERE project_id = ? AND title_norm = ? AND session_id = ? AND source_kind IN (SELECT value FROM json_each(?))
+       ORDER BY status IN ${OPEN_SQL} DESC, created_at LIMIT 1`,
     )
-    .bind(titleNorm, projectId, sessionId, sessionId)
+    .bind(projectId, titleNorm, sessionId, JSON.stringify(TITLE_KEYED_SOURCES))
     .first<KnownTask & { version: number; projectId: string }>();
 }

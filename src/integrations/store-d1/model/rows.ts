@@ -68,7 +68,7 @@ export function toProject(r: ProjectRow): Project {
 }
 
 export type TokenRow = {
-  id: string; user_id: string | null; name: string; scopes: string; created_at: string;
+  id: string; user_id: string | null; name: string; scopes: string; projects: string | null; created_at: string;
   last_used_at: string | null; revoked_at: string | null;
 };
 
@@ -78,6 +78,7 @@ export function toToken(r: TokenRow): TokenRecord {
     userId: r.user_id,
     name: r.name,
     scopes: json(r.scopes, []),
+    projects: r.projects ? json(r.projects, []) : null,
     createdAt: r.created_at,
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
