@@ -2,7 +2,7 @@
 import { env } from "cloudflare:test";
 import catalog from "@octokit/webhooks-examples/api.github.com/index.json";
 import { describe, expect, it } from "vitest";
-import { deliver, newTask } from "../support/github-deliveries";
+import { deliver, mirroringProject, newTask } from "../support/github-deliveries";
 import { issueCommentPayload, issuesPayload, pullRequestPayload, pushPayload } from "../support/github-payloads";
 import { call, createProject, eventually, getTask, webhook } from "../support/hub";
 
@@ -35,7 +35,7 @@ describe("a repository no project claims", () => {
   });
 
   it("changes nothing with any of GitHub's example push, pull_request, issues and issue_comment events naming a task", { timeout: 60_000 }, async () => {
-    await createProject("SCD", { repos: ["acme/scd"], settings: { mirrorIssues: true } });
+    await mirroringProject("SCD", "acme/scd");
     const key = await newTask("SCD");
     const before = await snapshot(key);
     const text = `Fixes ${key}\n/taskhub link ${key}\nrefs #1`;
@@ -74,7 +74,7 @@ describe("a repository another project claims", () => {
   });
 
   it("cannot reach another project's mirrored issue by owner/repo#N", async () => {
-    await createProject("SCG", { repos: ["acme/scg"], settings: { mirrorIssues: true } });
+    await mirroringProject("SCG", "acme/scg");
     await createProject("SCH", { repos: ["acme/sch"] });
     await deliver("issues", issuesPayload("acme/scg", "opened", { number: 6, title: "Mirrored" }));
     const key = "SCG-1";
