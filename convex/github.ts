@@ -9,9 +9,9 @@ import {
 } from "./validators";
 
 export const tasksForIssues = hubQuery({
-  args: { issueIds: v.array(v.string()) },
+  args: { issueIds: v.array(v.string()), projectIds: v.array(v.string()) },
   returns: v.record(v.string(), v.string()),
-  handler: (ctx, { issueIds }) => github.tasksForIssues(ctx, issueIds),
+  handler: (ctx, { issueIds, projectIds }) => github.tasksForIssues(ctx, issueIds, projectIds),
 });
 
 export const mirrorIssue = hubMutation({
@@ -51,7 +51,7 @@ export const linkGitHubItem = hubMutation({
   args: {
     link: v.object({
       taskKey: v.string(), kind: v.union(v.literal("pull_request"), v.literal("issue")), ref: v.string(), url: v.string(), title: v.string(),
-      actor: v.string(), at: v.string(),
+      projectIds: v.array(v.string()), actor: v.string(), at: v.string(),
     }),
   },
   returns: v.boolean(),

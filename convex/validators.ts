@@ -233,6 +233,7 @@ export const vCommitRef = v.object({
   message: v.string(),
   repo: v.string(),
   taskKey: v.string(),
+  projectIds: v.array(v.string()),
   close: v.boolean(),
   start: v.boolean(),
   review: v.optional(v.boolean()),
@@ -377,6 +378,7 @@ export const vPullRequestSync = v.object({
   event: v.object({ action: v.string(), open: v.boolean(), merged: v.boolean(), draft: v.boolean() }),
   intoDefaultBranch: v.boolean(),
   links: v.array(v.object({ taskKey: v.string(), closes: v.boolean() })),
+  projectIds: v.array(v.string()),
   actor: v.string(),
   at: v.string(),
 });

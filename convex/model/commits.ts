@@ -14,7 +14,7 @@ export async function applyCommitRef(ctx: MutationCtx, ref: CommitRef): Promise<
     .query("links")
     .withIndex("by_taskId_kind_ref", (q) => q.eq("taskId", task._id).eq("kind", "commit").eq("ref", ref.sha))
     .unique();
-  const plan = planCommitRef({ id: task._id, status: task.status }, link, ref);
+  const plan = planCommitRef({ id: task._id, projectId: task.projectId, status: task.status }, link, ref);
   if (!plan) return null;
   const after = plan.status ? await editTask(ctx, task, { status: plan.status }, ref.actor, ref.at, { commit: ref.sha }) : task;
   if (link) await ctx.db.patch(link._id, { state: plan.link.state, updatedAt: ref.at });

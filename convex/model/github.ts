@@ -2,6 +2,7 @@
 
 import type { CompactIssue } from "../../src/domain/github-events";
 import { issueId } from "../../src/domain/issue-refs";
+import { withinProjects } from "../../src/domain/repo-scope";
 import { planPullRequestTask, pullRequestRow } from "../../src/domain/pull-request-sync";
 import { issueExternalKey, issueLink, issueTaskDraft, issueTaskPatch, mirrorsIssues } from "../../src/domain/issues";
 import { nextPullRequestState, OPEN_PULL_REQUEST_STATES } from "../../src/domain/pull-requests";
@@ -43,12 +44,16 @@ const pullRequestLinksOf = (ctx: QueryCtx, taskId: Id<"tasks">) =>
 
 const pullRequestDoc = (ctx: QueryCtx, prId: string) => ctx.db.query("pullRequests").withIndex("by_prId", (q) => q.eq("prId", prId)).unique();
 
-export async function tasksForIssues(ctx: QueryCtx, issueIds: string[]): Promise<Record<string, string>> {
+export async function tasksForIssues(ctx: QueryCtx, issueIds: string[], projectIds: string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const id of new Set(issueIds)) {
-    const link = (await linksTo(ctx, "issue", id))[0];
-    const task = link && (await ctx.db.get(link.taskId));
-    if (task) out[id] = keyOf(task);
+    for (const link of await linksTo(ctx, "issue", id)) {
+      const task = await ctx.db.get(link.taskId);
+      if (task && withinProjects(task, projectIds)) {
+        out[id] = keyOf(task);
+        break;
+      }
+    }
   }
   return out;
 }
@@ -91,7 +96,7 @@ export async function applyPullRequest(ctx: MutationCtx, pr: PullRequestSync): P
   }
   for (const l of pr.links) {
     const task = await taskByKey(ctx, l.taskKey);
-    if (!task) continue;
+    if (!task || !withinProjects(task, pr.projectIds)) continue;
     const had = byTask.get(task._id);
     byTask.set(task._id, { task, closes: (had?.closes ?? false) || l.closes, link: had?.link ?? null });
   }
@@ -175,10 +180,10 @@ export async function watchedTasks(ctx: QueryCtx, taskIds: string[]): Promise<{ 
 /** Links an issue or PR to a task at a person's request ("/taskhub link HUB-12"); false when the task is unknown or already linked. */
 export async function linkGitHubItem(
   ctx: MutationCtx,
-  l: { taskKey: string; kind: "pull_request" | "issue"; ref: string; url: string; title: string; actor: string; at: string },
+  l: { taskKey: string; kind: "pull_request" | "issue"; ref: string; projectIds: string[]; url: string; title: string; actor: string; at: string },
 ): Promise<boolean> {
   const task = await taskByKey(ctx, l.taskKey);
-  if (!task) return false;
+  if (!task || !withinProjects(task, l.projectIds)) return false;
   const existing = await ctx.db.query("links").withIndex("by_taskId_kind_ref", (q) => q.eq("taskId", task._id).eq("kind", l.kind).eq("ref", l.ref)).unique();
   if (existing) return false;
   await ctx.db.insert("links", {

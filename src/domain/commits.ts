@@ -3,6 +3,7 @@
 import type { Actor } from "./activity";
 import type { Intent, Ref } from "./refs";
 import { capText, isDone, isForwardMove, type TaskStatus } from "./tasks";
+import { withinProjects } from "./repo-scope";
 
 /** One commit naming one task, as a store applies it. */
 export interface CommitRef {
@@ -12,6 +13,8 @@ export interface CommitRef {
   message: string;
   repo: string;
   taskKey: string;
+  /** The projects claiming `repo`: a task outside them is not touched, whatever the message says. */
+  projectIds: string[];
   close: boolean; // closing words and the commit is on the default branch
   start: boolean; // mentioned off the default branch: todo → in_progress
   /** Jira #review: forward to review. The move itself is commitTarget below. */
@@ -103,7 +106,8 @@ export interface CommitPlan {
  * `link`: the task's link to this commit before (null when unseen). Null back when there is nothing to do: "closed" on the link
  * means this commit already closed the task once, and a commit seen again that does not close changes nothing.
  */
-export function planCommitRef(task: { id: string; status: TaskStatus }, link: { state: string | null } | null, ref: CommitRef): CommitPlan | null {
+export function planCommitRef(task: { id: string; projectId: string; status: TaskStatus }, link: { state: string | null } | null, ref: CommitRef): CommitPlan | null {
+  if (!withinProjects(task, ref.projectIds)) return null;
   if (link?.state === "closed" || (link && !ref.close)) return null;
   const state = ref.close ? "closed" : "linked";
   // Smart-commit records come with the first sighting of the link; their external keys keep them single.

@@ -192,7 +192,13 @@ export const issueCommentPayload = z.object({
   repository,
   sender: login,
   issue: z.object({ number: z.number().int(), html_url: z.string(), title: z.string(), pull_request: z.unknown().optional() }),
-  comment: z.object({ id: z.number(), body: z.string().nullish(), created_at: z.string().nullish() }),
+  comment: z.object({
+    id: z.number(),
+    body: z.string().nullish(),
+    created_at: z.string().nullish(),
+    user: login,
+    author_association: z.string().nullish(),
+  }),
 });
 
 export interface CompactIssueComment {
@@ -203,6 +209,9 @@ export interface CompactIssueComment {
   pullRequest: boolean;
   body: string;
   actor: string;
+  /** Who wrote the comment, and how GitHub relates them to the repository (OWNER, MEMBER, COLLABORATOR, NONE…). */
+  author: string | null;
+  association: string | null;
   at: string | null;
 }
 
@@ -222,6 +231,8 @@ export function compactIssueComment(raw: unknown): CompactIssueComment {
     pullRequest: p.issue.pull_request !== undefined && p.issue.pull_request !== null,
     body: cap(p.comment.body, BODY_MAX),
     actor: p.sender?.login ?? "unknown",
+    author: p.comment.user?.login ?? null,
+    association: p.comment.author_association ?? null,
     at: p.comment.created_at ?? null,
   };
 }

@@ -7,4 +7,8 @@ export class DisabledGitHub implements GitHub {
   async upsertPullRequestComment(): Promise<GitHubFailure> {
     return { ok: false, skipped: true, status: null, message: "GITHUB_TOKEN is not set; comment skipped" };
   }
+  /** Without a token the hub writes nothing on GitHub, so no comment there is its own. */
+  async whoAmI(): Promise<null> {
+    return null;
+  }
 }

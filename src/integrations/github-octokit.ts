@@ -1,4 +1,4 @@
-// The GitHub adapter with a token: @octokit/rest keeps one taskhub comment per pull request, found by its marker.
+// The GitHub adapter with a token: @octokit/rest keeps one taskhub comment per pull request, found by its marker and its author.
 
 import { Octokit } from "@octokit/rest";
 import { COMMENT_MARKER, type GitHub, type GitHubResult, type PullRequestRef } from "../ports/github";
@@ -9,12 +9,41 @@ const MAX_PAGES = 10;
 /** GitHub's answers that retrying will not change: no access, no such PR, or a body it refuses. */
 const REFUSED = new Set([401, 403, 404, 410, 422]);
 
+/**
+ * The login behind each token, asked once per isolate: services are built per request and per workflow
+ * step, and the answer only changes with the token. Keyed by token in memory only; never logged.
+ */
+const logins = new Map<string, Promise<string | null>>();
+
 export class OctokitGitHub implements GitHub {
   readonly name = "octokit" as const;
   private readonly octokit: Octokit;
+  private readonly loginKey: string;
 
   constructor(token: string, opts: { baseUrl?: string } = {}) {
     this.octokit = new Octokit({ auth: token, baseUrl: opts.baseUrl, userAgent: "taskhub" });
+    this.loginKey = `${opts.baseUrl ?? ""} ${token}`;
+  }
+
+  /**
+   * A refusal (an installation token may not read /user) is kept as null: the hub then trusts only the
+   * comment id it stored. A transient error is not kept, so the next call asks again.
+   */
+  whoAmI(): Promise<string | null> {
+    let login = logins.get(this.loginKey);
+    if (!login) {
+      login = this.octokit.rest.users.getAuthenticated().then(
+        ({ data }) => data.login,
+        (e) => {
+          const status = statusOf(e);
+          if (status !== null && REFUSED.has(status)) return null;
+          logins.delete(this.loginKey);
+          throw e;
+        },
+      );
+      logins.set(this.loginKey, login);
+    }
+    return login;
   }
 
   async upsertPullRequestComment(pr: PullRequestRef, body: string, knownCommentId: number | null): Promise<GitHubResult<{ commentId: number }>> {
@@ -45,14 +74,16 @@ export class OctokitGitHub implements GitHub {
     return (await this.allMarked(pr))[0] ?? null;
   }
 
-  /** Ids of the hub's marked comments on the PR, oldest first. */
+  /** Ids of the hub's own marked comments on the PR (its marker and its author: anyone can paste a marker), oldest first. */
   private async allMarked(pr: PullRequestRef): Promise<number[]> {
+    const me = await this.whoAmI();
+    if (!me) return [];
     const ids: number[] = [];
     let page = 0;
     for await (const { data } of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
       owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100,
     })) {
-      ids.push(...data.filter((c) => c.body?.startsWith(COMMENT_MARKER)).map((c) => c.id));
+      ids.push(...data.filter((c) => c.user?.login === me && c.body?.startsWith(COMMENT_MARKER)).map((c) => c.id));
       if (++page >= MAX_PAGES) break;
     }
     return ids.sort((a, b) => a - b);

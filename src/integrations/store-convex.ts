@@ -94,7 +94,7 @@ export class ConvexStore implements Store {
 
   // github (src/ports/store/github.ts, convex/github.ts)
   applyCommitRef: Store["applyCommitRef"] = (ref) => this.mutation(api.github.applyCommitRef, { ref });
-  tasksForIssues: Store["tasksForIssues"] = (issueIds) => this.query(api.github.tasksForIssues, { issueIds });
+  tasksForIssues: Store["tasksForIssues"] = (issueIds, projectIds) => this.query(api.github.tasksForIssues, { issueIds, projectIds });
   mirrorIssue: Store["mirrorIssue"] = (issue, actor, at) => this.mutation(api.github.mirrorIssue, { issue, actor, at });
   applyPullRequest: Store["applyPullRequest"] = (pr) => this.mutation(api.github.applyPullRequest, { pr });
   pullRequestComment: Store["pullRequestComment"] = (repo, number) => this.query(api.github.pullRequestComment, { repo, number });

@@ -13,10 +13,13 @@ export interface GitHub {
   readonly name: "octokit" | "disabled";
   /**
    * Creates or edits in place the one taskhub comment on a pull request. `knownCommentId` is the id
-   * a previous call returned; without it the adapter looks for its marker before creating one.
+   * a previous call returned; without it the adapter looks for a marked comment written by whoAmI()
+   * (anyone can paste the marker) before creating one.
    * Refusals (403, 404, 422) come back as a failure; transient errors (5xx, network) throw so the engine retries.
    */
   upsertPullRequestComment(pr: PullRequestRef, body: string, knownCommentId: number | null): Promise<GitHubResult<{ commentId: number }>>;
+  /** The GitHub login the hub writes as (GET /user), asked once and kept; null without a token or when GitHub will not say. */
+  whoAmI(): Promise<string | null>;
 }
 
 /** Marks the hub's own comment (the domain writes it), so an adapter finds and edits it rather than posting twice. */

@@ -2,6 +2,7 @@
 
 import type { CompactPullRequest } from "../domain/github-events";
 import { pullRequestLinks, readPullRequest } from "../domain/pull-requests";
+import { repoScope } from "../domain/repo-scope";
 import type { TaskChange } from "../ports/store";
 import { loadDeliveryPayload } from "./delivery-payload";
 import { defineWorkflow } from "./define";
@@ -13,18 +14,25 @@ export const githubPullRequest = defineWorkflow({ id: "sync-pull-request", on: {
   const { deliveryId } = event.data as { deliveryId: string };
   const pr = await loadDeliveryPayload<CompactPullRequest>(step, store, deliveryId, "load-pull-request");
   const outcome = (await step.run("apply-pull-request", async () => {
-    const projectKeys = (await store.listProjects()).map((p) => p.key);
+    // Only the projects claiming this repository: a stranger's PR naming a key moves nothing.
+    const { projectKeys, projectIds } = repoScope(await store.projectsForRepo(pr.repo));
+    if (!projectIds.length) return null;
     const read = readPullRequest(pr, { projectKeys });
-    const mirrored = await store.tasksForIssues(read.issueIds);
+    const mirrored = await store.tasksForIssues(read.issueIds, projectIds);
     const result = await store.applyPullRequest({
       repo: pr.repo, number: pr.number, url: pr.url, title: pr.title, base: pr.base,
       event: { action: pr.action, open: pr.open, merged: pr.merged, draft: pr.draft },
       intoDefaultBranch: pr.base === pr.defaultBranch,
       links: pullRequestLinks(read, pr.repo, mirrored),
+      projectIds,
       actor: `github:${pr.actor}`, at: pr.at ?? event.ts,
     });
     return JSON.parse(JSON.stringify(result));
-  })) as { changes: TaskChange[]; linked: string[] };
+  })) as { changes: TaskChange[]; linked: string[] } | null;
+  if (!outcome) {
+    await step.run("mark-ignored", () => store.setDeliveryStatus(deliveryId, "ignored"));
+    return { linked: [], changed: 0 };
+  }
   await emitTaskEvents(step, store, outcome.changes, event.ts);
   // New commits change nothing the comment shows; every other action can (links, states, the merge).
   if (outcome.linked.length && pr.action !== "synchronize") await commentOnPullRequest(step, services, pr.repo, pr.number, "comment");

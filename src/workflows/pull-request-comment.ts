@@ -1,6 +1,7 @@
 // The PR's one taskhub comment, upserted as a step: github-pull-request, github-issue-comment and task-changed keep it current.
 
 import { renderPullRequestComment } from "../domain/pull-request-comment";
+import { repoScope, withinProjects } from "../domain/repo-scope";
 import type { Services } from "../ports/services";
 import type { Step } from "./define";
 
@@ -13,8 +14,11 @@ export async function commentOnPullRequest(step: Step, { store, github, config }
   try {
     await step.run(name, async () => {
       const data = await store.pullRequestComment(repo, number);
-      if (!data?.tasks.length) return;
-      const body = renderPullRequestComment(data.tasks, config.PUBLIC_URL);
+      // The comment is public: it shows only tasks of the projects that claim the repository.
+      const { projectIds } = repoScope(await store.projectsForRepo(repo));
+      const tasks = (data?.tasks ?? []).filter((t) => withinProjects(t, projectIds));
+      if (!data || !tasks.length) return;
+      const body = renderPullRequestComment(tasks, config.PUBLIC_URL);
       const res = await github.upsertPullRequestComment({ owner, repo: name_, number }, body, data.commentId);
       const at = new Date().toISOString();
       if (res.ok) {

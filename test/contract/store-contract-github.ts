@@ -11,12 +11,13 @@ const issue = (repo: string, number: number, over: Partial<CompactIssue> = {}): 
   notPlanned: false, assignee: null, actor: "dev", at: nextAt(), ...over,
 });
 
-const pr = (repo: string, number: number, links: PullRequestSync["links"], over: Partial<PullRequestSync> & { state?: "open" | "merged" | "closed" } = {}): PullRequestSync => {
+/** A pull_request event of a repository claimed by project `p`. */
+const pr = (p: { id: string }, repo: string, number: number, links: PullRequestSync["links"], over: Partial<PullRequestSync> & { state?: "open" | "merged" | "closed" } = {}): PullRequestSync => {
   const { state = "open", ...rest } = over;
   return {
     repo, number, url: `https://github.com/${repo}/pull/${number}`, title: `PR ${number}`, base: "main",
     event: { action: state === "open" ? "opened" : "closed", open: state === "open", merged: state === "merged", draft: false },
-    intoDefaultBranch: true, links, actor: "github:dev", at: nextAt(), ...rest,
+    intoDefaultBranch: true, links, projectIds: [p.id], actor: "github:dev", at: nextAt(), ...rest,
   };
 };
 
@@ -36,7 +37,7 @@ export function githubContract({ store, project, task, user }: Kit) {
       const { p, repo } = await mirroring();
       const change = await store().mirrorIssue(issue(repo, 7), "github:dev", nextAt());
       expect(change).toMatchObject({ from: null, task: { key: `${p.key}-1`, title: "Broken login", description: "It fails", status: "todo", source: { kind: "github-issue" } } });
-      expect(await store().tasksForIssues([`${repo}#7`, `${repo}#8`])).toEqual({ [`${repo}#7`]: `${p.key}-1` });
+      expect(await store().tasksForIssues([`${repo}#7`, `${repo}#8`], [p.id])).toEqual({ [`${repo}#7`]: `${p.key}-1` });
     });
 
     it("completes the task when its issue closes, and changes nothing when the same event comes again", async () => {
@@ -57,9 +58,9 @@ export function githubContract({ store, project, task, user }: Kit) {
 
     it("mirrors nothing for a repository no project mirrors", async () => {
       const repo = freshRepo();
-      await project({ repos: [repo] });
+      const p = await project({ repos: [repo] });
       expect(await store().mirrorIssue(issue(repo, 1), "github:dev", nextAt())).toBeNull();
-      expect(await store().tasksForIssues([`${repo}#1`])).toEqual({});
+      expect(await store().tasksForIssues([`${repo}#1`], [p.id])).toEqual({});
     });
   });
 
@@ -68,9 +69,9 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const t = await task(p.key);
       const repo = freshRepo();
-      const out = await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }]));
+      const out = await store().applyPullRequest(pr(p, repo, 1, [{ taskKey: t.key, closes: true }]));
       expect(out).toMatchObject({ state: "open", linked: [t.key], changes: [{ from: { status: "todo" }, task: { key: t.key, status: "in_progress" } }] });
-      await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }]));
+      await store().applyPullRequest(pr(p, repo, 1, [{ taskKey: t.key, closes: true }]));
       expect((await store().getTask(t.key))!.links).toEqual([expect.objectContaining({ kind: "pull_request", ref: `${repo}#1`, state: "open" })]);
     });
 
@@ -78,11 +79,11 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const t = await task(p.key);
       const repo = freshRepo();
-      await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }]));
-      await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: true }]));
-      const first = await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: true }], { state: "merged" }));
+      await store().applyPullRequest(pr(p, repo, 1, [{ taskKey: t.key, closes: true }]));
+      await store().applyPullRequest(pr(p, repo, 2, [{ taskKey: t.key, closes: true }]));
+      const first = await store().applyPullRequest(pr(p, repo, 1, [{ taskKey: t.key, closes: true }], { state: "merged" }));
       expect(first.changes).toEqual([]);
-      const second = await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: true }], { state: "merged" }));
+      const second = await store().applyPullRequest(pr(p, repo, 2, [{ taskKey: t.key, closes: true }], { state: "merged" }));
       expect(second).toMatchObject({ state: "merged", changes: [{ task: { key: t.key, status: "completed" } }] });
     });
 
@@ -90,8 +91,8 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const [a, b] = [await task(p.key, "A"), await task(p.key, "B")];
       const repo = freshRepo();
-      await store().applyPullRequest(pr(repo, 4, [{ taskKey: a.key, closes: false }]));
-      const out = await store().applyPullRequest(pr(repo, 4, [{ taskKey: b.key, closes: false }], { title: "edited" }));
+      await store().applyPullRequest(pr(p, repo, 4, [{ taskKey: a.key, closes: false }]));
+      const out = await store().applyPullRequest(pr(p, repo, 4, [{ taskKey: b.key, closes: false }], { title: "edited" }));
       expect([...out.linked].sort()).toEqual([a.key, b.key].sort());
     });
 
@@ -100,7 +101,7 @@ export function githubContract({ store, project, task, user }: Kit) {
       const tasks = [];
       for (let i = 0; i < 10; i++) tasks.push(await task(p.key, `T${i}`));
       const repo = freshRepo();
-      await store().applyPullRequest(pr(repo, 9, [tasks[9], tasks[1]].map((t) => ({ taskKey: t.key, closes: false }))));
+      await store().applyPullRequest(pr(p, repo, 9, [tasks[9], tasks[1]].map((t) => ({ taskKey: t.key, closes: false }))));
       expect(await store().pullRequestComment(repo, 9)).toMatchObject({ repo, number: 9, commentId: null, tasks: [{ key: tasks[1].key }, { key: tasks[9].key }] });
       await store().recordPullRequestComment(repo, 9, { commentId: 4242 }, nextAt());
       expect((await store().pullRequestComment(repo.toUpperCase(), 9))?.commentId).toBe(4242);
@@ -111,7 +112,7 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const [a, b] = [await task(p.key, "A"), await task(p.key, "B")];
       const repo = freshRepo();
-      await store().applyPullRequest(pr(repo, 2, [a, b].map((t) => ({ taskKey: t.key, closes: false }))));
+      await store().applyPullRequest(pr(p, repo, 2, [a, b].map((t) => ({ taskKey: t.key, closes: false }))));
       await store().recordPullRequestComment(repo, 2, { skipped: false, status: 403, message: "Resource not accessible" }, nextAt());
       const failed = (await store().activitySince(0, 50, p.id)).filter((x) => x.action === "github_call_failed");
       expect(failed.map((x) => x.taskId).sort()).toEqual([a.id, b.id].sort());
@@ -122,9 +123,9 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const t = await task(p.key);
       const repo = freshRepo();
-      await store().applyPullRequest(pr(repo, 1, [{ taskKey: t.key, closes: false }]));
-      await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: false }]));
-      await store().applyPullRequest(pr(repo, 2, [{ taskKey: t.key, closes: false }], { state: "closed" }));
+      await store().applyPullRequest(pr(p, repo, 1, [{ taskKey: t.key, closes: false }]));
+      await store().applyPullRequest(pr(p, repo, 2, [{ taskKey: t.key, closes: false }]));
+      await store().applyPullRequest(pr(p, repo, 2, [{ taskKey: t.key, closes: false }], { state: "closed" }));
       expect(await store().openPullRequestsOf(t.id)).toEqual([{ repo, number: 1 }]);
     });
 
@@ -132,8 +133,8 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const [open, closed, blocker, plain] = [await task(p.key, "Open PR"), await task(p.key, "Closed PR"), await task(p.key, "Blocker"), await task(p.key, "Plain")];
       const repo = freshRepo();
-      await store().applyPullRequest(pr(repo, 1, [{ taskKey: open.key, closes: false }]));
-      await store().applyPullRequest(pr(repo, 2, [{ taskKey: closed.key, closes: false }], { state: "closed" }));
+      await store().applyPullRequest(pr(p, repo, 1, [{ taskKey: open.key, closes: false }]));
+      await store().applyPullRequest(pr(p, repo, 2, [{ taskKey: closed.key, closes: false }], { state: "closed" }));
       await store().addDependency(plain.key, blocker.key, "user:contract", nextAt());
       const watched = await store().watchedTasks([open.id, closed.id, blocker.id, plain.id, blocker.id, "no-such-task"]);
       expect(watched).toEqual({ withDependents: [blocker.id], withOpenPullRequests: [open.id] });
@@ -145,11 +146,45 @@ export function githubContract({ store, project, task, user }: Kit) {
     it("links an issue to a task once at a person's request, and refuses an unknown task", async () => {
       const p = await project();
       const t = await task(p.key);
-      const link = { taskKey: t.key, kind: "issue" as const, ref: `${freshRepo()}#5`, url: "https://github.com/x/y/issues/5", title: "Five", actor: "github:dev", at: nextAt() };
+      const link = { taskKey: t.key, kind: "issue" as const, ref: `${freshRepo()}#5`, projectIds: [p.id], url: "https://github.com/x/y/issues/5", title: "Five", actor: "github:dev", at: nextAt() };
       expect(await store().linkGitHubItem(link)).toBe(true);
       expect(await store().linkGitHubItem({ ...link, at: nextAt() })).toBe(false);
       expect(await store().linkGitHubItem({ ...link, taskKey: `${p.key}-99` })).toBe(false);
       expect((await store().activitySince(0, 10, p.id)).map((a) => a.action)).toEqual(["created", "linked"]);
+    });
+  });
+
+  describe("within the repository's projects only", () => {
+    it("neither moves nor links a task outside the projects a commit's repository belongs to", async () => {
+      const [mine, theirs] = [await project(), await project()];
+      const t = await task(theirs.key);
+      const ref = { sha: crypto.randomUUID(), url: "https://x/c/3", message: "Fixes it", repo: "acme/hub", taskKey: t.key, projectIds: [mine.id], close: true, start: false, actor: "github:dev", at: nextAt() };
+      expect(await store().applyCommitRef(ref)).toBeNull();
+      expect(await store().getTask(t.key)).toMatchObject({ status: "todo", links: [] });
+    });
+
+    it("drops a pull request's link to a task outside its repository's projects", async () => {
+      const [mine, theirs] = [await project(), await project()];
+      const [a, b] = [await task(mine.key, "Mine"), await task(theirs.key, "Theirs")];
+      const out = await store().applyPullRequest(pr(mine, freshRepo(), 1, [a, b].map((t) => ({ taskKey: t.key, closes: true }))));
+      expect(out.linked).toEqual([a.key]);
+      expect(await store().getTask(b.key)).toMatchObject({ status: "todo", links: [] });
+    });
+
+    it("refuses a link on request to a task outside the comment's repository's projects", async () => {
+      const [mine, theirs] = [await project(), await project()];
+      const t = await task(theirs.key);
+      const link = { taskKey: t.key, kind: "issue" as const, ref: `${freshRepo()}#6`, projectIds: [mine.id], url: "https://github.com/x/y/issues/6", title: "Six", actor: "github:dev", at: nextAt() };
+      expect(await store().linkGitHubItem(link)).toBe(false);
+      expect((await store().getTask(t.key))!.links).toEqual([]);
+    });
+
+    it("resolves an issue only to a task of the given projects", async () => {
+      const { p, repo } = await mirroring();
+      const other = await project();
+      await store().mirrorIssue(issue(repo, 4), "github:dev", nextAt());
+      expect(await store().tasksForIssues([`${repo}#4`], [other.id])).toEqual({});
+      expect(await store().tasksForIssues([`${repo}#4`], [p.id])).toEqual({ [`${repo}#4`]: `${p.key}-1` });
     });
   });
 
@@ -158,7 +193,7 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const t = await task(p.key);
       const ref = {
-        sha: crypto.randomUUID(), url: "https://x/c/1", message: "HUB #comment hi", repo: "acme/hub", taskKey: t.key, close: false, start: false,
+        sha: crypto.randomUUID(), url: "https://x/c/1", message: "HUB #comment hi", repo: "acme/hub", taskKey: t.key, projectIds: [p.id], close: false, start: false,
         comments: ["first note", "second note"], minutes: 90, actor: "github:dev", at: nextAt(),
       };
       await store().applyCommitRef(ref);
@@ -172,7 +207,7 @@ export function githubContract({ store, project, task, user }: Kit) {
       const p = await project();
       const t = await task(p.key);
       const change = await store().applyCommitRef({
-        sha: crypto.randomUUID(), url: "https://x/c/2", message: "#review", repo: "acme/hub", taskKey: t.key, close: false, start: true, review: true,
+        sha: crypto.randomUUID(), url: "https://x/c/2", message: "#review", repo: "acme/hub", taskKey: t.key, projectIds: [p.id], close: false, start: true, review: true,
         actor: "github:dev", at: nextAt(),
       });
       expect(change).toMatchObject({ from: { status: "todo" }, task: { status: "review" } });

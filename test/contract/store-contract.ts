@@ -277,7 +277,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       it("gives each board card its links and its latest activity", async () => {
         const p = await project();
         const t = await task(p.key);
-        await store.applyCommitRef({ sha: "abc123", url: "https://x/c/abc123", message: "touch it\n\nbody", repo: "acme/hub", taskKey: t.key, close: false, start: false, actor: "github:dev", at: nextAt() });
+        await store.applyCommitRef({ sha: "abc123", url: "https://x/c/abc123", message: "touch it\n\nbody", repo: "acme/hub", taskKey: t.key, projectIds: [p.id], close: false, start: false, actor: "github:dev", at: nextAt() });
         const extras = await store.cardExtras([t.id]);
         expect(extras.get(t.id)!.links.map((l) => [l.kind, l.ref, l.title])).toEqual([["commit", "abc123", "touch it"]]);
         expect(extras.get(t.id)!.lastActivity).toMatchObject({ action: "linked", taskId: t.id });
@@ -331,15 +331,15 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     });
 
     describe("commits", () => {
-      const ref = (taskKey: string, over: object = {}) => ({
+      const ref = (p: { id: string }, taskKey: string, over: object = {}) => ({
         sha: crypto.randomUUID().replace(/-/g, ""), url: "https://github.com/acme/hub/commit/1", message: "Fixes it", repo: "acme/hub",
-        taskKey, close: true, start: false, actor: "github:dev", at: nextAt(), ...over,
+        taskKey, projectIds: [p.id], close: true, start: false, actor: "github:dev", at: nextAt(), ...over,
       });
 
       it("completes a task when a closing commit reaches the default branch, and only once", async () => {
         const p = await project();
         const t = await task(p.key);
-        const r = ref(t.key);
+        const r = ref(p, t.key);
         const change = await store.applyCommitRef(r);
         expect(change).toMatchObject({ from: { status: "todo" }, task: { key: t.key, status: "completed" } });
         expect(await store.applyCommitRef({ ...r, at: nextAt() })).toBeNull();
@@ -349,13 +349,13 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       it("starts a todo task that a commit off the default branch mentions", async () => {
         const p = await project();
         const t = await task(p.key);
-        const change = await store.applyCommitRef(ref(t.key, { close: false, start: true }));
+        const change = await store.applyCommitRef(ref(p, t.key, { close: false, start: true }));
         expect(change).toMatchObject({ from: { status: "todo" }, task: { status: "in_progress" } });
       });
 
       it("ignores a commit that names a task it does not hold", async () => {
         const p = await project();
-        expect(await store.applyCommitRef(ref(`${p.key}-7`))).toBeNull();
+        expect(await store.applyCommitRef(ref(p, `${p.key}-7`))).toBeNull();
       });
     });
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { planCommitRef, type CommitRef } from "../../src/domain/commits";
 
 const ref = (extra: Partial<CommitRef> = {}): CommitRef => ({
-  sha: "abc123", url: "https://github.com/acme/hub/commit/abc123", message: "Fix the leak\n\nlong body", repo: "acme/hub", taskKey: "HUB-1",
+  sha: "abc123", url: "https://github.com/acme/hub/commit/abc123", message: "Fix the leak\n\nlong body", repo: "acme/hub", taskKey: "HUB-1", projectIds: ["p1"],
   close: false, start: true, actor: "github:dev", at: "2026-12-01T10:00:00.000Z", ...extra,
 });
-const task = { id: "t1", status: "todo" as const };
+const task = { id: "t1", projectId: "p1", status: "todo" as const };
 
 describe("planCommitRef", () => {
   it("links a commit seen first, titled by its first line, and starts the task", () => {
@@ -31,7 +31,7 @@ describe("planCommitRef", () => {
   });
 
   it("closes through a link seen before, writing commit_closed and no second comment or time", () => {
-    const plan = planCommitRef({ id: "t1", status: "in_progress" }, { state: "linked" }, ref({ close: true, comments: ["hi"], minutes: 30 }))!;
+    const plan = planCommitRef({ ...task, status: "in_progress" as const }, { state: "linked" }, ref({ close: true, comments: ["hi"], minutes: 30 }))!;
     expect(plan.status).toBe("completed");
     expect(plan.link.insert).toBe(false);
     expect(plan.activity.action).toBe("commit_closed");
@@ -49,8 +49,12 @@ describe("planCommitRef", () => {
   });
 
   it("moves nothing on finished work but still links the commit", () => {
-    const plan = planCommitRef({ id: "t1", status: "completed" }, null, ref({ close: true }))!;
+    const plan = planCommitRef({ ...task, status: "completed" as const }, null, ref({ close: true }))!;
     expect(plan.status).toBeNull();
     expect(plan.link.insert).toBe(true);
+  });
+
+  it("writes nothing on a task outside the projects claiming the commit's repository", () => {
+    expect(planCommitRef({ ...task, projectId: "p2" }, null, ref({ close: true }))).toBeNull();
   });
 });

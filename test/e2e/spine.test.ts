@@ -44,9 +44,9 @@ describe("the spine", () => {
   });
 
   it("only links and starts the task when the closing commit is on another branch", async () => {
-    await createProject("BRN");
+    await createProject("BRN", { repos: ["acme/brn"] });
     await call("/api/tasks", { method: "POST", json: { project: "BRN", title: "Branch work" } });
-    await webhook("push", pushPayload("refs/heads/feature/x", ["Fixes BRN-1"]));
+    await webhook("push", pushPayload("refs/heads/feature/x", ["Fixes BRN-1"], "acme/brn"));
     const task = await eventually(async () => {
       const t = await getTask("BRN-1");
       return t?.links.length === 1 && t;
@@ -55,9 +55,9 @@ describe("the spine", () => {
   });
 
   it("links without closing for Refs", async () => {
-    await createProject("REF");
+    await createProject("REF", { repos: ["acme/ref"] });
     await call("/api/tasks", { method: "POST", json: { project: "REF", title: "Referenced" } });
-    await webhook("push", pushPayload("refs/heads/main", ["Refs REF-1 groundwork"]));
+    await webhook("push", pushPayload("refs/heads/main", ["Refs REF-1 groundwork"], "acme/ref"));
     const task = await eventually(async () => {
       const t = await getTask("REF-1");
       return t?.links.length === 1 && t;

@@ -81,14 +81,14 @@ it("every commit's task change is applied exactly once when store calls fail and
   const store = new D1Store(world.db());
   const unreliable = flaky(store, random);
   const at = new Date().toISOString();
-  await store.createProject({ key: "FLT", name: "Faults", repos: ["faults/hub"], paths: [], at });
+  const project = await store.createProject({ key: "FLT", name: "Faults", repos: ["faults/hub"], paths: [], at });
   const task = await store.createTask({ projectKey: "FLT", title: "fault target" }, "admin", at);
   const shas = Array.from({ length: 80 }, (_, i) => i.toString(16).padStart(40, "c"));
   for (const sha of shas) {
     await retried(() =>
       unreliable.applyCommitRef({
         sha, url: `https://github.com/faults/hub/commit/${sha}`, message: `Refs FLT-${task.number}`, repo: "faults/hub",
-        taskKey: `FLT-${task.number}`, close: false, start: true, actor: "github:faults", at,
+        taskKey: `FLT-${task.number}`, projectIds: [project.id], close: false, start: true, actor: "github:faults", at,
       }),
     );
   }

@@ -16,11 +16,20 @@ interface Call {
   auth: string | null;
 }
 
-const server = setupServer();
+const HUB = "taskhub-bot";
+let userCalls: string[] = [];
+/** GET /user: the hub's own login, asked with the token it writes with. */
+const server = setupServer(
+  http.get("https://api.github.com/user", ({ request }) => {
+    userCalls.push(request.headers.get("authorization") ?? "");
+    return HttpResponse.json({ login: HUB, id: 1 });
+  }),
+);
 let calls: Call[] = [];
+const mine = (id: number, text: string) => ({ id, body: text, user: { login: HUB } });
 
 /** GitHub as seen by the adapter: a list of existing comments and the status each write answers with. */
-function github({ comments = [] as { id: number; body: string }[], writeStatus = 200 } = {}) {
+function github({ comments = [] as { id: number; body: string; user?: { login: string } }[], writeStatus = 200 } = {}) {
   const record = async (request: { method: string; headers: Headers; json(): Promise<unknown> }, path: string) => {
     calls.push({ method: request.method, path, body: request.method === "GET" ? null : await request.json(), auth: request.headers.get("authorization") });
   };
@@ -60,13 +69,13 @@ describe("upsertPullRequestComment", () => {
   });
 
   it("finds its own marked comment when the id was lost and edits it instead of posting another", async () => {
-    github({ comments: [{ id: 1, body: "LGTM" }, { id: 9, body: `${COMMENT_MARKER}\nold` }] });
+    github({ comments: [mine(1, "LGTM"), mine(9, `${COMMENT_MARKER}\nold`)] });
     expect(await adapter().upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 9 });
     expect(calls.map((c) => c.path)).toEqual(["list", "update 9"]);
   });
 
   it("deletes the duplicate when a racing run posted a comment too, keeping the oldest", async () => {
-    const listed = [[], [{ id: 500, body: `${COMMENT_MARKER}\nother run` }, { id: 555, body }]];
+    const listed = [[], [mine(500, `${COMMENT_MARKER}\nother run`), mine(555, body)]];
     github();
     server.use(
       http.get(`${API}/issues/7/comments`, () => HttpResponse.json(listed.shift() ?? [])),
@@ -101,5 +110,32 @@ describe("upsertPullRequestComment", () => {
     github();
     await adapter().upsertPullRequestComment(pr, body, 42);
     expect(calls[0].auth).toBe("token ghp_test_token");
+  });
+
+  it("does not take a marked comment someone else wrote for its own, and never deletes it", async () => {
+    const pasted = { id: 3, body: `${COMMENT_MARKER}\npasted by a stranger`, user: { login: "stranger" } };
+    const listed = [[pasted], [pasted, mine(555, body)]];
+    github();
+    server.use(http.get(`${API}/issues/7/comments`, () => HttpResponse.json(listed.shift() ?? [])));
+    expect(await adapter().upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 555 });
+    expect(calls.map((c) => c.path)).toEqual(["create"]);
+  });
+});
+
+describe("whoAmI", () => {
+  it("asks GitHub for the token's login once and keeps it", async () => {
+    const gh = new OctokitGitHub("ghp_once_token");
+    expect(await gh.whoAmI()).toBe(HUB);
+    expect(await new OctokitGitHub("ghp_once_token").whoAmI()).toBe(HUB);
+    expect(userCalls.filter((a) => a.endsWith("ghp_once_token"))).toHaveLength(1);
+  });
+
+  it("answers null when GitHub refuses to say, and then finds no comment of its own", async () => {
+    server.use(http.get("https://api.github.com/user", () => HttpResponse.json({ message: "Resource not accessible by integration" }, { status: 403 })));
+    const gh = new OctokitGitHub("ghp_refused_token");
+    expect(await gh.whoAmI()).toBeNull();
+    github({ comments: [mine(9, `${COMMENT_MARKER}\nold`)] });
+    expect(await gh.upsertPullRequestComment(pr, body, null)).toEqual({ ok: true, commentId: 555 });
+    expect(calls.map((c) => c.path)).toEqual(["create"]);
   });
 });

@@ -8,11 +8,13 @@ import type { Step } from "../../src/workflows/define";
 import { commentOnPullRequest } from "../../src/workflows/pull-request-comment";
 import { nodeD1 } from "../support/node-d1";
 
-const server = setupServer();
+/** GET /user: the login the hub writes as. */
+const server = setupServer(http.get("https://api.github.com/user", () => HttpResponse.json({ login: "taskhub-bot", id: 1 })));
 let d1: Awaited<ReturnType<typeof nodeD1>>;
 let services: Services;
 let repo: string;
 let taskKey: string;
+let projectId: string;
 const API = () => `https://api.github.com/repos/${repo}`;
 const now = () => new Date().toISOString();
 
@@ -37,12 +39,13 @@ afterEach(() => server.resetHandlers());
 beforeEach(async () => {
   const key = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
   repo = `acme/${key.toLowerCase()}`;
-  await services.store.createProject({ key, name: key, repos: [repo], paths: [], at: now() });
+  const project = await services.store.createProject({ key, name: key, repos: [repo], paths: [], at: now() });
+  projectId = project.id;
   taskKey = (await services.store.createTask({ projectKey: key, title: "Fix <b>the</b> leak | @everyone" }, "admin", now())).key;
   await services.store.applyPullRequest({
     repo, number: 7, url: `https://github.com/${repo}/pull/7`, title: "Fix", base: "main",
     event: { action: "opened", open: true, merged: false, draft: false }, intoDefaultBranch: true,
-    links: [{ taskKey, closes: true }], actor: "github:octocat", at: now(),
+    links: [{ taskKey, closes: true }], projectIds: [project.id], actor: "github:octocat", at: now(),
   });
 });
 
@@ -93,5 +96,21 @@ describe("the PR comment", () => {
     await commentOnPullRequest(step, services, repo, 7, "comment");
     const failed = (await services.store.getTask(taskKey))!.activity.find((a) => a.action === "github_call_failed");
     expect(failed?.data).toMatchObject({ pullRequest: `${repo}#7`, message: expect.stringContaining("gave up") });
+  });
+
+  it("lists only tasks of the projects that claim the repository", async () => {
+    // A link from before links were scoped: the PR's public comment must not show another project's task.
+    const other = await services.store.createProject({ key: `X${repo.slice(5, 10).toUpperCase()}`, name: "Other", repos: [], paths: [], at: now() });
+    const secret = (await services.store.createTask({ projectKey: other.key, title: "Secret plan" }, "admin", now())).key;
+    await services.store.applyPullRequest({
+      repo, number: 7, url: `https://github.com/${repo}/pull/7`, title: "Fix", base: "main",
+      event: { action: "edited", open: true, merged: false, draft: false }, intoDefaultBranch: true,
+      links: [{ taskKey: secret, closes: false }], projectIds: [projectId, other.id], actor: "github:octocat", at: now(),
+    });
+    const calls = github();
+    await commentOnPullRequest(step, services, repo, 7, "comment");
+    expect(calls[1].body).toContain(taskKey);
+    expect(calls[1].body).not.toContain(secret);
+    expect(calls[1].body).not.toContain("Secret plan");
   });
 });

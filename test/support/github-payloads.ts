@@ -91,12 +91,17 @@ export function issuesPayload(repo: string, action: string, f: IssueFields): Pay
   return p;
 }
 
-export function issueCommentPayload(repo: string, f: { number: number; body: string; title?: string; pullRequest?: boolean }): Payload {
+export function issueCommentPayload(
+  repo: string,
+  f: { number: number; body: string; title?: string; pullRequest?: boolean; association?: string; author?: string },
+): Payload {
   const p = example("issue_comment", "created");
   p.repository = repository(p.repository, repo);
   Object.assign(p.issue, { number: f.number, html_url: `https://github.com/${repo}/${f.pullRequest ? "pull" : "issues"}/${f.number}`, title: f.title ?? `Item ${f.number}` });
   if (f.pullRequest) p.issue.pull_request = { url: `https://api.github.com/repos/${repo}/pulls/${f.number}` };
   else delete p.issue.pull_request;
   p.comment.body = f.body;
+  if (f.association) p.comment.author_association = f.association;
+  if (f.author) p.comment.user = { ...p.comment.user, login: f.author };
   return p;
 }

@@ -2,14 +2,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { issuesPayload, pushPayload, type IssueFields } from "../support/github-payloads";
-import { deliver } from "../support/github-deliveries";
-import { call, createProject, getTask } from "../support/hub";
-
-async function mirroringProject(key: string, repo: string) {
-  await createProject(key, { repos: [repo] });
-  const res = await call(`/api/projects/${key}`, { method: "PUT", json: { settings: { mirrorIssues: true } } });
-  expect(res.status).toBe(200);
-}
+import { deliver, mirroringProject } from "../support/github-deliveries";
+import { createProject, getTask } from "../support/hub";
 
 const issue = (repo: string, action: string, f: IssueFields) => deliver("issues", issuesPayload(repo, action, f));
 

@@ -10,21 +10,21 @@ const status = async (key: string) => (await getTask(key))?.status;
 
 describe("opening", () => {
   it("moves a task named in the branch to in_progress when the PR opens", async () => {
-    await createProject("PRA");
+    await createProject("PRA", { repos: ["acme/pra"] });
     const key = await newTask("PRA");
     await pr("acme/pra", "opened", { number: 1, title: "Fix the leak", head: `${key.toLowerCase()}-fix-leak` });
     expect(await status(key)).toBe("in_progress");
   });
 
   it("moves a task to in_progress when a draft PR opens", async () => {
-    await createProject("PRB");
+    await createProject("PRB", { repos: ["acme/prb"] });
     const key = await newTask("PRB");
     await pr("acme/prb", "opened", { number: 2, title: `${key} draft`, draft: true });
     expect(await status(key)).toBe("in_progress");
   });
 
   it("links a task named in the body and shows the PR on it", async () => {
-    await createProject("PRC");
+    await createProject("PRC", { repos: ["acme/prc"] });
     const key = await newTask("PRC");
     await pr("acme/prc", "opened", { number: 3, title: "Groundwork", body: `Part of ${key}` });
     const task = await getTask(key);
@@ -34,7 +34,7 @@ describe("opening", () => {
 
 describe("review", () => {
   it("moves a task to review when the PR is ready for review", async () => {
-    await createProject("PRD");
+    await createProject("PRD", { repos: ["acme/prd"] });
     const key = await newTask("PRD");
     await pr("acme/prd", "opened", { number: 4, title: key, draft: true });
     await pr("acme/prd", "ready_for_review", { number: 4, title: key });
@@ -42,7 +42,7 @@ describe("review", () => {
   });
 
   it("moves a task to review when a review is requested", async () => {
-    await createProject("PRE");
+    await createProject("PRE", { repos: ["acme/pre"] });
     const key = await newTask("PRE");
     await pr("acme/pre", "review_requested", { number: 5, title: key });
     expect(await status(key)).toBe("review");
@@ -51,28 +51,28 @@ describe("review", () => {
 
 describe("merging", () => {
   it("completes a task linked by branch name when the PR merges into the default branch", async () => {
-    await createProject("PRF");
+    await createProject("PRF", { repos: ["acme/prf"] });
     const key = await newTask("PRF");
     await pr("acme/prf", "closed", { number: 6, title: "Fix", head: `feature/${key}`, state: "closed", merged: true });
     expect(await status(key)).toBe("completed");
   });
 
   it("does not complete a task when the PR merges into another branch", async () => {
-    await createProject("PRG");
+    await createProject("PRG", { repos: ["acme/prg"] });
     const key = await newTask("PRG");
     await pr("acme/prg", "closed", { number: 7, title: `Fixes ${key}`, base: "release", state: "closed", merged: true });
     expect(await status(key)).toBe("todo");
   });
 
   it("does not complete a task the PR only references", async () => {
-    await createProject("PRH");
+    await createProject("PRH", { repos: ["acme/prh"] });
     const key = await newTask("PRH");
     await pr("acme/prh", "closed", { number: 8, title: "Refactor", body: `Refs ${key}`, state: "closed", merged: true });
     expect(await status(key)).toBe("todo");
   });
 
   it("completes a task only when the last of its closing PRs merges", async () => {
-    await createProject("PRI");
+    await createProject("PRI", { repos: ["acme/pri"] });
     const key = await newTask("PRI");
     await pr("acme/pri", "opened", { number: 9, title: "Part one", body: `Fixes ${key}` });
     await pr("acme/pri", "opened", { number: 10, title: "Part two", body: `Fixes ${key}` });
@@ -85,7 +85,7 @@ describe("merging", () => {
 
 describe("closing without merge", () => {
   it("leaves the task where it was and records the close on its activity", async () => {
-    await createProject("PRJ");
+    await createProject("PRJ", { repos: ["acme/prj"] });
     const key = await newTask("PRJ");
     await pr("acme/prj", "opened", { number: 11, title: `Fixes ${key}` });
     await pr("acme/prj", "closed", { number: 11, title: `Fixes ${key}`, state: "closed", merged: false });
@@ -97,7 +97,7 @@ describe("closing without merge", () => {
 
 describe("the PR comment without a GitHub token", () => {
   it("records the skipped comment on the linked task's activity", async () => {
-    await createProject("PRK");
+    await createProject("PRK", { repos: ["acme/prk"] });
     const key = await newTask("PRK");
     await pr("acme/prk", "opened", { number: 12, title: key });
     const task = await getTask(key);
@@ -107,7 +107,7 @@ describe("the PR comment without a GitHub token", () => {
 
 describe("refreshing the PR comment", () => {
   it("calls for the comment again when a task of an open PR changes status", async () => {
-    await createProject("PRL");
+    await createProject("PRL", { repos: ["acme/prl"] });
     const key = await newTask("PRL");
     await pr("acme/prl", "opened", { number: 13, title: key });
     const skipped = async () => ((await getTask(key))?.activity ?? []).filter((a: { action: string }) => a.action === "github_call_skipped").length;

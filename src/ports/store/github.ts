@@ -18,6 +18,8 @@ export interface PullRequestSync {
   event: { action: string; open: boolean; merged: boolean; draft: boolean };
   intoDefaultBranch: boolean;
   links: { taskKey: string; closes: boolean }[];
+  /** The projects claiming `repo`: links naming a task outside them are dropped. */
+  projectIds: string[];
   actor: Actor;
   at: string;
 }
@@ -44,6 +46,8 @@ export interface GitHubItemLink {
   taskKey: string;
   kind: "pull_request" | "issue";
   ref: string; // owner/repo#number, lower case
+  /** The projects claiming the comment's repository: a task outside them is not linked. */
+  projectIds: string[];
   url: string;
   title: string;
   actor: Actor;
@@ -51,15 +55,15 @@ export interface GitHubItemLink {
 }
 
 export interface GitHubStore {
-  /** Links a commit to its task once and moves it as domain/commits.ts planCommitRef says. */
+  /** Links a commit to its task once and moves it as domain/commits.ts planCommitRef says (nothing outside ref.projectIds). */
   applyCommitRef(ref: CommitRef): Promise<TaskChange | null>;
-  /** Links a PR to its tasks and moves them (Linear's defaults), in one transaction. */
+  /** Links a PR to the tasks it names within pr.projectIds and moves them (Linear's defaults), in one transaction. */
   applyPullRequest(pr: PullRequestSync): Promise<PullRequestOutcome>;
   /** Creates or updates the task mirroring a GitHub issue, when a project of its repository sets mirrorIssues; null when nothing changed. */
   mirrorIssue(issue: CompactIssue, actor: Actor, at: string): Promise<TaskChange | null>;
-  /** Keys of the tasks mirroring these GitHub issues ("owner/repo#12", lower case), by issue id. */
-  tasksForIssues(issueIds: string[]): Promise<Record<string, string>>;
-  /** Links an issue or PR to a task once; false when the task is unknown or the link exists. */
+  /** Keys of the tasks of these projects mirroring or linked to these GitHub issues ("owner/repo#12", lower case), by issue id. */
+  tasksForIssues(issueIds: string[], projectIds: string[]): Promise<Record<string, string>>;
+  /** Links an issue or PR to a task once; false when the task is unknown, outside link.projectIds, or the link exists. */
   linkGitHubItem(link: GitHubItemLink): Promise<boolean>;
   pullRequestComment(repo: string, number: number): Promise<PullRequestCommentData | null>;
   /** Remembers the comment id, or records the failed/skipped call on each linked task's activity. */

@@ -3,7 +3,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Project } from "../../ports/store";
 import { requireScope } from "../../http/auth";
-import { readableProjectList, requireProject } from "../../http/permissions";
+import { createProject, updateProject } from "../../app/projects";
+import { readableProjectList, requireProject, useCaseOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { body, errorResponses, json, taskJson, vNewProject, vProject, vProjectPatch, vTask } from "./schemas";
 
@@ -61,15 +62,13 @@ const projectTasks = createRoute({
 
 export const projects = apiRouter()
   .openapi(create, async (c) => {
-    const input = c.req.valid("json");
-    const p = await c.get("services").store.createProject({ ...input, at: new Date().toISOString() });
+    const p = await createProject(useCaseOf(c), c.req.valid("json"));
     return c.json(projectJson(p), 201);
   })
   .openapi(list, async (c) => c.json({ projects: (await readableProjectList(c)).map(projectJson) }, 200))
   .openapi(get, async (c) => c.json(projectJson(await requireProject(c, c.req.valid("param").key, "read")), 200))
   .openapi(update, async (c) => {
-    await requireProject(c, c.req.valid("param").key, "manage");
-    const p = await c.get("services").store.updateProject(c.req.valid("param").key, c.req.valid("json"), new Date().toISOString());
+    const p = await updateProject(useCaseOf(c), c.req.valid("param").key, c.req.valid("json"));
     return c.json(projectJson(p), 200);
   })
   .openapi(projectTasks, async (c) => {

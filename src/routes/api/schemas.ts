@@ -60,6 +60,7 @@ export const vNewProject = z
     description: z.string().max(DESCRIPTION_MAX).nullish(),
     repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name")).max(50).default([]),
     paths: z.array(z.string().startsWith("/", "an absolute path")).max(50).default([]),
+    move: z.boolean().optional().openapi({ description: "admin only: take the repos and paths from the projects holding them" }),
   })
   .openapi("NewProject");
 
@@ -71,6 +72,7 @@ export const vProjectPatch = z
     repos: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name")).max(50).optional(),
     paths: z.array(z.string().startsWith("/", "an absolute path")).max(50).optional(),
     settings: z.record(z.string(), z.unknown()).optional(),
+    move: z.boolean().optional().openapi({ description: "admin only: take the repos and paths from the projects holding them" }),
   })
   .openapi("ProjectPatch");
 

@@ -1,6 +1,7 @@
 // Pull requests on D1: link a PR to its tasks and move them (one guarded batch), and keep its one comment's id.
 
 import { issueId } from "../../../domain/issue-refs";
+import { withinProjects } from "../../../domain/repo-scope";
 import { planPullRequestTask, pullRequestRow } from "../../../domain/pull-request-sync";
 import { nextPullRequestState, OPEN_PULL_REQUEST_STATES, type PullRequestState } from "../../../domain/pull-requests";
 import { capText, type Task } from "../../../domain/tasks";
@@ -20,7 +21,7 @@ export async function applyPullRequest(db: D1Database, pr: PullRequestSync): Pro
     const prev = await db.prepare(`SELECT state FROM pull_requests WHERE id = ?`).bind(id).first<{ state: PullRequestState }>();
     const state = nextPullRequestState(prev?.state ?? null, pr.event);
     const named = (await Promise.all(pr.links.map(async (l) => ({ ...l, task: await taskByKey(db, l.taskKey) })))).filter(
-      (l): l is typeof l & { task: Task } => !!l.task,
+      (l): l is typeof l & { task: Task } => !!l.task && withinProjects(l.task, pr.projectIds),
     );
     const { results: known } = await db
       .prepare(`SELECT task_id, state, closes FROM links WHERE kind = 'pull_request' AND ref = ?`)

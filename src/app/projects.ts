@@ -1,0 +1,52 @@
+// Creating a project and changing its settings: a repository or a folder belongs to one project, moved only by an admin who says so.
+
+import { claimConflicts, describeConflicts, withoutClaims } from "../domain/projects";
+import type { Project, ProjectPatch } from "../ports/store";
+import { now, type UseCaseContext } from "./context";
+import { AppError } from "./errors";
+import { requireProject } from "./permissions";
+
+export interface NewProjectInput {
+  key: string;
+  name: string;
+  description?: string | null;
+  repos: string[];
+  paths: string[];
+  /** An admin's explicit "take them from whoever holds them". */
+  move?: boolean;
+}
+
+export type ProjectPatchInput = ProjectPatch & { move?: boolean };
+
+/**
+ * Refuses (409, naming the holders) repos or paths another project holds; with `move` from an admin, takes
+ * them from the holders first. Without the check any owner could route another team's events to themselves.
+ */
+async function settleClaims(ctx: UseCaseContext, key: string, repos: string[], paths: string[], move: boolean | undefined): Promise<void> {
+  if (move && !ctx.asker.admin) throw new AppError("forbidden", "Only an admin may move a repository or path from another project");
+  const { store } = ctx.services;
+  const projects = await store.listProjects();
+  const conflicts = claimConflicts(projects, key, repos, paths);
+  if (!conflicts.length) return;
+  if (!move) {
+    throw new AppError("conflict", `Already held by another project: ${describeConflicts(conflicts)}`, { conflicts, hint: "an admin may pass move: true" });
+  }
+  const at = now();
+  for (const holder of projects.filter((p) => conflicts.some((c) => c.holder === p.key))) {
+    await store.updateProject(holder.key, withoutClaims(holder, conflicts), at);
+  }
+}
+
+export async function createProject(ctx: UseCaseContext, input: NewProjectInput): Promise<Project> {
+  const { move, ...project } = input;
+  if (await ctx.services.store.getProject(project.key)) throw new AppError("conflict", `Project ${project.key} already exists`);
+  await settleClaims(ctx, project.key, project.repos, project.paths, move);
+  return ctx.services.store.createProject({ ...project, at: now() });
+}
+
+export async function updateProject(ctx: UseCaseContext, key: string, input: ProjectPatchInput): Promise<Project> {
+  const { move, ...patch } = input;
+  const project = await requireProject(ctx, key, "manage");
+  await settleClaims(ctx, project.key, patch.repos ?? [], patch.paths ?? [], move);
+  return ctx.services.store.updateProject(project.key, patch, now());
+}
