@@ -63,7 +63,8 @@ const NAV = [
   ["/docs", "API"],
 ] as const;
 
-export function Layout(props: { title: string; children: Child; signedIn?: boolean; current?: string }) {
+/** `nonce` is the response's CSP nonce (c.get("secureHeadersNonce")): without it the live-update script would not run. */
+export function Layout(props: { title: string; children: Child; signedIn?: boolean; current?: string; nonce?: string }) {
   return (
     <html lang="en">
       <head>
@@ -97,7 +98,7 @@ export function Layout(props: { title: string; children: Child; signedIn?: boole
           ) : null}
         </header>
         <main>{props.children}</main>
-        {props.signedIn ? <script dangerouslySetInnerHTML={{ __html: LIVE }} /> : null}
+        {props.signedIn ? <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: LIVE }} /> : null}
       </body>
     </html>
   );

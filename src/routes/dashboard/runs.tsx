@@ -21,7 +21,7 @@ export const runsPage = new Hono<AppEnv>()
     const rows = await Promise.all(deliveries.map(async (d) => ({ d, ...(await runsOfDelivery(c.get("services"), d)) })));
     const failed = deliveries.filter((d) => d.status === "failed").length;
     return c.html(
-      <Layout title="Workflow runs" signedIn current="/runs">
+      <Layout nonce={c.get("secureHeadersNonce")} title="Workflow runs" signedIn current="/runs">
         <h1>Workflow runs</h1>
         <p class="meta">
           The last {RUNS_SHOWN} deliveries from GitHub, Claude Code hooks and transcripts · engine {engine.name} · {failed} failed
