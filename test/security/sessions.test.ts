@@ -77,6 +77,15 @@ describe("Content-Security-Policy", () => {
     expect(nonces.size).toBe(8);
   });
 
+  it("no page has an inline event handler (the CSP would block it)", async () => {
+    await createProject("CSPH").catch(() => null);
+    await call("/api/tasks", { method: "POST", json: { project: "CSPH", title: "has a status select" } });
+    const cookie = await session();
+    for (const path of ["/?project=CSPH", "/tasks/CSPH-1", "/graph", "/runs", "/emails", "/reports", "/docs"]) {
+      expect(await (await page(path, cookie)).text(), path).not.toMatch(/<[^>]+\son[a-z]+=/i);
+    }
+  });
+
   it("the dashboard's inline script carries the response's nonce", async () => {
     const cookie = await session();
     const res = await page("/", cookie);

@@ -19,7 +19,7 @@ export function StatusForm(props: { task: Task; csrf: string }) {
   return (
     <form method="post" action={`/tasks/${props.task.key}/status`}>
       <input type="hidden" name="_csrf" value={props.csrf} />
-      <select name="status" aria-label={`status of ${props.task.key}`} onchange="this.form.requestSubmit()">
+      <select name="status" aria-label={`status of ${props.task.key}`} data-autosubmit>
         {TASK_STATUSES.map((s) => (
           <option value={s} selected={s === props.task.status}>
             {label(s)}
