@@ -1,11 +1,12 @@
 // Builds the Hono app: request ids, services, authentication, the error shape, and the routes in order.
 
 import { Hono, type MiddlewareHandler } from "hono";
-import { secureHeaders } from "hono/secure-headers";
+import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Env } from "./config";
 import { authenticate } from "./http/auth";
 import type { AppEnv } from "./http/context";
 import { ApiError, errorResponse } from "./http/errors";
+import { sameSitePosts } from "./http/origin";
 import { limitWrites } from "./http/rate-limit";
 import { apiRouters } from "./routes/api";
 import { claude } from "./routes/claude";
@@ -27,10 +28,25 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header("x-request-id", c.get("requestId"));
 };
 
+/**
+ * Scripts only with this response's nonce (the dashboard's one inline script carries it); inline styles stay
+ * allowed, since the pages and the sandboxed email previews are styled inline.
+ */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: [NONCE],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use("*", requestContext);
-  app.use("*", secureHeaders());
+  app.use("*", secureHeaders({ contentSecurityPolicy: CSP }));
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
 
@@ -39,6 +55,7 @@ export function createApp() {
   app.route("/", github);
   app.route("/", inngestRoute((s) => (s.engine instanceof InngestEngine ? s.engine.serve(s) : null))); // Inngest signs its calls with INNGEST_SIGNING_KEY
   app.use("*", authenticate);
+  app.use("*", sameSitePosts);
   app.route("/", claude);
   app.use("/api/*", limitWrites((c) => c.get("services").config.RATE_LIMIT_WRITES));
   for (const r of apiRouters) app.route("/", r);

@@ -2,6 +2,7 @@
 
 import { eventSchemas, type EventName } from "./events";
 import type { TaskIntent } from "./extract/types";
+import { INBOX_KEY, matchProjectByCwd, normalizeRepo } from "./projects";
 
 /** What Claude Code ingress stores with a delivery and the extract-tasks workflow reads back. */
 export interface ClaudeDeliveryPayload {
@@ -45,3 +46,32 @@ export function eventFor(d: { id: string; source: string; event: string; payload
 
 /** A replay is a new event (a new id), so the engine runs it instead of treating it as the one already seen. */
 export const replayEventId = (deliveryId: string, at: string) => `${deliveryId}:replay:${at.replace(/[^0-9]/g, "")}`;
+
+/**
+ * The projects a delivery touched, derived as its workflow derives them: a GitHub delivery's repository
+ * (every project claiming it), a Claude Code delivery's cwd (the project of the longest matching path,
+ * else the inbox). Empty when the delivery names neither (ignored events, installations): those are the operator's.
+ */
+export function deliveryProjectIds<P extends { id: string; key: string; repos: string[]; paths: string[] }>(
+  d: { source: string; payload: string | null },
+  projects: P[],
+): string[] {
+  let payload: { repo?: unknown; cwd?: unknown };
+  try {
+    payload = d.payload ? (JSON.parse(d.payload) as typeof payload) : {};
+  } catch {
+    return [];
+  }
+  if (!payload || typeof payload !== "object") return [];
+  if (d.source === "github") {
+    if (typeof payload.repo !== "string") return [];
+    const repo = normalizeRepo(payload.repo);
+    return projects.filter((p) => p.repos.some((r) => normalizeRepo(r) === repo)).map((p) => p.id);
+  }
+  if (d.source === "transcript" || d.source === "hook") {
+    const cwd = typeof payload.cwd === "string" ? payload.cwd : null;
+    const p = matchProjectByCwd(projects, cwd) ?? projects.find((x) => x.key === INBOX_KEY);
+    return p ? [p.id] : [];
+  }
+  return [];
+}

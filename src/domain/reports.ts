@@ -1,5 +1,7 @@
 // The reports page's numbers: completions per week per project, time per task and person, cycle time median and p90.
 
+import { csvRows } from "./csv";
+
 /** What a report is computed from, for the tasks and time of the given window (the Store's reportData answers it). */
 export interface ReportData {
   completed: { projectKey: string; createdAt: string; completedAt: string }[];
@@ -66,8 +68,6 @@ export function buildReport(data: ReportData, now: Date): Report {
   };
 }
 
-const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-
 /** One CSV with a section column, so a spreadsheet can filter each table. */
 export function reportCsv(r: Report): string {
   const rows: (string | number)[][] = [["section", "key", "label", "value"]];
@@ -75,5 +75,5 @@ export function reportCsv(r: Report): string {
   for (const t of r.timePerTask) rows.push(["minutes_per_task", t.task, t.title, t.minutes]);
   for (const p of r.timePerPerson) rows.push(["minutes_per_person", p.person, "", p.minutes]);
   rows.push(["cycle_time_hours", "median", "", r.cycleHours.median ?? ""], ["cycle_time_hours", "p90", "", r.cycleHours.p90 ?? ""]);
-  return rows.map((row) => row.map(cell).join(",")).join("\n") + "\n";
+  return csvRows(rows);
 }

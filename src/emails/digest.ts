@@ -1,6 +1,6 @@
 // The digest email: a person's completed, in-progress, due-soon, overdue and blocked tasks, in sections.
 
-import { boardUrl, esc, frameHtml, frameText, subjectLine, taskLineHtml, taskLineText, type EmailContext, type Rendered, type TaskRef } from "./render";
+import { anchor, boardUrl, esc, frameHtml, frameText, subjectLine, taskLineHtml, taskLineText, type EmailContext, type Rendered, type TaskRef } from "./render";
 
 export interface DigestView {
   period: "daily" | "weekly";
@@ -35,7 +35,7 @@ export function digestEmail(ctx: EmailContext, d: DigestView): Rendered {
             .join("")}</ul>`,
       )
       .join("\n") +
-    `\n<p style="margin:16px 0 0">${projects.map((p) => `<a href="${esc(boardUrl(ctx.hubUrl, p), 2000)}" style="color:#0969da;margin-right:12px">${esc(p)} board</a>`).join(" ")}</p>`;
+    `\n<p style="margin:16px 0 0">${projects.map((p) => anchor(boardUrl(ctx.hubUrl, p), "color:#0969da;margin-right:12px", `${esc(p)} board`)).join(" ")}</p>`;
   const text = [
     ...present.map(([k, title]) => `${title} (${d[k].length})\n${d[k].map((t) => `- ${taskLineText(t)}`).join("\n")}\n`),
     ...projects.map((p) => `${p} board: ${boardUrl(ctx.hubUrl, p)}`),

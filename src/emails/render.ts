@@ -1,5 +1,7 @@
 // The frame every email shares: escaping, a narrow single-column HTML body, its plain-text twin, and the footer.
 
+import { safeHref } from "../domain/safe-href";
+
 /** Longest title or name an email repeats: untrusted text stays short and inert. */
 export const EMAIL_TEXT_MAX = 200;
 
@@ -35,6 +37,11 @@ export function cap(text: string, max = EMAIL_TEXT_MAX): string {
 /** Capped, control characters flattened, then HTML-escaped. */
 export const esc = (text: string, max = EMAIL_TEXT_MAX) => cap(text, max).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
+/** An anchor for an http(s) url, else the inner html alone: a hub URL misconfigured as javascript: links nowhere. */
+export function anchor(url: string, style: string, innerHtml: string): string {
+  return safeHref(url) ? `<a href="${esc(url, 2000)}" style="${style}">${innerHtml}</a>` : innerHtml;
+}
+
 /** Subjects are headers: one line, capped, no HTML meaning. */
 export const subjectLine = (text: string) => cap(text, 150);
 
@@ -46,7 +53,7 @@ export const formatDue = (iso: string) => `${iso.slice(0, 16).replace("T", " ")}
 
 export function taskLineHtml(ctx: EmailContext, t: TaskRef): string {
   const due = t.dueAt ? ` <span style="color:#57606a">· due ${esc(formatDue(t.dueAt))}</span>` : "";
-  return `<a href="${esc(taskUrl(ctx.hubUrl, t.key), 2000)}" style="color:#0969da;font-weight:600;text-decoration:none">${esc(t.key)}</a> ${esc(t.title)}${due}`;
+  return `${anchor(taskUrl(ctx.hubUrl, t.key), "color:#0969da;font-weight:600;text-decoration:none", esc(t.key))} ${esc(t.title)}${due}`;
 }
 
 export const taskLineText = (t: TaskRef) => `${t.key} ${cap(t.title)}${t.dueAt ? ` (due ${formatDue(t.dueAt)})` : ""}`;
@@ -54,7 +61,7 @@ export const taskLineText = (t: TaskRef) => `${t.key} ${cap(t.title)}${t.dueAt ?
 /** One column, 560px at most, inline styles only: what narrow and old mail clients render. */
 export function frameHtml(ctx: EmailContext, heading: string, bodyHtml: string): string {
   const unsubscribe = ctx.unsubscribeUrl
-    ? ` · <a href="${esc(ctx.unsubscribeUrl, 2000)}" style="color:#57606a">Unsubscribe from these emails</a>`
+    ? ` · ${anchor(ctx.unsubscribeUrl, "color:#57606a", "Unsubscribe from these emails")}`
     : "";
   return [
     `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(heading)}</title></head>`,
@@ -67,7 +74,7 @@ export function frameHtml(ctx: EmailContext, heading: string, bodyHtml: string):
     bodyHtml,
     `</td></tr>`,
     `<tr><td style="padding:12px 20px 20px;font:12px/1.4 -apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#57606a">`,
-    `Sent by <a href="${esc(ctx.hubUrl, 2000)}" style="color:#57606a">taskhub</a>${unsubscribe}`,
+    `Sent by ${anchor(ctx.hubUrl, "color:#57606a", "taskhub")}${unsubscribe}`,
     `</td></tr></table></td></tr></table></body></html>`,
   ].join("\n");
 }

@@ -1,11 +1,11 @@
 // The emails about one task: due tomorrow, overdue, unblocked, a nudge to its blocker, an escalation to the owner.
 
-import { boardUrl, esc, frameHtml, frameText, subjectLine, taskLineHtml, taskLineText, type EmailContext, type Rendered, type TaskRef } from "./render";
+import { anchor, boardUrl, esc, frameHtml, frameText, subjectLine, taskLineHtml, taskLineText, type EmailContext, type Rendered, type TaskRef } from "./render";
 
 function alert(ctx: EmailContext, subject: string, heading: string, lead: string, tasks: TaskRef[], projectKey: string): Rendered {
   const list = tasks.map((t) => `<li style="margin:0 0 6px">${taskLineHtml(ctx, t)}</li>`).join("");
   const html = `<p style="margin:0 0 12px">${esc(lead, 500)}</p><ul style="padding-left:18px;margin:0 0 16px">${list}</ul>
-<p style="margin:0"><a href="${esc(boardUrl(ctx.hubUrl, projectKey), 2000)}" style="color:#0969da">Open the ${esc(projectKey)} board</a></p>`;
+<p style="margin:0">${anchor(boardUrl(ctx.hubUrl, projectKey), "color:#0969da", `Open the ${esc(projectKey)} board`)}</p>`;
   const text = `${lead}\n\n${tasks.map((t) => `- ${taskLineText(t)}`).join("\n")}\n\nBoard: ${boardUrl(ctx.hubUrl, projectKey)}`;
   return { subject: subjectLine(subject), html: frameHtml(ctx, heading, html), text: frameText(ctx, heading, text) };
 }

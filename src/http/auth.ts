@@ -7,6 +7,7 @@ import type { Scope } from "../ports/store";
 import type { AppEnv, Principal } from "./context";
 import { ApiError } from "./errors";
 import { constantTimeEqual } from "../domain/constant-time";
+import { acceptsCookie } from "./origin";
 import { sha256Hex } from "./tokens";
 
 export const SESSION_COOKIE = "taskhub_session";
@@ -49,6 +50,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("principal", principal);
     return next();
   }
+  // REST, ingest and MCP take bearer tokens only: a cookie a browser adds on its own stands for no one there.
+  if (!acceptsCookie(c.req.path)) return next();
   const secret = sessionSecret(c);
   const cookie = secret ? await getSignedCookie(c, secret, SESSION_COOKIE) : undefined;
   if (cookie) {

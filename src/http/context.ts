@@ -16,5 +16,5 @@ export interface Principal {
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { services: Services; requestId: string; principal: Principal | null };
+  Variables: { services: Services; requestId: string; principal: Principal | null; secureHeadersNonce?: string };
 };

@@ -30,7 +30,7 @@ export function openapi(routers: OpenAPIHono<AppEnv>[]) {
         Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
       );
       return c.html(
-        <Layout title="API" signedIn={!!c.get("principal")}>
+        <Layout nonce={c.get("secureHeadersNonce")} title="API" signedIn={!!c.get("principal")}>
           <h1>REST API</h1>
           <p>
             The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Send <code>Authorization: Bearer &lt;token&gt;</code>.

@@ -34,7 +34,7 @@ export const unsubscribe = new Hono<AppEnv>()
     const link = await verified(c);
     const action = `/unsubscribe?${new URLSearchParams(link)}`;
     return c.html(
-      <Layout title="Unsubscribe">
+      <Layout nonce={c.get("secureHeadersNonce")} title="Unsubscribe">
         <form class="login" method="post" action={action}>
           <h1>Unsubscribe</h1>
           <p>Stop sending you {KIND_NAMES[link.k]}? Other taskhub email is not affected.</p>
@@ -49,7 +49,7 @@ export const unsubscribe = new Hono<AppEnv>()
     const user = await c.get("services").store.unsubscribe(link.u, link.k, new Date().toISOString());
     if (!user) throw new ApiError(400, "invalid_link", "This unsubscribe link is not valid");
     return c.html(
-      <Layout title="Unsubscribed">
+      <Layout nonce={c.get("secureHeadersNonce")} title="Unsubscribed">
         <div class="login">
           <h1>Unsubscribed</h1>
           <p>You will get no more {KIND_NAMES[link.k]}.</p>

@@ -19,10 +19,10 @@ it("POST /api/auth/login refuses an unknown token with 401", async () => {
   expect(res.headers.get("set-cookie")).toBeNull();
 });
 
-it("the session cookie authenticates REST calls", async () => {
+it("the session cookie is for the dashboard: REST calls with it alone are 401", async () => {
   const cookie = cookieOf(await login(ADMIN_TOKEN));
   const res = await call("/api/projects", { token: null, headers: { cookie } });
-  expect(res.status).toBe(200);
+  expect(res.status).toBe(401);
 });
 
 it("POST /api/auth/refresh renews a live session and refuses without one", async () => {

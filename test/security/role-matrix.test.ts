@@ -298,6 +298,33 @@ describe("MCP tools: project roles", () => {
   });
 });
 
+/** Tools that list rather than act on one project: their cells are the listing tests above. */
+const LISTING_TOOLS = ["list_tasks"];
+
+describe("MCP: every tool is in the matrix", () => {
+  it("the tools the server lists are the matrix's tools and listings, no more", async () => {
+    const { tools } = await (await mcpClient((await token(["read"])).token)).listTools();
+    const covered = new Set([...MCP.map((op) => op.tool), ...LISTING_TOOLS]);
+    expect(tools.map((t) => t.name).filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  for (const op of MCP.filter((o) => o.action !== "read")) {
+    it(`${op.tool}: a read token of no person → forbidden`, async () => {
+      const w = await world();
+      const r = await (await mcpClient((await token(["read"])).token)).callTool({ name: op.tool, arguments: op.args(w) });
+      expect((r.content as { text: string }[])[0].text).toMatch(/^forbidden:/);
+    });
+  }
+
+  for (const op of MCP) {
+    it(`${op.tool}: a write token of no person acts in any project`, async () => {
+      const w = await world();
+      const r = await (await mcpClient((await token(["write"])).token)).callTool({ name: op.tool, arguments: op.args(w) });
+      expect(r.isError, (r.content as { text: string }[])[0].text).toBeFalsy();
+    });
+  }
+});
+
 describe("MCP: tokens", () => {
   const initialize = (token: string | null) =>
     call("/mcp", {
@@ -319,6 +346,13 @@ describe("MCP: tokens", () => {
     const t = await token(["write"]);
     await seed(`/api/tokens/${t.id}`, { method: "DELETE" });
     expect((await initialize(t.token)).status).toBe(401);
+  });
+
+  it("an admin's session cookie instead of a token → 401", async () => {
+    const res = await SELF.fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: "test-admin-token" }) });
+    const cookie = res.headers.get("set-cookie")!.split(";")[0];
+    const listed = await call("/mcp", { method: "POST", token: null, headers: { cookie, accept: "application/json, text/event-stream" }, json: { jsonrpc: "2.0", id: 1, method: "tools/list" } });
+    expect(listed.status).toBe(401);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Activity, Link, Project } from "../../ports/store";
 import { createTask, moveTask } from "../../app/tasks";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
+import { ExternalLink } from "./external-link";
 
 const BOARD_LIMIT = 200;
 const label = (s: string) => s.replace("_", " ");
@@ -18,7 +19,7 @@ export function StatusForm(props: { task: Task; csrf: string }) {
   return (
     <form method="post" action={`/tasks/${props.task.key}/status`}>
       <input type="hidden" name="_csrf" value={props.csrf} />
-      <select name="status" aria-label={`status of ${props.task.key}`} onchange="this.form.requestSubmit()">
+      <select name="status" aria-label={`status of ${props.task.key}`} data-autosubmit>
         {TASK_STATUSES.map((s) => (
           <option value={s} selected={s === props.task.status}>
             {label(s)}
@@ -53,9 +54,9 @@ function Card(props: { task: Task; links: Link[]; last: Activity | null; blocked
       {props.links.length ? (
         <div class="meta">
           {props.links.slice(-3).map((l) => (
-            <a href={l.url ?? "#"} rel="noreferrer">
+            <ExternalLink url={l.url}>
               {l.kind === "commit" ? l.ref.slice(0, 7) : l.ref}{" "}
-            </a>
+            </ExternalLink>
           ))}
         </div>
       ) : null}
@@ -163,7 +164,7 @@ export const board = new Hono<AppEnv>()
     const csrf = await csrfToken(c);
     const now = new Date().toISOString();
     return c.html(
-      <Layout title={current?.name ?? "Board"} signedIn current="/">
+      <Layout nonce={c.get("secureHeadersNonce")} title={current?.name ?? "Board"} signedIn current="/">
         <ProjectNav projects={projects} current={current} base="/" />
         {current ? (
           <>

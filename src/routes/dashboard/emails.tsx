@@ -15,7 +15,7 @@ export const emailsPage = new Hono<AppEnv>().get("/emails", reader, async (c) =>
   const me = p.userId && !hasScope(p, "admin") ? await store.getUser(p.userId) : null;
   const emails = p.userId && !hasScope(p, "admin") ? (me ? await store.listEmails({ to: me.email }, EMAILS_SHOWN) : []) : await store.listEmails({}, EMAILS_SHOWN);
   return c.html(
-    <Layout title="Emails" signedIn current="/emails">
+    <Layout nonce={c.get("secureHeadersNonce")} title="Emails" signedIn current="/emails">
       <h1>Emails</h1>
       <p class="meta">
         Mailer {mailer.name}; the last {EMAILS_SHOWN}. Previews run in a sandboxed frame: no scripts, no same-origin access.

@@ -18,7 +18,7 @@ export const graphPage = new Hono<AppEnv>().get("/graph", reader, async (c) => {
   const [graph, cursor] = await Promise.all([current ? store.projectGraph(current.key) : null, store.latestActivityId()]);
   const g = graph ? layoutGraph(graph.tasks, graph.edges) : null;
   return c.html(
-    <Layout title="Dependency graph" signedIn current="/graph">
+    <Layout nonce={c.get("secureHeadersNonce")} title="Dependency graph" signedIn current="/graph">
       <ProjectNav projects={projects} current={current} base="/graph" />
       <h1>Dependencies{current ? ` · ${current.name}` : ""}</h1>
       <p class="meta">

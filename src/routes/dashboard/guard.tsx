@@ -12,7 +12,7 @@ export const reader: MiddlewareHandler<AppEnv> = async (c, next) => {
   const p = c.get("principal");
   if (hasScope(p, "read")) return next();
   return c.html(
-    <Layout title="Sign in">
+    <Layout nonce={c.get("secureHeadersNonce")} title="Sign in">
       <LoginForm error={p ? "This token cannot read the hub." : null} github={!!(c.get("services").config.GITHUB_CLIENT_ID && c.get("services").config.GITHUB_CLIENT_SECRET)} />
     </Layout>,
     p ? 403 : 200,

@@ -37,8 +37,12 @@ iframe.preview{width:100%;height:260px;border:1px solid #d0d7de;border-radius:6p
 svg text{font:12px system-ui,sans-serif}
 `;
 
-/** With JavaScript on, the page listens to /events and swaps in fresh content when the activity log moves. */
+/**
+ * With JavaScript on, the page listens to /events and swaps in fresh content when the activity log moves, and a
+ * select marked data-autosubmit sends its form on change (inline handlers would be blocked by the CSP).
+ */
 const LIVE = `
+document.addEventListener('change',function(e){ var t=e.target; if(t&&t.matches&&t.matches('select[data-autosubmit]')&&t.form) t.form.requestSubmit(); });
 (function(){
   var el=document.querySelector('[data-live]'); if(!el||!window.EventSource) return;
   var badge=document.getElementById('live'); var busy=false, again=false;
@@ -63,7 +67,8 @@ const NAV = [
   ["/docs", "API"],
 ] as const;
 
-export function Layout(props: { title: string; children: Child; signedIn?: boolean; current?: string }) {
+/** `nonce` is the response's CSP nonce (c.get("secureHeadersNonce")): without it the live-update script would not run. */
+export function Layout(props: { title: string; children: Child; signedIn?: boolean; current?: string; nonce?: string }) {
   return (
     <html lang="en">
       <head>
@@ -97,7 +102,7 @@ export function Layout(props: { title: string; children: Child; signedIn?: boole
           ) : null}
         </header>
         <main>{props.children}</main>
-        {props.signedIn ? <script dangerouslySetInnerHTML={{ __html: LIVE }} /> : null}
+        {props.signedIn ? <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: LIVE }} /> : null}
       </body>
     </html>
   );

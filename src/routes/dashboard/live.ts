@@ -3,7 +3,8 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../../http/context";
-import { readableProjectIds } from "../../http/permissions";
+import { activityFilter } from "../../app/deliveries";
+import { useCaseOf } from "../../http/permissions";
 import { reader } from "./guard";
 
 const POLL_MS = 700;
@@ -12,9 +13,8 @@ const STREAM_MS = 25_000;
 
 export const live = new Hono<AppEnv>().get("/events", reader, async (c) => {
   const { store } = c.get("services");
-  // A person's session hears only about the projects they may read (rows of no project, such as deliveries, for everyone).
-  const readable = await readableProjectIds(c);
-  const shown = (projectId: string | null) => readable === "all" || projectId === null || readable.includes(projectId);
+  // A caller hears only about the projects they may read; rows of no project only the operator hears.
+  const shown = await activityFilter(useCaseOf(c));
   let after = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0) || 0;
   return streamSSE(c, async (s) => {
     const until = Date.now() + STREAM_MS;

@@ -21,7 +21,7 @@ export const login = new Hono<AppEnv>()
     const principal = token ? await principalForHash(c, hash) : null;
     if (!principal) {
       return c.html(
-        <Layout title="Sign in">
+        <Layout nonce={c.get("secureHeadersNonce")} title="Sign in">
           <LoginForm error="That token is unknown or revoked." />
         </Layout>,
         401,
@@ -46,7 +46,7 @@ export const login = new Hono<AppEnv>()
     const user = userForGithubLogin(login, login && GITHUB_LOGIN.test(login) ? await store.findUser(login) : null);
     if (!user) {
       return c.html(
-        <Layout title="Sign in">
+        <Layout nonce={c.get("secureHeadersNonce")} title="Sign in">
           <LoginForm error={`No taskhub user has the GitHub login ${login ?? "(none)"}; ask an admin to add it.`} github />
         </Layout>,
         403,

@@ -72,7 +72,7 @@ export const reportsPage = new Hono<AppEnv>()
   .get("/reports", reader, async (c) => {
     const r = await report(c);
     return c.html(
-      <Layout title="Reports" signedIn current="/reports">
+      <Layout nonce={c.get("secureHeadersNonce")} title="Reports" signedIn current="/reports">
         <h1>Reports · last 12 weeks</h1>
         <p>
           <a href="/reports.csv">Download CSV</a>

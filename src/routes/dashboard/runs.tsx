@@ -1,6 +1,7 @@
 // GET /runs: every delivery with its status, the event it emitted and the workflow runs it started with their live status; replay a failed one.
 
 import { Hono } from "hono";
+import { mayReplay, readableDeliveries } from "../../app/deliveries";
 import { replayDelivery, runsOfDelivery } from "../../app/ingress";
 import type { AppEnv } from "../../http/context";
 import { useCaseOf } from "../../http/permissions";
@@ -13,12 +14,14 @@ const RUNS_SHOWN = 100;
 export const runsPage = new Hono<AppEnv>()
   .get("/runs", reader, async (c) => {
     const { store, engine } = c.get("services");
-    const [deliveries, cursor] = await Promise.all([store.listDeliveries(RUNS_SHOWN), store.latestActivityId()]);
+    // A person sees the deliveries of the projects they read; the operator sees all and may replay.
+    const ctx = useCaseOf(c);
+    const [deliveries, cursor] = await Promise.all([readableDeliveries(ctx, RUNS_SHOWN), store.latestActivityId()]);
     const csrf = await csrfToken(c);
     const rows = await Promise.all(deliveries.map(async (d) => ({ d, ...(await runsOfDelivery(c.get("services"), d)) })));
     const failed = deliveries.filter((d) => d.status === "failed").length;
     return c.html(
-      <Layout title="Workflow runs" signedIn current="/runs">
+      <Layout nonce={c.get("secureHeadersNonce")} title="Workflow runs" signedIn current="/runs">
         <h1>Workflow runs</h1>
         <p class="meta">
           The last {RUNS_SHOWN} deliveries from GitHub, Claude Code hooks and transcripts · engine {engine.name} · {failed} failed
@@ -54,7 +57,7 @@ export const runsPage = new Hono<AppEnv>()
                   ))}
                 </td>
                 <td>
-                  {replayable ? (
+                  {replayable && mayReplay(ctx) ? (
                     <form method="post" action={`/runs/${encodeURIComponent(d.id)}/replay`}>
                       <input type="hidden" name="_csrf" value={csrf} />
                       <button type="submit">Replay</button>

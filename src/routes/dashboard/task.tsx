@@ -11,6 +11,7 @@ import { addComment, logTime } from "../../app/task-records";
 import { StatusForm } from "./board";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
+import { ExternalLink } from "./external-link";
 
 const when = (at: string) => at.slice(0, 16).replace("T", " ");
 const Csrf = (p: { v: string }) => <input type="hidden" name="_csrf" value={p.v} />;
@@ -25,7 +26,7 @@ export const taskPage = new Hono<AppEnv>()
     const csrf = await csrfToken(c);
     const minutes = records.timeEntries.reduce((n, e) => n + e.minutes, 0);
     return c.html(
-      <Layout title={`${t.key} ${t.title}`} signedIn>
+      <Layout nonce={c.get("secureHeadersNonce")} title={`${t.key} ${t.title}`} signedIn>
         <p>
           <a href={`/?project=${t.projectKey}`}>← {t.projectKey} board</a>
         </p>
@@ -107,9 +108,9 @@ export const taskPage = new Hono<AppEnv>()
                 {t.links.map((l) => (
                   <div>
                     <span class="badge">{l.kind.replace("_", " ")}</span>
-                    <a href={l.url ?? "#"} rel="noreferrer">
+                    <ExternalLink url={l.url}>
                       {l.title ?? l.ref}
-                    </a>{" "}
+                    </ExternalLink>{" "}
                     {l.state ? <span class="meta">{l.state}</span> : null}
                   </div>
                 ))}
