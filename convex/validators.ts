@@ -81,6 +81,7 @@ export const vTask = v.object({
   estimatedHours: v.nullable(v.number()),
   source: v.object({ kind: vSourceKind, ref: v.optional(v.string()) }),
   externalKey: v.nullable(v.string()),
+  parentId: v.nullable(v.string()),
   createdAt: v.string(),
   updatedAt: v.string(),
   completedAt: v.nullable(v.string()),
@@ -158,6 +159,8 @@ export const vTaskDetail = v.object({
   activity: v.array(vActivity),
   dependsOn: v.array(v.string()),
   blocks: v.array(v.string()),
+  parent: v.nullable(v.string()),
+  subtasks: v.array(v.string()),
 });
 export type TaskDetail = Infer<typeof vTaskDetail>;
 

@@ -1,13 +1,13 @@
 // applyIntents on Convex: what a Claude Code session said, decided by src/domain/ingest.ts, in one transaction.
 
-import { cyclePath } from "../../src/domain/graph";
+import { cyclePath, parentCycle } from "../../src/domain/graph";
 import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, type KnownTask, type TaskOp } from "../../src/domain/ingest";
 import { normalizeTitle, OPEN_STATUSES } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { toTask } from "./docs";
 import { storeError } from "./errors";
-import { edgesFrom } from "./graph";
+import { ancestors, edgesFrom } from "./graph";
 import { editTask, insertTask, taskByExternalKey } from "./tasks";
 import { writeActivity } from "./activity";
 import type { IntentBatch, TaskChange, TaskIntent } from "../validators";
@@ -52,6 +52,15 @@ async function openWithTitle(ctx: QueryCtx, titleNorm: string, sessionId: string
   return open.find((t) => t.sessionId === sessionId) ?? open.find((t) => t.projectId === projectId) ?? null;
 }
 
+/** The parent a later intent names, when it is in the same project, differs from the current one and closes no cycle. */
+async function parentMove(ctx: QueryCtx, op: Extract<TaskOp, { op: "update" }>, before: Doc<"tasks">): Promise<{ parentId?: Id<"tasks"> }> {
+  if (!op.parentExternalKey) return {};
+  const parent = await taskByExternalKey(ctx, op.parentExternalKey);
+  if (!parent || parent.projectId !== before.projectId || parent._id === before.parentId) return {};
+  const up = await ancestors(ctx, parent._id);
+  return parentCycle(before._id, parent._id, (id) => up.get(id)) ? {} : { parentId: parent._id };
+}
+
 async function applyOps(c: Ctx, ops: TaskOp[]): Promise<Touched[]> {
   const touched: Touched[] = [];
   for (const op of ops) {
@@ -63,7 +72,9 @@ async function applyOps(c: Ctx, ops: TaskOp[]): Promise<Touched[]> {
     } else {
       const before = await c.ctx.db.get(op.taskId as Id<"tasks">);
       if (!before) continue;
-      await editTask(c.ctx, before, op.fields, c.actor, c.at, { reason: op.reason });
+      const fields = { ...op.fields, ...(await parentMove(c.ctx, op, before)) };
+      if (!Object.keys(fields).length) continue;
+      await editTask(c.ctx, before, fields, c.actor, c.at, { reason: op.reason });
       touched.push({ id: before._id, from: { status: before.status, dueAt: before.dueAt } });
     }
   }

@@ -31,10 +31,15 @@ export type TaskOp =
       parentExternalKey: string | null;
       fields: TaskFields & { title: string; status: TaskStatus };
     }
-  | { op: "update"; taskId: string; fields: TaskFields; reason: string };
+  | { op: "update"; taskId: string; fields: TaskFields; reason: string; parentExternalKey?: string };
 
-function statusMove(from: TaskStatus, to: TaskStatus | undefined): TaskStatus | undefined {
+/** Tasks a tracker (beads, Task Master) owns: the tracker's own commands say where they stand. */
+export const isTrackerKey = (externalKey: string | null) => !!externalKey && /^(beads|taskmaster):/.test(externalKey);
+
+function statusMove(from: TaskStatus, to: TaskStatus | undefined, tracker = false): TaskStatus | undefined {
   // Sessions only move work forward: a stale list never reopens what was completed elsewhere.
+  // A tracker command is the tracker's state itself (`bd reopen` reopens), so it moves any way.
+  if (tracker) return to && to !== from ? to : undefined;
   return to && isForwardMove(from, to) ? to : undefined;
 }
 
@@ -85,14 +90,16 @@ export function planUpsert(
   const target = known ?? (intent.matchByTitle ? sameTitleOpen : null);
   if (target) {
     const fields: TaskFields = {};
-    const status = statusMove(target.status, intent.status);
+    const status = statusMove(target.status, intent.status, known !== null && isTrackerKey(intent.externalKey));
     if (status) fields.status = status;
     // Only the task's own source renames it; a prose echo of a tool-made task must not.
     if (known && intent.title && normalizeTitle(intent.title) !== target.titleNorm) fields.title = intent.title;
     if (known && intent.description) fields.description = intent.description;
     if (intent.priority) fields.priority = intent.priority;
     if (intent.dueAt) fields.dueAt = intent.dueAt;
-    return Object.keys(fields).length ? { op: "update", taskId: target.id, fields, reason: intent.source } : null;
+    // A parent named later (`bd update x.3 --parent x`) is resolved by the store; it skips one already set.
+    const parent = known && intent.parentExternalKey ? { parentExternalKey: intent.parentExternalKey } : {};
+    return Object.keys(fields).length || parent.parentExternalKey ? { op: "update", taskId: target.id, fields, reason: intent.source, ...parent } : null;
   }
   if (!intent.title) return null; // an update of a task this hub never saw created
   return {

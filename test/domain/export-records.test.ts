@@ -6,7 +6,7 @@ import type { Task } from "../../src/domain/tasks";
 const task: Task = {
   id: "t1", projectId: "p1", projectKey: "HUB", number: 3, key: "HUB-3", title: "Fix the leak", description: null, status: "review", priority: "high",
   assigneeId: "u1", creatorId: "user:u1", dueAt: "2026-12-02T00:00:00.000Z", tags: ["mem"], estimatedHours: null, source: { kind: "todowrite", ref: "s1" },
-  externalKey: "s1:k1", createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T01:00:00.000Z", completedAt: null, version: 4,
+  externalKey: "s1:k1", parentId: null, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T01:00:00.000Z", completedAt: null, version: 4,
 };
 
 it("exports a task without its store's ids and version, as the import schema reads it", () => {
