@@ -6,6 +6,7 @@ import { githubContract } from "./store-contract-github";
 import { kit, rejectsWith } from "./store-contract-kit";
 import { peopleContract } from "./store-contract-people";
 import { projectsContract } from "./store-contract-projects";
+import { subtasksContract } from "./store-contract-subtasks";
 import { depend, freshKey, list, nextAt, upsert } from "./store-fixtures";
 
 export function storeContract(name: string, makeStore: () => Store | Promise<Store>) {
@@ -517,5 +518,6 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     peopleContract(k);
     githubContract(k);
     projectsContract(k);
+    subtasksContract(k);
   });
 }
