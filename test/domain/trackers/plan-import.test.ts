@@ -40,6 +40,7 @@ describe("planTrackerImport on a real beads file", () => {
     const deps = tasks.flatMap((t) => t.dependsOn.map((d) => ({ externalKey: t.externalKey, dependsOnExternalKey: d })));
     expect([...plan.dependencies, ...plan.unresolved.filter((u) => u.kind === "dependency").map((u) => ({ externalKey: u.from, dependsOnExternalKey: u.to }))].length).toBe(deps.length);
     for (const u of plan.unresolved) expect(keys.has(u.to)).toBe(false);
+    expect(plan.parents.length + plan.dependencies.length).toBeGreaterThan(0);
   });
 });
 
