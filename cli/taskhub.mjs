@@ -29,8 +29,9 @@ Commands:
                      ~/.claude/tasks/<list>/; PATH may be the repository) to the hub; prints what became of them.
   token create --name NAME --scopes ingest,read,write,admin
                      Make a hub token (needs an admin token); prints the new token on stdout.
-  export --project KEY [--out FILE]
-                     Write a project's tasks as NDJSON to FILE or stdout.
+  export --project KEY [--format ndjson|beads|taskmaster|backlog] [--out FILE|DIR]
+                     Write a project's tasks as NDJSON (or .beads/issues.jsonl, Task Master's tasks.json)
+                     to FILE or stdout; backlog writes Backlog.md task files under --out DIR.
   import-project FILE
                      Load NDJSON written by export into the hub (FILE may be - for stdin).
   help               This text.
@@ -75,7 +76,7 @@ const OPTIONS = {
   hook: {},
   import: { from: { type: "string" }, project: { type: "string" } },
   token: { name: { type: "string" }, scopes: { type: "string" } },
-  export: { project: { type: "string" }, out: { type: "string" } },
+  export: { project: { type: "string" }, out: { type: "string" }, format: { type: "string" } },
   "import-project": {},
   ready: TASK_COMMON,
   list: { ...TASK_COMMON, status: { type: "string" }, mine: { type: "boolean" }, assignee: { type: "string" } },
@@ -191,7 +192,7 @@ async function main(argv) {
       requireUrl(cfg);
       requireToken(cfg);
       const { exportProject } = await import("./project.mjs");
-      await exportProject({ cfg, project: str(values.project) ?? "", out: str(values.out), stdout: process.stdout });
+      await exportProject({ cfg, project: str(values.project) ?? "", out: str(values.out), format: str(values.format), stdout: process.stdout });
       return 0;
     }
     case "import-project": {

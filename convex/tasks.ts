@@ -9,6 +9,7 @@ import { watchedTasks as watched } from "./model/github";
 import { listTasks as list } from "./model/list";
 import { addComment as comment, addTimeEntry as logTime, deleteTask as del } from "./model/records";
 import { reportData as report } from "./model/reports";
+import { family, resolveParent } from "./model/parents";
 import { editTask, insertTask, projectByKey, taskById as byId, taskByKey } from "./model/tasks";
 import { vActivity, vComment, vLink, vPriority, vReportData, vTask, vTaskChange, vTaskDetail, vTaskStatus, vTimeEntry, vTimeSource } from "./validators";
 import type { Id } from "./_generated/dataModel";
@@ -28,6 +29,7 @@ export const createTask = hubMutation({
       dueAt: v.optional(v.nullable(v.string())),
       tags: v.optional(v.array(v.string())),
       assigneeId: v.optional(v.nullable(v.string())),
+      parent: v.optional(v.nullable(v.string())),
     }),
     actor: v.string(),
     at: v.string(),
@@ -37,7 +39,8 @@ export const createTask = hubMutation({
     const project = await projectByKey(ctx, t.projectKey);
     if (!project) throw storeError("not_found", `Project ${t.projectKey} not found`);
     const draft = manualTaskDraft(t, actor);
-    const doc = await insertTask(ctx, { ...draft, projectId: project._id, parentId: null }, actor, at);
+    const parentId = (await resolveParent(ctx, project._id, null, t.parent)) ?? null;
+    const doc = await insertTask(ctx, { ...draft, projectId: project._id, parentId }, actor, at);
     return toTask(doc!);
   },
 });
@@ -53,6 +56,7 @@ export const updateTask = hubMutation({
       tags: v.optional(v.array(v.string())),
       assigneeId: v.optional(v.nullable(v.string())),
       status: v.optional(vTaskStatus),
+      parent: v.optional(v.nullable(v.string())),
     }),
     actor: v.string(),
     at: v.string(),
@@ -62,7 +66,8 @@ export const updateTask = hubMutation({
     const before = await taskByKey(ctx, key);
     if (!before) throw storeError("not_found", `Task ${key} not found`);
     const from = { status: before.status, dueAt: before.dueAt };
-    const fields = effectivePatch(toTask(before), patch);
+    const { parent, ...rest } = patch;
+    const fields = effectivePatch(toTask(before), { ...rest, parentId: await resolveParent(ctx, before.projectId, before, parent) });
     if (!Object.keys(fields).length) return { task: toTask(before), from };
     return { task: toTask(await editTask(ctx, before, fields, actor, at)), from };
   },
@@ -85,6 +90,7 @@ export const getTask = hubQuery({
     const blocks = await ctx.db.query("dependencies").withIndex("by_dependsOnId", (q) => q.eq("dependsOnId", task._id)).take(DETAIL_ROWS);
     return {
       ...toTask(task),
+      ...(await family(ctx, task)),
       links: links.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(toLink),
       activity: activity.map(toActivity),
       dependsOn: await keysOf(ctx, deps.map((d) => d.dependsOnId)),

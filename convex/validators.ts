@@ -81,6 +81,7 @@ export const vTask = v.object({
   estimatedHours: v.nullable(v.number()),
   source: v.object({ kind: vSourceKind, ref: v.optional(v.string()) }),
   externalKey: v.nullable(v.string()),
+  parentId: v.nullable(v.string()),
   createdAt: v.string(),
   updatedAt: v.string(),
   completedAt: v.nullable(v.string()),
@@ -159,6 +160,8 @@ export const vTaskDetail = v.object({
   activity: v.array(vActivity),
   dependsOn: v.array(v.string()),
   blocks: v.array(v.string()),
+  parent: v.nullable(v.string()),
+  subtasks: v.array(v.string()),
 });
 export type TaskDetail = Infer<typeof vTaskDetail>;
 
@@ -347,7 +350,7 @@ export const vExportRecord = v.union(
     type: v.literal("task"), key: v.string(), title: v.string(), description: v.nullable(v.string()), status: vTaskStatus, priority: vPriority,
     assigneeId: v.nullable(v.string()), creatorId: v.nullable(v.string()), dueAt: v.nullable(v.string()), tags: v.array(v.string()),
     estimatedHours: v.nullable(v.number()), source: v.object({ kind: v.string(), ref: v.optional(v.string()) }), externalKey: v.nullable(v.string()),
-    createdAt: v.string(), updatedAt: v.string(), completedAt: v.nullable(v.string()),
+    parent: v.optional(v.nullable(v.string())), createdAt: v.string(), updatedAt: v.string(), completedAt: v.nullable(v.string()),
   }),
   v.object({ type: v.literal("dependency"), task: v.string(), dependsOn: v.string(), createdAt: v.string() }),
   v.object({ type: v.literal("comment"), task: v.string(), author: v.string(), body: v.string(), createdAt: v.string() }),

@@ -30,6 +30,7 @@ import type * as model_github from "../model/github.js";
 import type * as model_graph from "../model/graph.js";
 import type * as model_ingest from "../model/ingest.js";
 import type * as model_list from "../model/list.js";
+import type * as model_parents from "../model/parents.js";
 import type * as model_people from "../model/people.js";
 import type * as model_projects from "../model/projects.js";
 import type * as model_records from "../model/records.js";
@@ -69,6 +70,7 @@ declare const fullApi: ApiFromModules<{
   "model/graph": typeof model_graph;
   "model/ingest": typeof model_ingest;
   "model/list": typeof model_list;
+  "model/parents": typeof model_parents;
   "model/people": typeof model_people;
   "model/projects": typeof model_projects;
   "model/records": typeof model_records;

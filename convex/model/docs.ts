@@ -20,6 +20,7 @@ export const toTask = (d: Doc<"tasks">): Task => ({
   estimatedHours: d.estimatedHours,
   source: { kind: d.sourceKind, ...(d.sourceRef ? { ref: d.sourceRef } : {}) },
   externalKey: d.externalKey,
+  parentId: d.parentId,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
   completedAt: d.completedAt,

@@ -50,7 +50,7 @@ export async function exportProject(ctx: QueryCtx, projectKey: string): Promise<
   const activity = await ctx.db.query("activity").withIndex("by_projectId_seq", (q) => q.eq("projectId", doc._id)).take(EXPORT_ACTIVITY);
   return [
     projectRecord(toProject(doc)),
-    ...tasks.map(toTask).map(taskRecord),
+    ...tasks.map(toTask).map((t) => taskRecord(t, (id) => keys.get(id))),
     ...deps,
     ...byCreatedAt(comments),
     ...byCreatedAt(time),
@@ -99,6 +99,7 @@ export async function importProject(ctx: MutationCtx, records: Rec[], actor: str
     }));
   }
   const idOf = (key: string) => ids.get(key.toUpperCase())!;
+  for (const t of tasks) if (t.parent) await ctx.db.patch(idOf(t.key), { parentId: idOf(t.parent) });
   const counts: Record<string, number> = { tasks: tasks.length };
   for (const r of rest) {
     counts[r.type] = (counts[r.type] ?? 0) + 1;

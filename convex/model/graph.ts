@@ -44,3 +44,15 @@ export async function projectGraph(ctx: QueryCtx, projectKey: string): Promise<{
   const shown = [...tasks.values()].sort((a, b) => a.number - b.number).slice(0, GRAPH_TASKS);
   return { tasks: shown.map(toTask), edges };
 }
+
+/** A task's ancestors (and itself), each with its parent, for the pure parent-cycle check. */
+export async function ancestors(ctx: QueryCtx, from: Id<"tasks">): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (let at: Id<"tasks"> | null = from; at && !out.has(at); ) {
+    const t: Doc<"tasks"> | null = await ctx.db.get(at);
+    if (!t) break;
+    out.set(at, t.parentId);
+    at = t.parentId;
+  }
+  return out;
+}

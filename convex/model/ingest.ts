@@ -1,13 +1,13 @@
 // applyIntents on Convex: what a Claude Code session said, decided by src/domain/ingest.ts, in one transaction.
 
-import { cyclePath } from "../../src/domain/graph";
+import { cyclePath, parentCycle } from "../../src/domain/graph";
 import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, splitMinutes, TITLE_KEYED_SOURCES, type KnownTask, type TaskOp } from "../../src/domain/ingest";
 import { normalizeTitle, OPEN_STATUSES, TASK_STATUSES } from "../../src/domain/tasks";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { toTask } from "./docs";
 import { storeError } from "./errors";
-import { edgesFrom } from "./graph";
+import { ancestors, edgesFrom } from "./graph";
 import { editTask, insertTask, taskByExternalKey } from "./tasks";
 import { writeActivity } from "./activity";
 import type { IntentBatch, TaskChange, TaskIntent } from "../validators";
@@ -56,6 +56,15 @@ async function sessionTaskWithTitle(ctx: QueryCtx, titleNorm: string, sessionId:
   return all.find((t) => t.sessionId === sessionId && t.projectId === projectId && TITLE_KEYED_SOURCES.includes(t.sourceKind)) ?? null;
 }
 
+/** The parent a later intent names, when it is in the same project, differs from the current one and closes no cycle. */
+async function parentMove(ctx: QueryCtx, op: Extract<TaskOp, { op: "update" }>, before: Doc<"tasks">): Promise<{ parentId?: Id<"tasks"> }> {
+  if (!op.parentExternalKey) return {};
+  const parent = await taskByExternalKey(ctx, op.parentExternalKey);
+  if (!parent || parent.projectId !== before.projectId || parent._id === before.parentId) return {};
+  const up = await ancestors(ctx, parent._id);
+  return parentCycle(before._id, parent._id, (id) => up.get(id)) ? {} : { parentId: parent._id };
+}
+
 async function applyOps(c: Ctx, ops: TaskOp[]): Promise<Touched[]> {
   const touched: Touched[] = [];
   for (const op of ops) {
@@ -68,8 +77,9 @@ async function applyOps(c: Ctx, ops: TaskOp[]): Promise<Touched[]> {
       const before = await c.ctx.db.get(op.taskId as Id<"tasks">);
       if (!before) continue;
       if (op.alias) await c.ctx.db.insert("taskKeys", { externalKey: op.alias, taskId: before._id, createdAt: c.at });
-      if (!Object.keys(op.fields).length) continue; // adopted as it stands: a new key, no change
-      await editTask(c.ctx, before, op.fields, c.actor, c.at, { reason: op.reason });
+      const fields = { ...op.fields, ...(await parentMove(c.ctx, op, before)) };
+      if (!Object.keys(fields).length) continue; // adopted as it stands (a new key, no change), or a parent already set
+      await editTask(c.ctx, before, fields, c.actor, c.at, { reason: op.reason });
       touched.push({ id: before._id, from: { status: before.status, dueAt: before.dueAt } });
     }
   }

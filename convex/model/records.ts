@@ -53,6 +53,8 @@ export async function deleteTask(ctx: MutationCtx, key: string, actor: string, a
     ...(await ctx.db.query("taskKeys").withIndex("by_taskId", (q) => q.eq("taskId", task._id)).take(MAX_CHILDREN)),
   ];
   for (const c of children) await ctx.db.delete(c._id);
+  // Its subtasks stay, as top-level tasks.
+  for (const s of await ctx.db.query("tasks").withIndex("by_parentId_number", (q) => q.eq("parentId", task._id)).take(MAX_CHILDREN)) await ctx.db.patch(s._id, { parentId: null });
   await ctx.db.delete(task._id);
   await writeActivity(ctx, { at, actor, action: "deleted", ...where(task), data: { key: `${task.projectKey}-${task.number}`, title: task.title } });
   return toTask(task);

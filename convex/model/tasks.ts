@@ -78,8 +78,10 @@ export async function editTask(
   data: Record<string, unknown> = {},
 ): Promise<Doc<"tasks">> {
   const { action, changes, completedAt } = describeEdit(before, fields, at);
+  const { parentId, ...rest } = fields;
   await ctx.db.patch(before._id, {
-    ...fields,
+    ...rest,
+    ...(parentId !== undefined ? { parentId: parentId as Id<"tasks"> | null } : {}),
     ...(fields.title !== undefined ? { titleNorm: normalizeTitle(fields.title) } : {}),
     ...(fields.title !== undefined || fields.description !== undefined
       ? { searchText: searchText(fields.title ?? before.title, fields.description !== undefined ? fields.description : before.description) }

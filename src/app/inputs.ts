@@ -11,6 +11,8 @@ const isoDate = z.iso.datetime({ offset: true });
 const tags = z.array(z.string().max(50)).max(20);
 /** A user id or an email address; null unassigns. */
 const assignee = z.string().trim().min(1).max(320).nullish();
+/** The parent task's key (same project); null detaches a subtask. */
+const parent = z.string().trim().min(1).max(40).nullish();
 
 export const newTaskInput = z.object({
   project: z.string().min(1),
@@ -20,6 +22,7 @@ export const newTaskInput = z.object({
   dueAt: isoDate.nullish(),
   tags: tags.optional(),
   assignee,
+  parent,
 });
 export type NewTaskInput = z.input<typeof newTaskInput>;
 
@@ -31,6 +34,7 @@ export const taskPatchInput = z.object({
   tags: tags.optional(),
   status: statusInput.optional(),
   assignee,
+  parent,
 });
 export type TaskPatchInput = z.input<typeof taskPatchInput>;
 

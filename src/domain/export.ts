@@ -36,6 +36,8 @@ export const vExportRecord = z.discriminatedUnion("type", [
     estimatedHours: z.number().nullable(),
     source: z.object({ kind: z.string(), ref: z.string().optional() }),
     externalKey: z.string().nullable(),
+    /** The parent task's key (same project); older exports have none. */
+    parent: z.string().nullable().optional(),
     createdAt: at,
     updatedAt: at,
     completedAt: at.nullable(),
@@ -81,10 +83,11 @@ export const projectRecord = (p: Project): RecordOf<"project"> => ({
   createdAt: p.createdAt,
 });
 
-export const taskRecord = (t: Task): RecordOf<"task"> => ({
+/** `keyOf`: a task id of the project to its key, for the parent. */
+export const taskRecord = (t: Task, keyOf: (id: string) => string | undefined): RecordOf<"task"> => ({
   type: "task", key: t.key, title: t.title, description: t.description, status: t.status, priority: t.priority, assigneeId: t.assigneeId,
   creatorId: t.creatorId, dueAt: t.dueAt, tags: t.tags, estimatedHours: t.estimatedHours, source: t.source, externalKey: t.externalKey,
-  createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
+  parent: (t.parentId && keyOf(t.parentId)) || null, createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
 });
 
 /** `task`: the key of the row's task; null for a project's row or a deleted task's (the log keeps it, the file cannot point at it). */
@@ -139,6 +142,7 @@ export function planImport(records: ExportRecord[]): ImportPlan {
       return { ...t, key: `${k.projectKey}-${k.number}`, number: k.number };
     });
   const known = new Set(tasks.map((t) => t.key));
+  for (const t of tasks) if (t.parent && !known.has(t.parent.toUpperCase())) throw new ImportError(`task ${t.key} has unknown parent ${t.parent}`);
   const rest = records.filter((r): r is ImportPlan["rest"][number] => r.type !== "project" && r.type !== "task");
   for (const r of rest) {
     const refs = r.type === "dependency" ? [r.task, r.dependsOn] : r.task === null ? [] : [r.task];
@@ -155,7 +159,7 @@ export function rekey(records: ExportRecord[], key: string): ExportRecord[] {
       case "project":
         return { ...r, key };
       case "task":
-        return { ...r, key: move(r.key) };
+        return { ...r, key: move(r.key), ...(r.parent ? { parent: move(r.parent) } : {}) };
       case "dependency":
         return { ...r, task: move(r.task), dependsOn: move(r.dependsOn) };
       case "activity":

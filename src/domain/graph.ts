@@ -47,3 +47,18 @@ export function unblockedBy(
 ): string[] {
   return dependents.filter((d) => blockersOf(d).every((b) => b === completed || isDone(b)));
 }
+
+/**
+ * Making `parent` the parent of `task` closes a cycle when task is parent itself or one of its ancestors.
+ * Returns the loop (task, parent, …, task), or null when the move is safe.
+ */
+export function parentCycle(task: string, parent: string, parentOf: (id: string) => string | null | undefined): string[] | null {
+  const path = [task];
+  const seen = new Set<string>();
+  for (let at: string | null | undefined = parent; at && !seen.has(at); at = parentOf(at)) {
+    path.push(at);
+    if (at === task) return path;
+    seen.add(at);
+  }
+  return null;
+}

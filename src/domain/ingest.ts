@@ -32,8 +32,11 @@ export type TaskOp =
       parentExternalKey: string | null;
       fields: TaskFields & { title: string; status: TaskStatus };
     }
-  /** alias: a Task-tool key the task answers to from now on (it adopted the task of the same intent). */
-  | { op: "update"; taskId: string; fields: TaskFields; reason: string; alias?: string };
+  /**
+   * alias: a Task-tool key the task answers to from now on (it adopted the task of the same intent);
+   * parentExternalKey: a parent named later (`bd update x.3 --parent x`), resolved by the store.
+   */
+  | { op: "update"; taskId: string; fields: TaskFields; reason: string; alias?: string; parentExternalKey?: string };
 
 /** The sources whose tasks are one per intent within a session: said once each way, matched by title. */
 export const TITLE_KEYED_SOURCES: readonly string[] = ["task-tool", "prose", "compaction"];
@@ -47,8 +50,13 @@ export function sessionTitleKey(projectId: string, sessionId: string, op: Extrac
   return `title:${projectId}:${sessionId}:${normalizeTitle(op.fields.title)}`;
 }
 
-function statusMove(from: TaskStatus, to: TaskStatus | undefined): TaskStatus | undefined {
+/** Tasks a tracker (beads, Task Master) owns: the tracker's own commands say where they stand. */
+export const isTrackerKey = (externalKey: string | null) => !!externalKey && /^(beads|taskmaster):/.test(externalKey);
+
+function statusMove(from: TaskStatus, to: TaskStatus | undefined, tracker = false): TaskStatus | undefined {
   // Sessions only move work forward: a stale list never reopens what was completed elsewhere.
+  // A tracker command is the tracker's state itself (`bd reopen` reopens), so it moves any way.
+  if (tracker) return to && to !== from ? to : undefined;
   return to && isForwardMove(from, to) ? to : undefined;
 }
 
@@ -106,7 +114,7 @@ export function planUpsert(
   const target = known ?? (intent.matchByTitle || adopt ? sessionMade : null);
   if (target) {
     const fields: TaskFields = {};
-    const status = statusMove(target.status, intent.status);
+    const status = statusMove(target.status, intent.status, known !== null && isTrackerKey(intent.externalKey));
     if (status) fields.status = status;
     // Only the task's own source renames it; a prose echo of a tool-made task must not.
     if (known && intent.title && normalizeTitle(intent.title) !== target.titleNorm) fields.title = intent.title;
@@ -114,7 +122,10 @@ export function planUpsert(
     if (intent.priority) fields.priority = intent.priority;
     if (intent.dueAt) fields.dueAt = intent.dueAt;
     const alias = adopt ? { alias: intent.externalKey } : {};
-    return Object.keys(fields).length || adopt ? { op: "update", taskId: target.id, fields, reason: intent.source, ...alias } : null;
+    // A parent named later (`bd update x.3 --parent x`) is resolved by the store; it skips one already set.
+    const parent = known && intent.parentExternalKey ? { parentExternalKey: intent.parentExternalKey } : {};
+    const changes = Object.keys(fields).length > 0 || adopt || !!parent.parentExternalKey;
+    return changes ? { op: "update", taskId: target.id, fields, reason: intent.source, ...alias, ...parent } : null;
   }
   if (!intent.title) return null; // an update of a task this hub never saw created
   return {

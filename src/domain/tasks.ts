@@ -39,6 +39,8 @@ export interface Task {
   estimatedHours: number | null;
   source: TaskSource;
   externalKey: string | null;
+  /** The task this one is a subtask of (same project), by id. */
+  parentId: string | null;
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
@@ -51,6 +53,8 @@ export interface TaskDetail extends Task {
   activity: Activity[];
   dependsOn: string[]; // task keys
   blocks: string[];
+  parent: string | null; // task key
+  subtasks: string[]; // task keys, oldest first
 }
 
 export const taskKey = (projectKey: string, number: number) => `${projectKey}-${number}`;

@@ -63,6 +63,8 @@ function buildServer(c: Context<AppEnv>) {
         taskLine(t),
         t.description ? capText(t.description, 1500) : null,
         t.tags.length ? `tags: ${t.tags.join(", ")}` : null,
+        t.parent ? `subtask of: ${t.parent}` : null,
+        t.subtasks.length ? `subtasks: ${t.subtasks.join(", ")}` : null,
         t.dependsOn.length ? `depends on: ${t.dependsOn.join(", ")}` : null,
         t.blocks.length ? `blocks: ${t.blocks.join(", ")}` : null,
         ...t.links.slice(-5).map((l) => `${l.kind}: ${l.url ?? l.ref}`),
@@ -77,11 +79,14 @@ function buildServer(c: Context<AppEnv>) {
     "create_task",
     {
       description: "Create a task.",
-      inputSchema: { project: z.string(), title: z.string(), description: z.string().optional(), priority: z.enum(PRIORITIES).optional(), due: due.optional() },
+      inputSchema: {
+        project: z.string(), title: z.string(), description: z.string().optional(), priority: z.enum(PRIORITIES).optional(), due: due.optional(),
+        parent: z.string().optional().describe("parent task key"),
+      },
     },
     (a) =>
       write(async () => {
-        const t = await createTask(ctx, { project: a.project, title: a.title, description: a.description, priority: a.priority, dueAt: dueAt(a.due) });
+        const t = await createTask(ctx, { project: a.project, title: a.title, description: a.description, priority: a.priority, dueAt: dueAt(a.due), parent: a.parent });
         return `created ${taskLine(t)}`;
       }),
   );
@@ -89,7 +94,7 @@ function buildServer(c: Context<AppEnv>) {
   server.registerTool(
     "update_task",
     {
-      description: "Change a task's status, priority, due date, assignee or title.",
+      description: "Change a task's status, priority, due date, assignee, title or parent.",
       inputSchema: {
         key,
         status: z.enum(TASK_STATUSES).optional(),
@@ -97,12 +102,14 @@ function buildServer(c: Context<AppEnv>) {
         due: due.optional(),
         assignee: z.string().optional().describe("user id or email; empty to clear"),
         title: z.string().optional(),
+        parent: z.string().optional().describe("parent task key; empty to detach"),
       },
     },
     (a) =>
       write(async () => {
         const assignee = a.assignee === "" ? null : a.assignee;
-        const t = await updateTask(ctx, a.key, { status: a.status, priority: a.priority, dueAt: dueAt(a.due), assignee, title: a.title });
+        const parent = a.parent === "" ? null : a.parent;
+        const t = await updateTask(ctx, a.key, { status: a.status, priority: a.priority, dueAt: dueAt(a.due), assignee, title: a.title, parent });
         return `updated ${taskLine(t)}`;
       }),
   );

@@ -56,6 +56,24 @@ describe("taskhub export and import-project", () => {
     expect(run.stdout).toBe('{"kind":"project","key":"DEMO"}\n{"kind":"task","id":"TH-1"}\n');
   });
 
+  it("asks the hub for a tracker's format and writes it like NDJSON", async () => {
+    hub = await startHub();
+    const run = await runCli(["export", "--project", "DEMO", "--format", "beads"], { sandbox: sandbox(), env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN } });
+    expect(run.code).toBe(0);
+    expect(hub.to("/api/export")[0].query.get("format")).toBe("beads");
+  });
+
+  it("writes a backlog export as files under --out DIR, and refuses backlog without --out", async () => {
+    hub = await startHub();
+    const sb = sandbox();
+    const dir = path.join(sb.work, "backlog");
+    const run = await runCli(["export", "--project", "DEMO", "--format", "backlog", "--out", dir], { sandbox: sb, env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN } });
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "tasks", "task-1 - Demo.md"), "utf8")).toBe("---\nid: task-1\n---\n");
+    const bare = await runCli(["export", "--project", "DEMO", "--format", "backlog"], { sandbox: sb, env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN } });
+    expect(bare.code).toBe(2);
+  });
+
   it("posts a file written by export to /api/import", async () => {
     hub = await startHub();
     const sb = sandbox();

@@ -81,6 +81,9 @@ export async function startHub(opts: { context?: string; project?: string } = {}
       }
       if (req.method === "GET" && u.pathname === "/api/context") return json(200, { project: hub.project, additionalContext: hub.context });
       if (req.method === "POST" && u.pathname === "/hooks/claude") return json(200, {});
+      if (req.method === "GET" && u.pathname === "/api/export" && u.searchParams.get("format") === "backlog") {
+        return json(200, { files: [{ path: "config.yml", text: "project_name: demo\n" }, { path: "tasks/task-1 - Demo.md", text: "---\nid: task-1\n---\n" }] });
+      }
       if (req.method === "GET" && u.pathname === "/api/export") {
         res.writeHead(200, { "content-type": "application/x-ndjson" });
         return res.end(`{"kind":"project","key":"${u.searchParams.get("project")}"}\n{"kind":"task","id":"TH-1"}\n`);

@@ -7,6 +7,7 @@ import { kit, rejectsWith } from "./store-contract-kit";
 import { peopleContract } from "./store-contract-people";
 import { projectsContract } from "./store-contract-projects";
 import { sessionsContract } from "./store-contract-sessions";
+import { subtasksContract } from "./store-contract-subtasks";
 import { depend, freshKey, list, nextAt, upsert } from "./store-fixtures";
 
 export function storeContract(name: string, makeStore: () => Store | Promise<Store>) {
@@ -519,5 +520,6 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     githubContract(k);
     projectsContract(k);
     sessionsContract(k);
+    subtasksContract(k);
   });
 }

@@ -8,7 +8,7 @@ function task(over: Partial<DigestTask>): DigestTask {
   return {
     id: over.key ?? "x", projectId: "p", projectKey: "HUB", number: 1, key: "HUB-1", title: "T", description: null, status: "todo",
     priority: "medium", assigneeId: "u", creatorId: null, dueAt: null, tags: [], estimatedHours: null, source: { kind: "manual" },
-    externalKey: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", completedAt: null, version: 1, blocked: false, unblockedAt: null, ...over,
+    externalKey: null, parentId: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", completedAt: null, version: 1, blocked: false, unblockedAt: null, ...over,
   };
 }
 

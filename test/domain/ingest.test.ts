@@ -78,6 +78,37 @@ describe("planUpsert", () => {
     expect(op).toMatchObject({ op: "create", sourceKind: "compaction" });
   });
 
+  it("reopens a tracker task when the tracker says so (bd reopen)", () => {
+    const done = known("t1", "beads:x-1", "completed", { sourceKind: "task-tool" });
+    expect(planUpsert(upsert({ externalKey: "beads:x-1", title: undefined, status: "todo" }), done, null)).toEqual({
+      op: "update", taskId: "t1", fields: { status: "todo" }, reason: "task-tool",
+    });
+  });
+
+  it("moves a Task Master task back from review to in progress", () => {
+    const t = known("t1", "taskmaster:master:5", "review", { sourceKind: "task-tool" });
+    expect(planUpsert(upsert({ externalKey: "taskmaster:master:5", title: undefined, status: "in_progress" }), t, null)).toMatchObject({
+      fields: { status: "in_progress" },
+    });
+  });
+
+  it("still never reopens a session task from a stale upsert", () => {
+    const done = known("t1", "task:s1:1", "completed", { sourceKind: "task-tool" });
+    expect(planUpsert(upsert({ title: undefined, status: "todo" }), done, null)).toBeNull();
+  });
+
+  it("does not let a same-title match of a tracker intent reopen another source's task", () => {
+    const same = known("t9", "prose:s1:add login", "completed", { titleNorm: "add login", sourceKind: "prose" });
+    expect(planUpsert(upsert({ externalKey: "beads:x-1", matchByTitle: true, status: "todo" }), null, same)).toBeNull();
+  });
+
+  it("asks the store to set the parent a later intent names for an existing task", () => {
+    const t = known("t1", "beads:x-1.3", "todo", { sourceKind: "task-tool" });
+    expect(planUpsert(upsert({ externalKey: "beads:x-1.3", title: undefined, parentExternalKey: "beads:x-1" }), t, null)).toEqual({
+      op: "update", taskId: "t1", fields: {}, reason: "task-tool", parentExternalKey: "beads:x-1",
+    });
+  });
+
   it("ignores an update for a task it never saw created", () => {
     expect(planUpsert(upsert({ title: undefined, status: "completed" }), null, null)).toBeNull();
   });

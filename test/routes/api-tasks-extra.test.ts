@@ -69,3 +69,40 @@ it("a read token cannot comment", async () => {
   const tok = (await (await call("/api/tokens", { method: "POST", json: { name: "reader", scopes: ["read"] } })).json()) as { token: string };
   expect((await call(`/api/tasks/${t.key}/comments`, { method: "POST", token: tok.token, json: { body: "hi" } })).status).toBe(403);
 });
+
+it("POST /api/tasks with parent makes a subtask; GET shows parent and subtasks; PUT parent: null detaches", async () => {
+  await createProject("SUB");
+  const epic = await task("SUB", "epic");
+  const step = await task("SUB", "step", { parent: epic.key });
+  const detail = async (key: string) => (await (await call(`/api/tasks/${key}`)).json()) as { parent: string | null; subtasks: string[]; status: string };
+  expect(await detail(epic.key)).toMatchObject({ parent: null, subtasks: [step.key] });
+  expect(await detail(step.key)).toMatchObject({ parent: epic.key, subtasks: [] });
+  expect((await call(`/api/tasks/${step.key}`, { method: "PUT", json: { parent: null } })).status).toBe(200);
+  expect(await detail(epic.key)).toMatchObject({ subtasks: [] });
+});
+
+it("PUT /api/tasks/:key refuses a parent that would make the task its own ancestor with 409 and the loop", async () => {
+  await createProject("SUBC");
+  const a = await task("SUBC", "a");
+  const b = await task("SUBC", "b", { parent: a.key });
+  const res = await call(`/api/tasks/${a.key}`, { method: "PUT", json: { parent: b.key } });
+  expect(res.status).toBe(409);
+  expect(await res.json()).toMatchObject({ details: { path: [a.key, b.key, a.key] } });
+});
+
+it("POST /api/tasks refuses a parent in another project with 400 and creates nothing", async () => {
+  await createProject("SUBX");
+  await createProject("SUBY");
+  const other = await task("SUBY", "elsewhere");
+  const res = await call("/api/tasks", { method: "POST", json: { project: "SUBX", title: "here", parent: other.key } });
+  expect(res.status).toBe(400);
+  expect(await keys("/api/tasks?project=SUBX")).toEqual([]);
+});
+
+it("completing the last open subtask leaves the parent open", async () => {
+  await createProject("SUBD");
+  const epic = await task("SUBD", "epic");
+  const step = await task("SUBD", "step", { parent: epic.key });
+  expect((await call(`/api/tasks/${step.key}`, { method: "PUT", json: { status: "completed" } })).status).toBe(200);
+  expect(((await (await call(`/api/tasks/${epic.key}`)).json()) as { status: string }).status).toBe("todo");
+});

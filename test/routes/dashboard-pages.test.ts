@@ -52,3 +52,16 @@ it("/events streams activity after the given id", async () => {
   await reader.cancel();
   expect(text).toMatch(/id: \d+/);
 });
+
+it("the board shows a subtask right under its parent, and the task pages link both ways", async () => {
+  await createProject("NEST");
+  for (const title of ["epic", "other"]) await call("/api/tasks", { method: "POST", json: { project: "NEST", title } });
+  await call("/api/tasks", { method: "POST", json: { project: "NEST", title: "step", parent: "NEST-1" } });
+  const cookie = await session();
+  const board = await (await page("/?project=NEST", cookie)).text();
+  const order = ["NEST-1", "NEST-3", "NEST-2"].map((k) => board.indexOf(`data-key="${k}"`));
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+  expect(board).toMatch(/class="card p-medium subtask"[^>]*data-key="NEST-3"/);
+  expect(await (await page("/tasks/NEST-1", cookie)).text()).toContain(`<a href="/tasks/NEST-3">NEST-3</a>`);
+  expect(await (await page("/tasks/NEST-3", cookie)).text()).toMatch(/subtask of <a href="\/tasks\/NEST-1">NEST-1<\/a>/);
+});

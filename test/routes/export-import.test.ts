@@ -1,6 +1,10 @@
 import { expect, it } from "vitest";
 import { call, createProject } from "../support/hub";
 import { dependOn } from "./dependency-helper";
+import { fromBacklog } from "../../src/domain/trackers/backlog";
+import { fromBeads } from "../../src/domain/trackers/beads";
+import type { TrackerTask } from "../../src/domain/trackers/model";
+import { fromTaskMaster } from "../../src/domain/trackers/taskmaster";
 
 it("GET /api/export then POST /api/import reproduces tasks, dependencies, comments and time", async () => {
   await createProject("EXP", { repos: ["acme/exp"] });
@@ -40,4 +44,25 @@ it("POST /api/import names the bad line", async () => {
   const res = await call("/api/import", { method: "POST", body: '{"type":"project"}\nnot json\n', headers: { "content-type": "application/x-ndjson" } });
   expect(res.status).toBe(400);
   expect(await res.json()).toMatchObject({ code: "invalid_import", details: { line: 1 } });
+});
+
+it("GET /api/export?format=beads|taskmaster|backlog writes the project in each tracker's files, parents and dependencies included", async () => {
+  await createProject("TRX");
+  const post = async (json: Record<string, unknown>) => ((await (await call("/api/tasks", { method: "POST", json: { project: "TRX", ...json } })).json()) as { key: string }).key;
+  const epic = await post({ title: "epic", priority: "high" });
+  const step = await post({ title: "step", parent: epic });
+  const other = await post({ title: "other" });
+  await dependOn(other, step);
+  await call(`/api/tasks/${epic}/status`, { method: "PUT", json: { status: "completed" } });
+  const shape = (tasks: TrackerTask[]) =>
+    tasks.map((t) => [t.title, t.status, t.priority, t.parentExternalKey ? "parent" : null, t.dependsOn.length]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const want = [["epic", "completed", "high", null, 0], ["other", "todo", "medium", null, 1], ["step", "todo", "medium", "parent", 0]];
+
+  const beads = await call("/api/export?project=TRX&format=beads");
+  expect(beads.status).toBe(200);
+  expect(shape(fromBeads(await beads.text()).tasks)).toEqual(want);
+  const tm = await (await call("/api/export?project=TRX&format=taskmaster")).text();
+  expect(shape(fromTaskMaster(tm).tasks)).toEqual(want);
+  const { files } = (await (await call("/api/export?project=TRX&format=backlog")).json()) as { files: { path: string; text: string }[] };
+  expect(shape(fromBacklog(files).tasks)).toEqual(want);
 });

@@ -22,6 +22,19 @@ it("create_task, update_task and get_task change and read a task", async () => {
   expect(got.split("\n")[0]).toBe("MCP-1 [in_progress] high due 2031-01-02: wire it");
 });
 
+it("create_task and update_task set a parent; get_task names parent and subtasks", async () => {
+  await createProject("MCPS");
+  const client = await connect();
+  await client.callTool({ name: "create_task", arguments: { project: "MCPS", title: "epic" } });
+  await client.callTool({ name: "create_task", arguments: { project: "MCPS", title: "step", parent: "MCPS-1" } });
+  await client.callTool({ name: "create_task", arguments: { project: "MCPS", title: "later" } });
+  await client.callTool({ name: "update_task", arguments: { key: "MCPS-3", parent: "MCPS-1" } });
+  expect(textOf(await client.callTool({ name: "get_task", arguments: { key: "MCPS-1" } }))).toContain("subtasks: MCPS-2, MCPS-3");
+  expect(textOf(await client.callTool({ name: "get_task", arguments: { key: "MCPS-2" } }))).toContain("subtask of: MCPS-1");
+  await client.callTool({ name: "update_task", arguments: { key: "MCPS-3", parent: "" } });
+  expect(textOf(await client.callTool({ name: "get_task", arguments: { key: "MCPS-1" } }))).toMatch(/^subtasks: MCPS-2$/m);
+});
+
 it("list_tasks answers at most 20 lines", async () => {
   await createProject("MANY");
   for (let i = 1; i <= 25; i++) await call("/api/tasks", { method: "POST", json: { project: "MANY", title: `t${i}` } });

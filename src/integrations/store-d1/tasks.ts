@@ -10,13 +10,15 @@ import { listTasks } from "./model/list";
 import { taskById, taskByKey } from "./model/reads";
 import { addComment, addTimeEntry, deleteTask, taskRecords } from "./model/records";
 import { ACTIVITY_COLUMNS, ACTIVITY_FROM, OPEN_SQL, TASK_COLUMNS, toActivity, toTask, type ActivityRow, type TaskRow } from "./model/rows";
+import { family, resolveParent } from "./model/parents";
 import { insertTaskStmts, retrying, runGuarded, updateTaskStmts } from "./model/writes";
 
 async function createTask(db: D1Database, t: NewTask, actor: Actor, at: string): Promise<Task> {
   const project = await db.prepare(`SELECT id FROM projects WHERE key = ?`).bind(t.projectKey.toUpperCase()).first<{ id: string }>();
   if (!project) throw new StoreError("not_found", `Project ${t.projectKey} not found`);
   const id = crypto.randomUUID();
-  await db.batch(insertTaskStmts(db, { id, projectId: project.id, ...manualTaskDraft(t, actor) }, actor, at));
+  const parentId = (await resolveParent(db, project.id, null, t.parent)) ?? null;
+  await db.batch(insertTaskStmts(db, { id, projectId: project.id, ...manualTaskDraft(t, actor), parentId }, actor, at));
   return (await taskById(db, id))!;
 }
 
@@ -24,7 +26,8 @@ function updateTask(db: D1Database, key: string, patch: TaskPatch, actor: Actor,
   return retrying(async () => {
     const before = await taskByKey(db, key);
     if (!before) throw new StoreError("not_found", `Task ${key} not found`);
-    const changed = effectivePatch(before, patch);
+    const { parent, ...fields } = patch;
+    const changed = effectivePatch(before, { ...fields, parentId: await resolveParent(db, before.projectId, before, parent) });
     if (!Object.keys(changed).length) return { task: before, from: { status: before.status, dueAt: before.dueAt } };
     await runGuarded(db, updateTaskStmts(db, before, changed, actor, at));
     return { task: (await taskById(db, before.id))!, from: { status: before.status, dueAt: before.dueAt } };
@@ -46,6 +49,7 @@ async function getTask(db: D1Database, key: string): Promise<TaskDetail | null> 
   ]);
   return {
     ...task,
+    ...(await family(db, task)),
     links: links.results as unknown as TaskDetail["links"],
     activity: (activity.results as ActivityRow[]).map(toActivity),
     dependsOn: (deps.results as { k: string }[]).map((r) => r.k),

@@ -34,6 +34,8 @@ export interface NewTask {
   dueAt?: string | null;
   tags?: string[];
   assigneeId?: string | null;
+  /** The parent task's key (same project). */
+  parent?: string | null;
 }
 
 export interface TaskPatch {
@@ -44,6 +46,8 @@ export interface TaskPatch {
   tags?: string[];
   assigneeId?: string | null;
   status?: TaskStatus;
+  /** The parent task's key (same project, not the task or one of its subtasks); null detaches. */
+  parent?: string | null;
 }
 
 /** What changed, so the caller can emit events (status.changed, due.changed). */

@@ -4,6 +4,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
 import { ImportError, parseNdjson, rekey } from "../../domain/export";
 import { PROJECT_KEY_PATTERN } from "../../domain/projects";
+import { toBacklog } from "../../domain/trackers/backlog";
+import { toBeads } from "../../domain/trackers/beads";
+import { trackerTasksOf } from "../../domain/trackers/from-project";
+import { toTaskMaster } from "../../domain/trackers/taskmaster";
 import { requireScope } from "../../http/auth";
 import { ApiError } from "../../http/errors";
 import { requireProject, useCaseOf } from "../../http/permissions";
@@ -17,9 +21,19 @@ const exportRoute = createRoute({
   path: "/api/export",
   tags: ["export"],
   middleware: [requireScope("read")] as const,
-  request: { query: z.object({ project: z.string().min(1) }) },
+  request: {
+    query: z.object({
+      project: z.string().min(1),
+      format: z.enum(["ndjson", "beads", "taskmaster", "backlog"]).optional().openapi({ description: "ndjson (default), or a tracker's own files" }),
+    }),
+  },
   responses: {
-    200: { description: "One JSON record per line: project, tasks, dependencies, comments, time, links, activity", content: { "application/x-ndjson": { schema: z.string() } } },
+    200: {
+      description:
+        "ndjson: one JSON record per line (project, tasks, dependencies, comments, time, links, activity); beads: .beads/issues.jsonl; " +
+        "taskmaster: tasks.json; backlog: {files: [{path, text}]}",
+      content: { "application/x-ndjson": { schema: z.string() }, "application/json": { schema: z.unknown() } },
+    },
     ...errorResponses,
   },
 });
@@ -40,6 +54,13 @@ export const exportImport = apiRouter()
   .openapi(exportRoute, async (c) => {
     const project = await requireProject(c, c.req.valid("query").project, "read");
     const records = await c.get("services").store.exportProject(project.key);
+    const format = c.req.valid("query").format ?? "ndjson";
+    if (format !== "ndjson") {
+      const tasks = trackerTasksOf(records);
+      if (format === "backlog") return c.json({ files: toBacklog(tasks) }, 200) as never;
+      const text = format === "beads" ? toBeads(tasks) : toTaskMaster(tasks, "master");
+      return c.body(text, 200, { "content-type": format === "beads" ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8" }) as never;
+    }
     c.header("content-type", "application/x-ndjson; charset=utf-8");
     c.header("content-disposition", `attachment; filename="${records[0].type === "project" ? records[0].key : "project"}.ndjson"`);
     return stream(c, async (s) => {

@@ -16,6 +16,8 @@ const vTaskDetail = vTask
     activity: z.array(z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), data: z.record(z.string(), z.unknown()) })),
     dependsOn: z.array(z.string()),
     blocks: z.array(z.string()),
+    parent: z.string().nullable().openapi({ description: "The parent task's key", example: "HUB-3" }),
+    subtasks: z.array(z.string()).openapi({ description: "The subtasks' keys, oldest first" }),
   })
   .openapi("TaskDetail");
 
@@ -102,7 +104,7 @@ export const tasks = apiRouter()
   .openapi(create, async (c) => c.json(taskJson(await useCases.createTask(useCaseOf(c), c.req.valid("json"))), 201))
   .openapi(get, async (c) => {
     const t = await useCases.getTask(useCaseOf(c), c.req.valid("param").key);
-    return c.json({ ...taskJson(t), links: t.links, activity: t.activity, dependsOn: t.dependsOn, blocks: t.blocks }, 200);
+    return c.json({ ...taskJson(t), links: t.links, activity: t.activity, dependsOn: t.dependsOn, blocks: t.blocks, parent: t.parent, subtasks: t.subtasks }, 200);
   })
   .openapi(update, async (c) => c.json(taskJson(await useCases.updateTask(useCaseOf(c), c.req.valid("param").key, c.req.valid("json"))), 200))
   .openapi(setStatus, async (c) => c.json(taskJson(await useCases.moveTask(useCaseOf(c), c.req.valid("param").key, c.req.valid("json"))), 200))

@@ -33,11 +33,35 @@ export function StatusForm(props: { task: Task; csrf: string }) {
   );
 }
 
-function Card(props: { task: Task; links: Link[]; last: Activity | null; blocked: boolean; now: string; csrf: string }) {
+/** A column's tasks with each subtask right after its parent when both are in it (depth counts the nesting). */
+function nested(col: Task[]): { task: Task; depth: number }[] {
+  const ids = new Set(col.map((t) => t.id));
+  const under = (t: Task) => !!t.parentId && t.parentId !== t.id && ids.has(t.parentId);
+  const kids = new Map<string, Task[]>();
+  for (const t of col) if (under(t)) kids.set(t.parentId!, [...(kids.get(t.parentId!) ?? []), t]);
+  const out: { task: Task; depth: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (t: Task, depth: number) => {
+    if (seen.has(t.id)) return;
+    seen.add(t.id);
+    out.push({ task: t, depth });
+    for (const k of kids.get(t.id) ?? []) visit(k, depth + 1);
+  };
+  for (const t of col) if (!under(t)) visit(t, 0);
+  for (const t of col) visit(t, 0);
+  return out;
+}
+
+function Card(props: { task: Task; depth: number; parentKey: string | null; links: Link[]; last: Activity | null; blocked: boolean; now: string; csrf: string }) {
   const t = props.task;
   const overdue = t.dueAt && t.dueAt < props.now && !isDone(t.status);
   return (
-    <div class={`card p-${t.priority}`} data-key={t.key}>
+    <div class={`card p-${t.priority}${props.depth ? " subtask" : ""}`} data-key={t.key} style={props.depth ? `margin-left:${Math.min(props.depth, 3)}em` : undefined}>
+      {props.parentKey ? (
+        <a class="parent meta" href={`/tasks/${props.parentKey}`}>
+          ↳ {props.parentKey}{" "}
+        </a>
+      ) : null}
       <a class="key" href={`/tasks/${t.key}`}>
         {t.key}
       </a>
@@ -159,6 +183,7 @@ export const board = new Hono<AppEnv>()
       store.latestActivityId(),
     ]);
     const tasks = page?.items ?? [];
+    const keyOf = new Map(tasks.map((t) => [t.id, t.key]));
     const blocked = new Set(graph ? layoutGraph(graph.tasks, graph.edges).nodes.filter((n) => n.blocked).map((n) => n.task.id) : []);
     const extras = await store.cardExtras(tasks.map((t) => t.id));
     const csrf = await csrfToken(c);
@@ -185,8 +210,17 @@ export const board = new Hono<AppEnv>()
                 <h2>
                   {label(status)} <span>{col.length}</span>
                 </h2>
-                {col.map((t) => (
-                  <Card task={t} links={extras.get(t.id)?.links ?? []} last={extras.get(t.id)?.lastActivity ?? null} blocked={blocked.has(t.id)} now={now} csrf={csrf} />
+                {nested(col).map(({ task: t, depth }) => (
+                  <Card
+                    task={t}
+                    depth={depth}
+                    parentKey={t.parentId ? (keyOf.get(t.parentId) ?? null) : null}
+                    links={extras.get(t.id)?.links ?? []}
+                    last={extras.get(t.id)?.lastActivity ?? null}
+                    blocked={blocked.has(t.id)}
+                    now={now}
+                    csrf={csrf}
+                  />
                 ))}
               </section>
             );

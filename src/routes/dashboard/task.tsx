@@ -82,6 +82,20 @@ export const taskPage = new Hono<AppEnv>()
             </div>
             <div>
               <div class="panel">
+                <h2>Subtasks</h2>
+                {t.parent ? (
+                  <p class="meta">
+                    subtask of <a href={`/tasks/${t.parent}`}>{t.parent}</a>
+                  </p>
+                ) : null}
+                {t.subtasks.map((k) => (
+                  <div class="subtask">
+                    <a href={`/tasks/${k}`}>{k}</a>
+                  </div>
+                ))}
+                {t.subtasks.length ? null : <p class="meta">none</p>}
+              </div>
+              <div class="panel">
                 <h2>Dependencies</h2>
                 <p class="meta">waits for</p>
                 {t.dependsOn.map((k) => (

@@ -1,7 +1,7 @@
 // A project out as records and back in: export reads everything, import writes it in one batch.
 
 import { activityRecord, planImport, projectRecord, taskRecord, type ExportRecord } from "../../../domain/export";
-import { normalizeTitle } from "../../../domain/tasks";
+import { normalizeTitle, type Task } from "../../../domain/tasks";
 import { StoreError, type Actor } from "../../../ports/store";
 import { TASK_COLUMNS, toActivity, toProject, toTask, type ActivityRow, type ProjectRow, type TaskRow } from "./rows";
 
@@ -36,13 +36,18 @@ export async function exportProject(db: D1Database, projectKey: string): Promise
   const tagged = <T extends ExportRecord["type"]>(type: T, rows: unknown[]) => rows.map((r) => ({ type, ...(r as object) }) as ExportRecord);
   return [
     projectRecord(p),
-    ...(tasks.results as TaskRow[]).map(toTask).map(taskRecord),
+    ...taskRecords((tasks.results as TaskRow[]).map(toTask)),
     ...tagged("dependency", deps.results),
     ...tagged("comment", comments.results),
     ...tagged("time", time.results),
     ...tagged("link", links.results),
     ...(activity.results as ActivityRow[]).map(toActivity).map((a) => activityRecord(a, a.taskKey)),
   ];
+}
+
+function taskRecords(tasks: Task[]): ExportRecord[] {
+  const keys = new Map(tasks.map((t) => [t.id, t.key]));
+  return tasks.map((t) => taskRecord(t, (id) => keys.get(id)));
 }
 
 /** The batch fails as a whole if the project gained a task meanwhile (unique project and number). */
@@ -68,14 +73,14 @@ export async function importProject(db: D1Database, records: ExportRecord[], act
       db
         .prepare(
           `INSERT INTO tasks (id, project_id, number, title, title_norm, description, status, priority, assignee_id, creator_id, due_at, tags,
-             estimated_hours, source_kind, source_ref, external_key, created_at, updated_at, completed_at, change_id)
+             estimated_hours, source_kind, source_ref, external_key, created_at, updated_at, completed_at, change_id, parent_id)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT id FROM users WHERE id = ?9), ?10, ?11, ?12, ?13, ?14, ?15,
-             CASE WHEN EXISTS (SELECT 1 FROM tasks WHERE external_key = ?16) THEN NULL ELSE ?16 END, ?17, ?18, ?19, ?20)`,
+             CASE WHEN EXISTS (SELECT 1 FROM tasks WHERE external_key = ?16) THEN NULL ELSE ?16 END, ?17, ?18, ?19, ?20, ?21)`,
         )
         .bind(
           idOf(t.key), projectId, t.number, t.title, normalizeTitle(t.title), t.description, t.status, t.priority, t.assigneeId, t.creatorId,
           t.dueAt, JSON.stringify(t.tags), t.estimatedHours, t.source.kind, t.source.ref ?? null, t.externalKey, t.createdAt, t.updatedAt,
-          t.completedAt, crypto.randomUUID(),
+          t.completedAt, crypto.randomUUID(), t.parent ? idOf(t.parent) : null,
         ),
     );
   }

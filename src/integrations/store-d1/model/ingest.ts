@@ -2,10 +2,10 @@
 
 import type { TaskIntent } from "../../../domain/extract/types";
 import { isStaleList, planList, planUpsert, sessionActor, sessionTaskDraft, sessionTitleKey, splitMinutes, type TaskOp } from "../../../domain/ingest";
-import { cyclePath } from "../../../domain/graph";
+import { cyclePath, parentCycle } from "../../../domain/graph";
 import { normalizeTitle, type Task } from "../../../domain/tasks";
 import type { IntentBatch, TaskChange } from "../../../ports/store";
-import { edgesFrom } from "./graph";
+import { ancestors, edgesFrom } from "./graph";
 import { knownByKeys, openInChain, sessionTaskWithTitle, tasksByIds } from "./reads";
 import { activityStmt, insertTaskStmts, retrying, updateTaskStmts, Conflict } from "./writes";
 
@@ -18,9 +18,9 @@ type Touched = { id: string; from: TaskChange["from"] };
 async function applyOps(ctx: Ctx, ops: TaskOp[], extra: D1PreparedStatement[] = []): Promise<Touched[]> {
   const { db, batch, at } = ctx;
   const versions = await db
-    .prepare(`SELECT id, version, status, due_at AS dueAt, project_id AS projectId FROM tasks WHERE id IN (SELECT value FROM json_each(?))`)
+    .prepare(`SELECT id, version, status, due_at AS dueAt, project_id AS projectId, parent_id AS parentId FROM tasks WHERE id IN (SELECT value FROM json_each(?))`)
     .bind(JSON.stringify(ops.flatMap((o) => (o.op === "update" ? [o.taskId] : []))))
-    .all<{ id: string; version: number; status: Task["status"]; dueAt: string | null; projectId: string }>();
+    .all<{ id: string; version: number; status: Task["status"]; dueAt: string | null; projectId: string; parentId: string | null }>();
   const byId = new Map(versions.results.map((r) => [r.id, r]));
   const stmts: D1PreparedStatement[] = [];
   const guards: number[] = []; // indexes of update statements that must each change one row
@@ -37,9 +37,10 @@ async function applyOps(ctx: Ctx, ops: TaskOp[], extra: D1PreparedStatement[] = 
       const before = byId.get(op.taskId);
       if (!before) continue;
       if (op.alias) stmts.push(keyStmt(db, op.alias, op.taskId, at));
-      if (!Object.keys(op.fields).length) continue; // adopted as it stands: a new key, no change
+      const fields = { ...op.fields, ...(await parentMove(db, op, before)) };
+      if (!Object.keys(fields).length) continue; // adopted as it stands (a new key, no change), or a parent already set
       guards.push(stmts.length);
-      stmts.push(...updateTaskStmts(db, before, op.fields, actorOf(batch), at, { reason: op.reason }));
+      stmts.push(...updateTaskStmts(db, before, fields, actorOf(batch), at, { reason: op.reason }));
       touched.push({ id: op.taskId, from: { status: before.status, dueAt: before.dueAt } });
     }
   }
@@ -58,6 +59,15 @@ function keyStmt(db: D1Database, key: string, taskId: string, at: string, { only
   // A create skipped because its external key exists meanwhile must not leave a key to a task that is not there.
   const guard = onlyIfInserted ? ` WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?2)` : "";
   return db.prepare(`INSERT INTO task_keys (external_key, task_id, created_at) SELECT ?1, ?2, ?3${guard}`).bind(key, taskId, at);
+}
+
+/** The parent a later intent names, when it is in the same project, differs from the current one and closes no cycle. */
+async function parentMove(db: D1Database, op: Extract<TaskOp, { op: "update" }>, before: { id: string; projectId: string; parentId: string | null }) {
+  if (!op.parentExternalKey) return {};
+  const parent = (await knownByKeys(db, [op.parentExternalKey])).get(op.parentExternalKey);
+  if (!parent || parent.projectId !== before.projectId || parent.id === before.parentId) return {};
+  const up = await ancestors(db, parent.id);
+  return parentCycle(before.id, parent.id, (id) => up.get(id)) ? {} : { parentId: parent.id };
 }
 
 async function chainSeen(db: D1Database, sessionId: string): Promise<Record<string, string>> {

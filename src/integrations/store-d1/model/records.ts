@@ -66,12 +66,14 @@ export async function deleteTask(db: D1Database, key: string, actor: Actor, at: 
     const children = ["comments WHERE task_id = ?1", "time_entries WHERE task_id = ?1", "links WHERE task_id = ?1", "dependencies WHERE task_id = ?1 OR depends_on_id = ?1"];
     const results = await db.batch([
       ...children.map((c) => db.prepare(`DELETE FROM ${c} AND ${atVersion}`).bind(task.id, task.version)),
+      // Its subtasks stay, as top-level tasks.
+      db.prepare(`UPDATE tasks SET parent_id = NULL WHERE parent_id = ?1 AND ${atVersion}`).bind(task.id, task.version),
       db.prepare(`DELETE FROM tasks WHERE id = ? AND version = ?`).bind(task.id, task.version),
       db
         .prepare(`INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?, ?, 'deleted', ?, ?, ? WHERE NOT ${taskExists}`)
         .bind(at, actor, task.id, task.projectId, JSON.stringify({ key: task.key, title: task.title }), task.id),
     ]);
-    if (results[children.length].meta.changes === 0) throw new Conflict("task changed underneath");
+    if (results[children.length + 1].meta.changes === 0) throw new Conflict("task changed underneath");
     return task;
   });
 }

@@ -12,14 +12,14 @@ const json = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.par
 
 export const TASK_COLUMNS = `t.id, t.project_id, p.key AS project_key, t.number, t.title, t.title_norm, t.description, t.status,
   t.priority, t.assignee_id, t.creator_id, t.due_at, t.tags, t.estimated_hours, t.source_kind, t.source_ref,
-  t.session_id, t.chain, t.external_key, t.created_at, t.updated_at, t.completed_at, t.version`;
+  t.session_id, t.chain, t.external_key, t.parent_id, t.created_at, t.updated_at, t.completed_at, t.version`;
 
 export type TaskRow = {
   id: string; project_id: string; project_key: string; number: number; title: string; title_norm: string;
   description: string | null; status: Task["status"]; priority: Task["priority"]; assignee_id: string | null;
   creator_id: string | null; due_at: string | null; tags: string; estimated_hours: number | null;
   source_kind: Task["source"]["kind"]; source_ref: string | null; session_id: string | null; chain: string | null;
-  external_key: string | null; created_at: string; updated_at: string; completed_at: string | null; version: number;
+  external_key: string | null; parent_id: string | null; created_at: string; updated_at: string; completed_at: string | null; version: number;
 };
 
 export function toTask(r: TaskRow): Task {
@@ -40,6 +40,7 @@ export function toTask(r: TaskRow): Task {
     estimatedHours: r.estimated_hours,
     source: { kind: r.source_kind, ...(r.source_ref ? { ref: r.source_ref } : {}) },
     externalKey: r.external_key,
+    parentId: r.parent_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     completedAt: r.completed_at,

@@ -81,9 +81,9 @@ export function updateTaskStmts(
   const { action, changes, completedAt } = describeEdit(before, fields, at);
   const sets: string[] = [];
   const args: unknown[] = [];
-  for (const [field, value] of Object.entries(fields) as [keyof TaskFields | "assigneeId", unknown][]) {
+  for (const [field, value] of Object.entries(fields) as [keyof TaskFields | "assigneeId" | "parentId", unknown][]) {
     if (value === undefined) continue;
-    const column = field === "assigneeId" ? "assignee_id" : COLUMN[field];
+    const column = field === "assigneeId" ? "assignee_id" : field === "parentId" ? "parent_id" : COLUMN[field];
     sets.push(`${column} = ?`);
     args.push(field === "tags" ? JSON.stringify(value) : value);
     if (field === "title") {
