@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts", "test/faults/*-node.test.ts", "test/architecture/**/*.test.ts"],
+          include: ["test/*.test.ts", "test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts", "test/faults/*-node.test.ts", "test/architecture/**/*.test.ts"],
         },
       },
       {

@@ -28,7 +28,7 @@ export const toTask = (d: Doc<"tasks">): Task => ({
 
 export const toProject = ({ _id, _creationTime, ...p }: Doc<"projects">): Project => ({ id: _id, ...p });
 
-export const toToken = ({ _id, _creationTime, hash, ...t }: Doc<"tokens">): Token => ({ id: _id, ...t });
+export const toToken = ({ _id, _creationTime, hash, expiresAt, ...t }: Doc<"tokens">): Token => ({ id: _id, ...t, expiresAt: expiresAt ?? null });
 
 export const toLink = ({ kind, ref, url, state, title, createdAt }: Doc<"links">): Link => ({ kind, ref, url, state, title, createdAt });
 
