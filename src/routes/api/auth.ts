@@ -1,7 +1,7 @@
 // /api/auth: trade a token for a session cookie, renew it, end it (the dashboard's sign-in, for scripts and the SPA-less UI).
 
 import { createRoute, z } from "@hono/zod-openapi";
-import { principalForHash } from "../../http/auth";
+import { principalForHash, requirePrincipal } from "../../http/auth";
 import { ApiError } from "../../http/errors";
 import { renewSession, signIn, signOut } from "../../http/session";
 import { sha256Hex } from "../../http/tokens";
@@ -32,7 +32,19 @@ const logout = createRoute({
   responses: { 200: json(z.object({ signedOut: z.literal(true) })), ...errorResponses },
 });
 
+const me = createRoute({
+  method: "get",
+  path: "/api/auth/me",
+  tags: ["auth"],
+  middleware: [requirePrincipal] as const,
+  responses: { 200: json(z.object({ userId: z.string().nullable(), name: z.string(), scopes: z.array(vScope) }).openapi("Me"), "Whose token this is"), ...errorResponses },
+});
+
 export const auth = apiRouter()
+  .openapi(me, (c) => {
+    const { userId, name, scopes } = c.get("principal")!;
+    return c.json({ userId, name, scopes }, 200);
+  })
   .openapi(login, async (c) => {
     const hash = await sha256Hex(c.req.valid("json").token.trim());
     const p = await principalForHash(c, hash);
