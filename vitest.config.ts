@@ -15,7 +15,7 @@ export default defineConfig({
           environment: "node",
           // The CLI tests spawn node per call and CI shares two cores among the projects: 5 s is a laptop's budget.
           testTimeout: 30_000,
-          include: ["test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts", "test/faults/*-node.test.ts", "test/architecture/**/*.test.ts"],
+          include: ["test/*.test.ts", "test/domain/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations-node/**/*.test.ts", "test/contract/**/*-node.test.ts", "test/faults/*-node.test.ts", "test/architecture/**/*.test.ts"],
         },
       },
       {

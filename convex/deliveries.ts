@@ -12,13 +12,16 @@ export const recordDelivery = hubMutation({
   args: {
     id: v.string(), source: v.string(), event: v.string(), payload: v.nullable(v.string()), at: v.string(),
     emit: v.optional(v.nullable(v.string())), status: v.optional(vDeliveryStatus), error: v.optional(v.nullable(v.string())),
+    bodyHash: v.optional(v.nullable(v.string())),
   },
   returns: v.union(v.literal("new"), v.literal("duplicate")),
   handler: async (ctx, d) => {
     if (await byDeliveryId(ctx, d.id)) return "duplicate" as const;
+    const { bodyHash } = d;
+    if (bodyHash && (await ctx.db.query("deliveries").withIndex("by_bodyHash", (q) => q.eq("bodyHash", bodyHash)).first())) return "duplicate" as const;
     await ctx.db.insert("deliveries", {
       deliveryId: d.id, source: d.source, event: d.event, status: d.status ?? "received", error: d.error ?? null, payload: d.payload, emit: d.emit ?? null,
-      receivedAt: d.at, updatedAt: d.at,
+      bodyHash: bodyHash ?? null, receivedAt: d.at, updatedAt: d.at,
     });
     return "new" as const;
   },

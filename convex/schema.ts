@@ -39,6 +39,7 @@ export default defineSchema({
     createdAt: v.string(),
     lastUsedAt: nullable(v.string()),
     revokedAt: nullable(v.string()),
+    expiresAt: v.optional(nullable(v.string())), // sign-in tokens; absent or null: until revoked
   })
     .index("by_hash", ["hash"])
     .index("by_createdAt", ["createdAt"]),
@@ -163,10 +164,12 @@ export default defineSchema({
     error: nullable(v.string()),
     payload: nullable(v.string()),
     emit: v.optional(nullable(v.string())), // the event envelope it starts, for the re-emit sweep
+    bodyHash: v.optional(nullable(v.string())), // SHA-256 of the signed body (GitHub): the same body again is a duplicate
     receivedAt: v.string(),
     updatedAt: v.string(),
   })
     .index("by_deliveryId", ["deliveryId"])
+    .index("by_bodyHash", ["bodyHash"])
     .index("by_receivedAt", ["receivedAt"])
     .index("by_status_receivedAt", ["status", "receivedAt"]),
 

@@ -1,4 +1,4 @@
-// API tokens, stored by hash: create, find, list, revoke.
+// API tokens, stored by hash: create, find, list, revoke, touch.
 
 import { v } from "convex/values";
 import { hubMutation, hubQuery } from "./lib/hub";
@@ -10,12 +10,12 @@ const MAX_TOKENS = 1000;
 export const createToken = hubMutation({
   args: {
     name: v.string(), hash: v.string(), scopes: v.array(vScope), userId: v.optional(v.nullable(v.string())),
-    projects: v.optional(v.nullable(v.array(v.string()))), at: v.string(),
+    projects: v.optional(v.nullable(v.array(v.string()))), expiresAt: v.optional(v.nullable(v.string())), at: v.string(),
   },
   returns: vToken,
   handler: async (ctx, t) => {
     const id = await ctx.db.insert("tokens", {
-      name: t.name, hash: t.hash, scopes: t.scopes, userId: t.userId ?? null, projects: t.projects ?? null, createdAt: t.at, lastUsedAt: null, revokedAt: null,
+      name: t.name, hash: t.hash, scopes: t.scopes, userId: t.userId ?? null, projects: t.projects ?? null, createdAt: t.at, lastUsedAt: null, revokedAt: null, expiresAt: t.expiresAt ?? null,
     });
     return toToken((await ctx.db.get(id))!);
   },
@@ -45,5 +45,15 @@ export const revokeToken = hubMutation({
     if (!t || t.revokedAt) return false;
     await ctx.db.patch(t._id, { revokedAt: at });
     return true;
+  },
+});
+
+export const touchToken = hubMutation({
+  args: { id: v.string(), at: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { id, at }) => {
+    const tokenId = ctx.db.normalizeId("tokens", id);
+    if (tokenId && (await ctx.db.get(tokenId))) await ctx.db.patch(tokenId, { lastUsedAt: at });
+    return null;
   },
 });

@@ -118,6 +118,7 @@ export const vToken = v.object({
   createdAt: v.string(),
   lastUsedAt: v.nullable(v.string()),
   revokedAt: v.nullable(v.string()),
+  expiresAt: v.nullable(v.string()),
 });
 export type Token = Infer<typeof vToken>;
 

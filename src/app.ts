@@ -56,8 +56,8 @@ export function createApp() {
   app.route("/", inngestRoute((s) => (s.engine instanceof InngestEngine ? s.engine.serve(s) : null))); // Inngest signs its calls with INNGEST_SIGNING_KEY
   app.use("*", authenticate);
   app.use("*", sameSitePosts);
+  app.use("*", limitWrites()); // every authenticated write: ingest, REST, MCP, dashboard forms
   app.route("/", claude);
-  app.use("/api/*", limitWrites((c) => c.get("services").config.RATE_LIMIT_WRITES));
   for (const r of apiRouters) app.route("/", r);
   app.route("/", openapi(apiRouters));
   app.route("/", mcp);

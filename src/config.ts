@@ -28,8 +28,12 @@ export const varsSchema = z.object({
   PUBLIC_URL: optional,
   /** Signs unsubscribe links and session cookies; falls back to the admin token. */
   HUB_SECRET: optional,
-  /** Writes a minute per token on /api (429 with Retry-After beyond). */
+  /** Writes a minute per token: REST, MCP and dashboard forms (429 with Retry-After beyond). */
   RATE_LIMIT_WRITES: z.coerce.number().int().positive().default(120).catch(120),
+  /** Posts a minute per token to /transcripts and /hooks/claude: hooks are chatty, so their own, larger budget. */
+  RATE_LIMIT_INGEST: z.coerce.number().int().positive().default(600).catch(600),
+  /** How long a sign-in (a dashboard session, by token or GitHub) lasts before its token expires. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12).catch(12),
   /** GitHub OAuth app for dashboard sign-in; both set turns "Sign in with GitHub" on. */
   GITHUB_CLIENT_ID: optional,
   GITHUB_CLIENT_SECRET: optional,
@@ -65,6 +69,31 @@ export function loadConfig(env: Record<string, unknown>): Config {
   if (engine === "inngest" && !vars.INNGEST_DEV && !vars.INNGEST_EVENT_KEY) missing.push("INNGEST_EVENT_KEY");
   if (engine === "inngest" && !vars.INNGEST_DEV && !vars.INNGEST_SIGNING_KEY) missing.push("INNGEST_SIGNING_KEY");
   if (mailer === "resend" && !vars.RESEND_API_KEY) missing.push("RESEND_API_KEY");
+  if (vars.INNGEST_DEV) refuseRemoteInngestDev(vars);
   if (missing.length) throw new ConfigError(`Half-configured stack (store=${store}, engine=${engine}, mailer=${mailer}): set ${missing.join(", ")}`);
   return { ...vars, store, engine, mailer, github: vars.GITHUB_TOKEN ? "octokit" : "disabled" };
+}
+
+/**
+ * INNGEST_DEV makes the Inngest SDK skip signature checks, so it is only for a hub on this machine: never beside a
+ * signing key (a deployed hub), never with a PUBLIC_URL elsewhere; routes/inngest.ts refuses non-loopback requests too.
+ */
+function refuseRemoteInngestDev(vars: Vars) {
+  if (vars.INNGEST_SIGNING_KEY) throw new ConfigError("INNGEST_DEV turns Inngest's signature checks off: unset it where INNGEST_SIGNING_KEY is set");
+  const host = vars.PUBLIC_URL ? hostnameOf(vars.PUBLIC_URL) : "localhost";
+  if (!hostIsLoopback(host)) throw new ConfigError(`INNGEST_DEV is only for a hub on loopback; PUBLIC_URL is ${vars.PUBLIC_URL}`);
+}
+
+/** localhost, 127.0.0.0/8 and ::1 only: names that merely start like them (localhost.evil.com) are not. */
+export function hostIsLoopback(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return h === "localhost" || h === "::1" || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(h);
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
 }

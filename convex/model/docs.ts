@@ -29,7 +29,7 @@ export const toTask = (d: Doc<"tasks">): Task => ({
 
 export const toProject = ({ _id, _creationTime, ...p }: Doc<"projects">): Project => ({ id: _id, ...p });
 
-export const toToken = ({ _id, _creationTime, hash, projects, ...t }: Doc<"tokens">): Token => ({ id: _id, projects: projects ?? null, ...t });
+export const toToken = ({ _id, _creationTime, hash, projects, expiresAt, ...t }: Doc<"tokens">): Token => ({ id: _id, ...t, projects: projects ?? null, expiresAt: expiresAt ?? null });
 
 export const toLink = ({ kind, ref, url, state, title, createdAt }: Doc<"links">): Link => ({ kind, ref, url, state, title, createdAt });
 

@@ -16,6 +16,8 @@ export interface Inbound<N extends EventName> {
   event: string;
   payload: unknown;
   emit: { name: N; data: EventData<N> };
+  /** SHA-256 of the signed body: the same body under a new delivery id is a duplicate (a replay). */
+  bodyHash?: string;
 }
 
 /** How long ingress waits on the engine before answering anyway (GitHub allows 10 s for the whole request). */
@@ -33,7 +35,7 @@ export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound
   const at = new Date().toISOString();
   const event = makeEvent(d.emit.name, d.deliveryId, d.emit.data, at);
   const outcome = await s.store.recordDelivery({
-    id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at,
+    id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at, bodyHash: d.bodyHash,
   });
   if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
   // No room for another run: the delivery stays recorded and the re-emit sweep starts it later.

@@ -3,15 +3,15 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getSignedCookie } from "hono/cookie";
 import { scopesCover } from "../domain/permissions";
-import type { Scope } from "../ports/store";
+import type { Scope, TokenRecord } from "../ports/store";
 import type { AppEnv, Principal } from "./context";
 import { ApiError } from "./errors";
 import { constantTimeEqual } from "../domain/constant-time";
 import { acceptsCookie } from "./origin";
+import { shouldTouch, tokenExpired } from "../domain/tokens";
 import { sha256Hex } from "./tokens";
 
 export const SESSION_COOKIE = "taskhub_session";
-export const SESSION_TTL_S = 7 * 24 * 3600;
 
 /** What each scope implies is decided in domain/permissions.ts, beside the project roles it combines with. */
 export const hasScope = (p: Principal | null, scope: Scope) => !!p && scopesCover(p.scopes, scope);
@@ -23,15 +23,39 @@ const adminHash = (token: string) => {
   return h;
 };
 
-/** The principal a token hash stands for, or null (unknown or revoked). */
+/** The principal a token hash stands for, or null (unknown, revoked or expired). */
 export async function principalForHash(c: Context<AppEnv>, hash: string): Promise<Principal | null> {
   const { config, store } = c.get("services");
   if (config.HUB_ADMIN_TOKEN && constantTimeEqual(hash, await adminHash(config.HUB_ADMIN_TOKEN))) {
     return { tokenId: "admin", userId: null, scopes: ["admin"], name: "admin" };
   }
-  const rec = await store.findTokenByHash(hash);
-  if (!rec || rec.revokedAt) return null;
+  const now = new Date();
+  const rec = liveToken(await store.findTokenByHash(hash), now);
+  if (!rec) return null;
+  await noteUse(c, rec, now);
   return { tokenId: rec.id, userId: rec.userId, scopes: rec.scopes, name: rec.name, projects: rec.projects };
+}
+
+/** An expired token is refused exactly as a revoked one. */
+function liveToken(rec: TokenRecord | null, now: Date): TokenRecord | null {
+  return rec && !rec.revokedAt && !tokenExpired(rec.expiresAt, now) ? rec : null;
+}
+
+/** lastUsedAt, written at most once per TOUCH_EVERY_MS per token (domain/tokens.ts decides). */
+async function noteUse(c: Context<AppEnv>, rec: TokenRecord, now: Date) {
+  if (shouldTouch(rec.lastUsedAt, now)) await c.get("services").store.touchToken(rec.id, now.toISOString());
+}
+
+/**
+ * A session cookie is `<sign-in token hash>.<expiry s>[.<hash of the token signed in with>]`: the session lives while
+ * its own token does and, when it was made from another token, while that one does too (revoking it ends the session).
+ */
+export async function sessionPrincipal(c: Context<AppEnv>, cookie: string): Promise<Principal | null> {
+  const [hash, exp, parent] = cookie.split(".");
+  if (!(Number(exp) > Date.now() / 1000)) return null;
+  const principal = await principalForHash(c, hash);
+  if (principal && parent && parent !== "-" && !(await principalForHash(c, parent))) return null;
+  return principal;
 }
 
 export function sessionSecret(c: Context<AppEnv>): string | null {
@@ -54,10 +78,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!acceptsCookie(c.req.path)) return next();
   const secret = sessionSecret(c);
   const cookie = secret ? await getSignedCookie(c, secret, SESSION_COOKIE) : undefined;
-  if (cookie) {
-    const [hash, exp] = cookie.split(".");
-    if (Number(exp) > Date.now() / 1000) c.set("principal", await principalForHash(c, hash));
-  }
+  if (cookie) c.set("principal", await sessionPrincipal(c, cookie));
   return next();
 };
 

@@ -1,29 +1,63 @@
-// Write rate limiting per token: a fixed one-minute window per isolate, answered 429 with Retry-After.
+// Rate limits per token: one fixed one-minute window per budget (writes, ingest), and a cap on live connections.
 
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
 
 const WINDOW_MS = 60_000;
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+const INGEST_PATHS = new Set(["/transcripts", "/hooks/claude"]);
+
+export interface Budget {
+  name: "writes" | "ingest";
+  perMinute: number;
+}
+
+/** Hooks are chatty, so ingest has its own, larger budget; every other write (REST, MCP, dashboard forms) shares one. */
+export function writeBudget(c: Context<AppEnv>): Budget {
+  const { RATE_LIMIT_INGEST, RATE_LIMIT_WRITES } = c.get("services").config;
+  return INGEST_PATHS.has(new URL(c.req.url).pathname) ? { name: "ingest", perMinute: RATE_LIMIT_INGEST } : { name: "writes", perMinute: RATE_LIMIT_WRITES };
+}
 
 /**
- * Counts live in the isolate, so a hub spread over many isolates lets a token through a little
- * more often than the limit; it still stops a runaway script, which is what this is for.
+ * Every authenticated write, keyed per token and budget. Counts live in the isolate, so a hub spread over many
+ * isolates lets a token through a little more often than the limit; it still stops a runaway script, which is what
+ * this is for.
  */
-export function limitWrites(perMinute: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => number): MiddlewareHandler<AppEnv> {
+export function limitWrites(budgetOf: (c: Context<AppEnv>) => Budget = writeBudget): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const p = c.get("principal");
     if (SAFE.has(c.req.method) || !p) return next();
+    const budget = budgetOf(c);
+    const key = `${p.tokenId}:${budget.name}`;
     const now = Date.now();
-    let w = windows.get(p.tokenId);
-    if (!w || now - w.start >= WINDOW_MS) windows.set(p.tokenId, (w = { start: now, count: 0 }));
-    const limit = perMinute(c);
-    if (++w.count > limit) {
+    let w = windows.get(key);
+    if (!w || now - w.start >= WINDOW_MS) windows.set(key, (w = { start: now, count: 0 }));
+    if (++w.count > budget.perMinute) {
       const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000));
-      throw new ApiError(429, "rate_limited", `At most ${limit} writes a minute per token`, { retryAfterSeconds: retryAfter }, { "retry-after": String(retryAfter) });
+      throw new ApiError(429, "rate_limited", `At most ${budget.perMinute} ${budget.name} a minute per token`, { retryAfterSeconds: retryAfter, budget: budget.name }, { "retry-after": String(retryAfter) });
     }
     return next();
+  };
+}
+
+/** Live connections (/events) open per token in this isolate. */
+const live = new Map<string, number>();
+
+/** Takes one of a token's `max` live connections; answers 429 when all are open. Returns the release (call once). */
+export function takeLiveSlot(tokenId: string, max: number): () => void {
+  const open = live.get(tokenId) ?? 0;
+  if (open >= max) {
+    throw new ApiError(429, "too_many_connections", `At most ${max} live connections per token; close a page`, { max }, { "retry-after": "5" });
+  }
+  live.set(tokenId, open + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const n = (live.get(tokenId) ?? 1) - 1;
+    if (n > 0) live.set(tokenId, n);
+    else live.delete(tokenId);
   };
 }

@@ -53,6 +53,9 @@ export class ConvexStore implements Store {
   findTokenByHash: Store["findTokenByHash"] = (hash) => this.query(api.tokens.findTokenByHash, { hash });
   listTokens: Store["listTokens"] = () => this.query(api.tokens.listTokens, {});
   revokeToken: Store["revokeToken"] = (id, at) => this.mutation(api.tokens.revokeToken, { id, at });
+  touchToken: Store["touchToken"] = async (id, at) => {
+    await this.mutation(api.tokens.touchToken, { id, at });
+  };
 
   // projects (src/ports/store/projects.ts, convex/projects.ts)
   createProject: Store["createProject"] = (p) => this.mutation(api.projects.createProject, p);

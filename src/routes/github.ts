@@ -7,6 +7,7 @@ import { ApiError } from "../http/errors";
 import { recordAndEmit } from "../app/ingress";
 import { limitBody } from "../http/ingest";
 import { verifyGitHubSignature } from "../http/signature";
+import { sha256Hex } from "../http/tokens";
 
 export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, async (c) => {
   const s = c.get("services");
@@ -31,6 +32,8 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   const plan = planGitHubEvent(event, payload);
   if (plan.kind === "pong") return c.json({ ok: true, pong: true }, 200);
   const deliveryId = `github:${delivery}`;
+  // A signed body replayed under a fresh X-GitHub-Delivery is still the same delivery.
+  const bodyHash = await sha256Hex(body);
   if (plan.kind === "workflow") {
     const outcome = await recordAndEmit(s, {
       deliveryId,
@@ -38,6 +41,7 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
       event,
       payload: plan.payload,
       emit: { name: WORKFLOW_EVENTS[plan.event], data: { deliveryId } },
+      bodyHash,
     }, (work) => c.executionCtx.waitUntil(work));
     return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId }, outcome === "duplicate" ? 200 : 202);
   }
@@ -46,7 +50,7 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   const payloadText = plan.kind === "record" ? JSON.stringify(plan.payload) : null;
   const outcome = await s.store.recordDelivery({
     id: deliveryId, source: "github", event, payload: payloadText, at,
-    status: plan.kind === "record" ? "processed" : "ignored", error: plan.kind === "ignore" ? plan.reason : null,
+    status: plan.kind === "record" ? "processed" : "ignored", error: plan.kind === "ignore" ? plan.reason : null, bodyHash,
   });
   const ignored = plan.kind === "ignore" ? { ignored: true, reason: plan.reason } : {};
   return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId, event, ...ignored }, outcome === "duplicate" ? 200 : 202);

@@ -81,6 +81,19 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect(await store.getDelivery(id)).toMatchObject({ status: "emitted" });
       });
 
+      it("calls a delivery with a new id but the body of one already recorded a duplicate, and records nothing", async () => {
+        const [first, again] = [`test:${crypto.randomUUID()}`, `test:${crypto.randomUUID()}`];
+        const bodyHash = crypto.randomUUID();
+        expect(await store.recordDelivery({ id: first, source: "test", event: "push", payload: "{}", bodyHash, at: nextAt() })).toBe("new");
+        expect(await store.recordDelivery({ id: again, source: "test", event: "push", payload: "{}", bodyHash, at: nextAt() })).toBe("duplicate");
+        expect(await store.getDelivery(again)).toBeNull();
+      });
+
+      it("records deliveries without a body hash each by its id alone", async () => {
+        const ids = [`test:${crypto.randomUUID()}`, `test:${crypto.randomUUID()}`];
+        for (const id of ids) expect(await store.recordDelivery({ id, source: "test", event: "ping", payload: "{}", at: nextAt() })).toBe("new");
+      });
+
       it("does not list a delivery received after the cut-off", async () => {
         const id = `test:${crypto.randomUUID()}`;
         await store.recordDelivery({ id, source: "test", event: "push", payload: null, emit: "{}", at: "2001-01-03T00:00:00.000Z" });
@@ -125,6 +138,23 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect(await store.revokeToken(t.id, at)).toBe(true);
         expect(await store.revokeToken(t.id, nextAt())).toBe(false);
         expect((await store.findTokenByHash(hash))?.revokedAt).toBe(at);
+      });
+
+      it("keeps a token's expiry", async () => {
+        const hash = crypto.randomUUID();
+        const expiresAt = "2031-01-01T12:00:00.000Z";
+        const made = await store.createToken({ name: "github:ada", hash, scopes: ["write"], expiresAt, at: nextAt() });
+        expect(made.expiresAt).toBe(expiresAt);
+        expect(await store.findTokenByHash(hash)).toMatchObject({ expiresAt });
+        expect((await store.createToken({ name: "ci", hash: crypto.randomUUID(), scopes: ["read"], at: nextAt() })).expiresAt).toBeNull();
+      });
+
+      it("records when a token was last used", async () => {
+        const hash = crypto.randomUUID();
+        const t = await store.createToken({ name: "busy", hash, scopes: ["read"], at: nextAt() });
+        const at = nextAt();
+        await store.touchToken(t.id, at);
+        expect((await store.findTokenByHash(hash))?.lastUsedAt).toBe(at);
       });
 
       it("lists the tokens it holds", async () => {

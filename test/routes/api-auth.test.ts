@@ -39,3 +39,11 @@ it("DELETE /api/auth/logout clears the cookie", async () => {
   expect(res.status).toBe(200);
   expect(res.headers.get("set-cookie")).toMatch(/taskhub_session=;.*Max-Age=0/i);
 });
+
+it("GET /api/auth/me says whose bearer token it is", async () => {
+  const made = await (await call("/api/tokens", { method: "POST", json: { name: "cli", scopes: ["read"] } })).json();
+  const res = await call("/api/auth/me", { token: made.token });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ userId: null, name: "cli", scopes: ["read"] });
+  expect((await call("/api/auth/me", { token: null })).status).toBe(401);
+});

@@ -31,7 +31,8 @@ it("answers ping with 200", async () => {
 
 it("records installation_repositories with the repositories added", async () => {
   const added = examples.find((e) => e.event === "installation_repositories" && (e.payload as { action: string }).action === "added")!;
-  const res = await webhook("installation_repositories", added.payload, { delivery: "install-repos-1" });
+  // The catalog test above posted this very example; the same body again would be a duplicate, so it differs by a newline.
+  const res = await webhook("installation_repositories", added.payload, { delivery: "install-repos-1", body: `${JSON.stringify(added.payload)}\n` });
   expect(res.status).toBe(202);
   const row = await env.DB.prepare(`SELECT status, payload FROM deliveries WHERE id = 'github:install-repos-1'`).first<{ status: string; payload: string }>();
   expect(row?.status).toBe("processed");

@@ -11,7 +11,7 @@ function app(perMinute: number) {
     c.set("principal", { tokenId: c.req.header("x-token") ?? "t1", userId: null, scopes: ["write"], name: "t" });
     await next();
   });
-  a.use("*", limitWrites(() => perMinute));
+  a.use("*", limitWrites(() => ({ name: "writes", perMinute })));
   a.all("*", (c) => c.text("ok"));
   return a;
 }

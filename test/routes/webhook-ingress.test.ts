@@ -64,6 +64,23 @@ describe("POST /webhooks/github", () => {
     expect(await deliveries("push-1")).toBe(1);
   });
 
+  it("answers a signed body replayed under a new X-GitHub-Delivery with 200 duplicate and records nothing", async () => {
+    const body = JSON.stringify({ ...push, after: crypto.randomUUID() });
+    expect((await webhook("push", null, { body, delivery: "replay-original" })).status).toBe(202);
+    const replay = await webhook("push", null, { body, delivery: "replay-forged-id" });
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toMatchObject({ duplicate: true });
+    expect(await deliveries("replay-forged-id")).toBe(0);
+  });
+
+  it("answers a replayed body of an event it only records as a duplicate too", async () => {
+    const body = JSON.stringify({ action: "created", starred_at: crypto.randomUUID() });
+    expect((await webhook("star", null, { body, delivery: "star-original" })).status).toBe(202);
+    const replay = await webhook("star", null, { body, delivery: "star-replayed" });
+    expect(await replay.json()).toMatchObject({ duplicate: true });
+    expect(await deliveries("star-replayed")).toBe(0);
+  });
+
   it("answers 400 when the delivery headers are missing", async () => {
     const body = JSON.stringify(ping);
     const res = await webhook("ping", ping, { body, delivery: "" });

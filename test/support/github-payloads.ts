@@ -30,6 +30,7 @@ export function pushPayload(repo: string, ref: string, commits: { message: strin
   p.repository = repository(p.repository, repo);
   p.commits = commits.map(({ message, sha = newSha() }) => ({ ...template, id: sha, message, url: `https://github.com/${repo}/commit/${sha}` }));
   p.head_commit = p.commits.at(-1) ?? null;
+  p.before = newSha(); // each push moves a branch from its own head, so no two pushes have one body (the hub dedupes by body hash)
   return p;
 }
 

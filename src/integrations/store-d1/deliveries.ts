@@ -8,10 +8,10 @@ export function deliveries(db: D1Database): DeliveryStore {
     async recordDelivery(d) {
       const r = await db
         .prepare(
-          `INSERT INTO deliveries (id, source, event, status, error, payload, emit, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO NOTHING`,
+          `INSERT INTO deliveries (id, source, event, status, error, payload, emit, received_at, updated_at, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT DO NOTHING`,
         )
-        .bind(d.id, d.source, d.event, d.status ?? "received", d.error ?? null, d.payload, d.emit ?? null, d.at, d.at)
+        .bind(d.id, d.source, d.event, d.status ?? "received", d.error ?? null, d.payload, d.emit ?? null, d.at, d.at, d.bodyHash ?? null)
         .run();
       return r.meta.changes === 1 ? "new" : "duplicate";
     },

@@ -11,6 +11,8 @@ export interface NewDelivery {
   emit?: string | null;
   status?: Delivery["status"];
   error?: string | null;
+  /** SHA-256 of the signed body: a second delivery of the same body under a new id is a duplicate too. */
+  bodyHash?: string | null;
 }
 
 export interface DeliveryStore {

@@ -14,11 +14,15 @@ export interface TokenRecord {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** When it stops being accepted (sign-in tokens); null: until revoked. */
+  expiresAt: string | null;
 }
 
 export interface TokenStore {
-  createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; projects?: string[] | null; at: string }): Promise<TokenRecord>;
+  createToken(t: { name: string; hash: string; scopes: Scope[]; userId?: string | null; projects?: string[] | null; expiresAt?: string | null; at: string }): Promise<TokenRecord>;
   findTokenByHash(hash: string): Promise<TokenRecord | null>;
   listTokens(): Promise<TokenRecord[]>;
   revokeToken(id: string, at: string): Promise<boolean>;
+  /** Sets lastUsedAt; callers throttle it (domain/tokens.ts shouldTouch). */
+  touchToken(id: string, at: string): Promise<void>;
 }

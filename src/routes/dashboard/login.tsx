@@ -6,8 +6,8 @@ import { principalForHash } from "../../http/auth";
 import { GITHUB_LOGIN, userForGithubLogin } from "../../domain/users";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
-import { endSession, startSession } from "../../http/session";
-import { generateToken, sha256Hex } from "../../http/tokens";
+import { signIn, signOut } from "../../http/session";
+import { sha256Hex } from "../../http/tokens";
 import { Layout } from "./layout";
 import { LoginForm } from "./login-form";
 
@@ -27,11 +27,11 @@ export const login = new Hono<AppEnv>()
         401,
       );
     }
-    await startSession(c, hash);
+    await signIn(c, { name: principal.name, userId: principal.userId, scopes: principal.scopes, fromHash: hash });
     return c.redirect("/", 303);
   })
-  .post("/logout", (c) => {
-    endSession(c);
+  .post("/logout", async (c) => {
+    await signOut(c);
     return c.redirect("/", 303);
   })
   .use("/auth/github", async (c, next) => {
@@ -52,10 +52,7 @@ export const login = new Hono<AppEnv>()
         403,
       );
     }
-    // The session is a token like any other: listed, and revocable, under /api/tokens.
-    const token = generateToken();
-    const hash = await sha256Hex(token);
-    await store.createToken({ name: `github:${login}`, hash, scopes: ["write"], userId: user.id, at: new Date().toISOString() });
-    await startSession(c, hash);
+    // The session is a token like any other (listed, revocable under /api/tokens), expiring after SESSION_TTL_HOURS.
+    await signIn(c, { name: `github:${login}`, scopes: ["write"], userId: user.id, fromHash: null });
     return c.redirect("/", 303);
   });

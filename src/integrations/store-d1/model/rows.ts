@@ -70,7 +70,7 @@ export function toProject(r: ProjectRow): Project {
 
 export type TokenRow = {
   id: string; user_id: string | null; name: string; scopes: string; projects: string | null; created_at: string;
-  last_used_at: string | null; revoked_at: string | null;
+  last_used_at: string | null; revoked_at: string | null; expires_at: string | null;
 };
 
 export function toToken(r: TokenRow): TokenRecord {
@@ -83,6 +83,7 @@ export function toToken(r: TokenRow): TokenRecord {
     createdAt: r.created_at,
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
+    expiresAt: r.expires_at,
   };
 }
 
