@@ -9,12 +9,14 @@ import { live } from "./live";
 import { login } from "./login";
 import { reportsPage } from "./reports";
 import { runsPage } from "./runs";
+import { sessionPage } from "./session";
 import { taskPage } from "./task";
 
 export const dashboard = new Hono<AppEnv>()
   .route("/", login)
   .route("/", board)
   .route("/", taskPage)
+  .route("/", sessionPage)
   .route("/", graphPage)
   .route("/", runsPage)
   .route("/", emailsPage)
