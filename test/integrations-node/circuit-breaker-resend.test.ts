@@ -47,3 +47,15 @@ it("a refused email (422) is Resend answering, not failing: the circuit stays cl
   for (let i = 0; i < 6; i++) expect((await mailer.send(email(`${crypto.randomUUID()}@example.com`))).status).toBe("failed");
   expect([breaker.state, breaker.health()]).toEqual(["closed", "ok"]);
 });
+
+it("the composed services report Resend down in their health, and the dashboard banner says so", async () => {
+  const { buildServices } = await import("../../src/services");
+  const { HealthBanner, trackHealth } = await import("../../src/routes/dashboard/health-banner");
+  const services = buildServices({ DB: world.db(), RESEND_API_KEY: "re_test_key", HUB_ADMIN_TOKEN: "t" } as never);
+  expect(services.health()).toEqual({ status: "ok", store: "ok", engine: "ok", mailer: "ok", github: "ok" });
+  for (let i = 0; i < 5; i++) resend.failNext({ status: 500, name: "application_error", message: "Down" });
+  for (let i = 0; i < 5; i++) await expect(services.mailer.send(email(`${crypto.randomUUID()}@example.com`))).rejects.toBeInstanceOf(RetryableMailError);
+  expect(services.health()).toEqual({ status: "down", store: "ok", engine: "ok", mailer: "down", github: "ok" });
+  await trackHealth({ get: () => services } as never, async () => {});
+  expect(String(HealthBanner())).toContain("mailer down");
+});

@@ -5,6 +5,7 @@ import type { AppEnv } from "../../http/context";
 import { board } from "./board";
 import { emailsPage } from "./emails";
 import { graphPage } from "./graph";
+import { trackHealth } from "./health-banner";
 import { live } from "./live";
 import { login } from "./login";
 import { reportsPage } from "./reports";
@@ -13,6 +14,7 @@ import { sessionPage } from "./session";
 import { taskPage } from "./task";
 
 export const dashboard = new Hono<AppEnv>()
+  .use("*", trackHealth)
   .route("/", login)
   .route("/", board)
   .route("/", taskPage)
