@@ -258,7 +258,8 @@ export default defineSchema({
     .index("by_seq", ["seq"])
     .index("by_taskId_seq", ["taskId", "seq"])
     .index("by_taskId_action_seq", ["taskId", "action", "seq"])
-    .index("by_projectId_seq", ["projectId", "seq"]),
+    .index("by_projectId_seq", ["projectId", "seq"])
+    .index("by_actor_seq", ["actor", "seq"]),
 
   // Named counters (the activity sequence): one doc each, bumped inside the mutation that uses it.
   counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]),

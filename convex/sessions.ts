@@ -3,7 +3,10 @@
 import { v } from "convex/values";
 import { hubMutation, hubQuery } from "./lib/hub";
 import { applyIntents as apply } from "./model/ingest";
-import { vIntentBatch, vTaskChange } from "./validators";
+import { sessionActor } from "../src/domain/ingest";
+import { SESSION_ACTIVITY_LIMIT } from "../src/ports/store/sessions";
+import { toActivity } from "./model/docs";
+import { vActivity, vIntentBatch, vTaskChange, vTaskStatus } from "./validators";
 import type { QueryCtx } from "./_generated/server";
 
 const lineSeen = (ctx: QueryCtx, sessionId: string, uuid: string) =>
@@ -77,4 +80,34 @@ export const applyIntents = hubMutation({
   args: { batch: vIntentBatch, at: v.string() },
   returns: v.array(vTaskChange),
   handler: (ctx, { batch, at }) => apply(ctx, batch, at),
+});
+
+export const sessionSummary = hubQuery({
+  args: { sessionId: v.string() },
+  returns: v.union(
+    v.null(),
+    v.object({
+      id: v.string(), projectId: v.union(v.string(), v.null()), cwd: v.union(v.string(), v.null()), gitBranch: v.union(v.string(), v.null()),
+      activeMinutes: v.number(), startedAt: v.string(), lastAt: v.union(v.string(), v.null()),
+      created: v.array(v.object({ key: v.string(), title: v.string(), status: vTaskStatus })),
+      activity: v.array(vActivity),
+    }),
+  ),
+  handler: async (ctx, { sessionId }) => {
+    const s = await ctx.db.query("sessions").withIndex("by_sessionId", (q) => q.eq("sessionId", sessionId)).unique();
+    if (!s) return null;
+    const tasks = await ctx.db.query("tasks").withIndex("by_sessionId_status", (q) => q.eq("sessionId", sessionId)).collect();
+    const activity = await ctx.db
+      .query("activity")
+      .withIndex("by_actor_seq", (q) => q.eq("actor", sessionActor(sessionId)))
+      .order("desc")
+      .take(SESSION_ACTIVITY_LIMIT);
+    return {
+      id: s.sessionId, projectId: s.projectId, cwd: s.cwd, gitBranch: s.gitBranch, activeMinutes: s.activeMinutes, startedAt: s.createdAt, lastAt: s.lastAt,
+      created: tasks
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number)
+        .map((t) => ({ key: `${t.projectKey}-${t.number}`, title: t.title, status: t.status })),
+      activity: activity.map(toActivity),
+    };
+  },
 });

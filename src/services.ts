@@ -1,6 +1,8 @@
 // Builds the adapters the config picked, once per isolate and environment, for routes and workflows.
 
 import { loadConfig, type Config, type Env } from "./config";
+import { worst, type Health } from "./domain/circuit";
+import { isolateBreaker, withBreaker, type Breaker } from "./integrations/circuit-breaker";
 import { CloudflareEngine } from "./integrations/engine-cloudflare";
 import { LaunchLimit } from "./integrations/engine-cloudflare/launch-limit";
 import { InngestEngine } from "./integrations/engine-inngest";
@@ -13,9 +15,9 @@ import { D1Store } from "./integrations/store-d1";
 import { ConvexStore } from "./integrations/store-convex";
 import type { Engine } from "./ports/engine";
 import type { GitHub } from "./ports/github";
-import type { Mailer } from "./ports/mailer";
+import { RetryableMailError, type Mailer } from "./ports/mailer";
 import type { Services } from "./ports/services";
-import type { Store } from "./ports/store";
+import { StoreError, type Store } from "./ports/store";
 import { workflows } from "./workflows";
 
 export type { Services };
@@ -56,10 +58,39 @@ function pickGitHub(config: Config): GitHub {
   }
 }
 
+/**
+ * The vendors behind the network (Convex, Resend, GitHub) go through a circuit breaker, one per isolate:
+ * after 5 straight failures calls wait 30 s (a retryable error, so workflow steps back off) and one probe tests the way.
+ * The local ones (D1, the outbox, Cloudflare Workflows) have none and always report ok.
+ */
+const BREAKERS = {
+  convex: () => isolateBreaker("convex", { isFailure: (e) => !(e instanceof StoreError) }),
+  resend: () => isolateBreaker("resend", { refuse: (a, ms) => new RetryableMailError(`${a} is unavailable (circuit open)`, Math.ceil(ms / 1000)) }),
+  octokit: () => isolateBreaker("github"),
+};
+
+const guard = <T extends object>(adapter: T, breaker: Breaker | null): T => (breaker ? withBreaker(adapter, breaker) : adapter);
+const healthOf = (breaker: Breaker | null): Health => breaker?.health() ?? "ok";
+
 export function buildServices(env: Env): Services {
   const config = loadConfig(env);
-  const store = pickStore(config, env);
-  return { config, store, engine: pickEngine(config, env), mailer: pickMailer(config, store), github: pickGitHub(config) };
+  const breakers = {
+    store: config.store === "convex" ? BREAKERS.convex() : null,
+    mailer: config.mailer === "resend" ? BREAKERS.resend() : null,
+    github: config.github === "octokit" ? BREAKERS.octokit() : null,
+  };
+  const store = guard(pickStore(config, env), breakers.store);
+  return {
+    config,
+    store,
+    engine: pickEngine(config, env),
+    mailer: guard(pickMailer(config, store), breakers.mailer),
+    github: guard(pickGitHub(config), breakers.github),
+    health() {
+      const parts = { store: healthOf(breakers.store), engine: "ok" as Health, mailer: healthOf(breakers.mailer), github: healthOf(breakers.github) };
+      return { status: worst(Object.values(parts)), ...parts };
+    },
+  };
 }
 
 const cache = new WeakMap<object, Services>();

@@ -108,6 +108,7 @@ export class ConvexStore implements Store {
   linkGitHubItem: Store["linkGitHubItem"] = (link) => this.mutation(api.github.linkGitHubItem, { link });
 
   // sessions (src/ports/store/sessions.ts, convex/sessions.ts)
+  sessionSummary: Store["sessionSummary"] = (sessionId) => this.query(api.sessions.sessionSummary, { sessionId });
   seenTranscriptLines: Store["seenTranscriptLines"] = async (sessionId, uuids) =>
     new Set(await this.query(api.sessions.seenTranscriptLines, { sessionId, uuids }));
   recordTranscriptLines: Store["recordTranscriptLines"] = (sessionId, uuids) => this.mutation(api.sessions.recordTranscriptLines, { sessionId, uuids });

@@ -1,6 +1,7 @@
 // What routes, use cases and workflows are handed: the config and the adapters it picked (built in src/services.ts).
 
 import type { Config } from "../config";
+import type { Health } from "../domain/circuit";
 import type { Engine } from "./engine";
 import type { GitHub } from "./github";
 import type { Mailer } from "./mailer";
@@ -12,4 +13,14 @@ export interface Services {
   engine: Engine;
   mailer: Mailer;
   github: GitHub;
+  /** Each vendor's circuit (ok, degraded, down) in this isolate, and the worst of them. */
+  health(): ServicesHealth;
+}
+
+export interface ServicesHealth {
+  status: Health;
+  store: Health;
+  engine: Health;
+  mailer: Health;
+  github: Health;
 }

@@ -359,6 +359,21 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect([a!.dependsOn, a!.blocks]).toEqual([[b!.key], []]);
         expect([b!.dependsOn, b!.blocks]).toEqual([[], [a!.key]]);
       });
+
+      it("sums up a session: the tasks it created, what it changed newest first, and none of another session's", async () => {
+        const p = await project();
+        const s = crypto.randomUUID();
+        const batch = (intents: Parameters<Store["applyIntents"]>[0]["intents"]) => ({ sessionId: s, projectId: p.id, cwd: "/w", gitBranch: "main", intents });
+        await store.applyIntents(batch([list(s, [{ key: `${s}:1`, title: "Plan" }])]), nextAt());
+        await store.applyIntents(batch([list(s, [{ key: `${s}:1`, title: "Plan", status: "in_progress" }])]), nextAt());
+        await task(p.key);
+        const sum = await store.sessionSummary(s);
+        expect(sum).toMatchObject({ id: s, projectId: p.id, cwd: "/w", gitBranch: "main", activeMinutes: 0 });
+        expect(sum!.created).toEqual([{ key: `${p.key}-1`, title: "Plan", status: "in_progress" }]);
+        expect(sum!.activity.map((a) => a.action)).toEqual(["status_changed", "created"]);
+        expect(sum!.activity.every((a) => a.actor === `claude:${s}`)).toBe(true);
+        expect(await store.sessionSummary(crypto.randomUUID())).toBeNull();
+      });
     });
 
     describe("commits", () => {

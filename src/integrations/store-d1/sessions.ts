@@ -1,7 +1,10 @@
 // Sessions on D1: transcript lines seen once, the subagent chain of each sidechain line, and a slice's intents applied.
 
-import type { SessionStore } from "../../ports/store";
+import { sessionActor } from "../../domain/ingest";
+import type { TaskStatus } from "../../domain/tasks";
+import { SESSION_ACTIVITY_LIMIT, type SessionStore, type SessionSummary } from "../../ports/store";
 import { applyIntents } from "./model/ingest";
+import { ACTIVITY_COLUMNS, ACTIVITY_FROM, toActivity, type ActivityRow } from "./model/rows";
 
 async function lineChains(db: D1Database, sessionId: string, uuids: string[]): Promise<Map<string, string>> {
   if (!uuids.length) return new Map();
@@ -25,8 +28,29 @@ async function recordLineChains(db: D1Database, sessionId: string, chains: Recor
     .run();
 }
 
+async function sessionSummary(db: D1Database, sessionId: string): Promise<SessionSummary | null> {
+  const [session, created, activity] = await db.batch([
+    db
+      .prepare(`SELECT id, project_id, cwd, git_branch, active_minutes, created_at, last_at FROM sessions WHERE id = ?`)
+      .bind(sessionId),
+    db
+      .prepare(`SELECT p.key || '-' || t.number AS key, t.title, t.status FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.session_id = ? ORDER BY t.created_at, t.number`)
+      .bind(sessionId),
+    db.prepare(`SELECT ${ACTIVITY_COLUMNS} ${ACTIVITY_FROM} WHERE a.actor = ? ORDER BY a.id DESC LIMIT ?`).bind(sessionActor(sessionId), SESSION_ACTIVITY_LIMIT),
+  ]);
+  type Row = { id: string; project_id: string | null; cwd: string | null; git_branch: string | null; active_minutes: number; created_at: string; last_at: string | null };
+  const s = (session.results as Row[])[0];
+  if (!s) return null;
+  return {
+    id: s.id, projectId: s.project_id, cwd: s.cwd, gitBranch: s.git_branch, activeMinutes: s.active_minutes, startedAt: s.created_at, lastAt: s.last_at,
+    created: created.results as { key: string; title: string; status: TaskStatus }[],
+    activity: (activity.results as ActivityRow[]).map(toActivity),
+  };
+}
+
 export function sessions(db: D1Database): SessionStore {
   return {
+    sessionSummary: (sessionId) => sessionSummary(db, sessionId),
     async seenTranscriptLines(sessionId, uuids) {
       const { results } = await db
         .prepare(`SELECT uuid FROM transcript_lines WHERE session_id = ? AND uuid IN (SELECT value FROM json_each(?))`)

@@ -30,7 +30,8 @@ export type { EmailRecord, EmailStore } from "./emails";
 export type { GitHubItemLink, GitHubStore, PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync } from "./github";
 export type { NewUser, PeopleStore, UserPatch } from "./people";
 export type { NewProject, ProjectPatch, ProjectStore } from "./projects";
-export type { IntentBatch, SessionStore, TranscriptChunk } from "./sessions";
+export type { IntentBatch, SessionStore, SessionSummary, TranscriptChunk } from "./sessions";
+export { SESSION_ACTIVITY_LIMIT } from "./sessions";
 export type { NewTask, Page, TaskChange, TaskFilter, TaskPatch, TaskStore, WatchedTasks } from "./tasks";
 export type { Scope, TokenRecord, TokenStore } from "./tokens";
 

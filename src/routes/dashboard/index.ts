@@ -5,16 +5,20 @@ import type { AppEnv } from "../../http/context";
 import { board } from "./board";
 import { emailsPage } from "./emails";
 import { graphPage } from "./graph";
+import { trackHealth } from "./health-banner";
 import { live } from "./live";
 import { login } from "./login";
 import { reportsPage } from "./reports";
 import { runsPage } from "./runs";
+import { sessionPage } from "./session";
 import { taskPage } from "./task";
 
 export const dashboard = new Hono<AppEnv>()
+  .use("*", trackHealth)
   .route("/", login)
   .route("/", board)
   .route("/", taskPage)
+  .route("/", sessionPage)
   .route("/", graphPage)
   .route("/", runsPage)
   .route("/", emailsPage)

@@ -1,6 +1,7 @@
 // The dashboard's page frame: one stylesheet, navigation, the live-update script, and nothing that needs a build step.
 
 import type { Child } from "hono/jsx";
+import { HealthBanner } from "./health-banner";
 
 const CSS = `
 *{box-sizing:border-box}
@@ -35,6 +36,7 @@ table.grid{border-collapse:collapse;width:100%;background:#fff} table.grid td,ta
 iframe.preview{width:100%;height:260px;border:1px solid #d0d7de;border-radius:6px;background:#fff}
 .live{font-size:12px;color:#8c959f} .live.on{color:#1a7f37}
 svg text{font:12px system-ui,sans-serif}
+.banner{background:#fff8c5;border:1px solid #d4a72c}
 `;
 
 /**
@@ -101,7 +103,10 @@ export function Layout(props: { title: string; children: Child; signedIn?: boole
             </>
           ) : null}
         </header>
-        <main>{props.children}</main>
+        <main>
+          {props.signedIn ? <HealthBanner /> : null}
+          {props.children}
+        </main>
         {props.signedIn ? <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: LIVE }} /> : null}
       </body>
     </html>

@@ -1,12 +1,19 @@
 // GET /events: server-sent events fed by the activity log, so open pages refresh within about a second of a change.
 
 import { Hono } from "hono";
+import type { Activity } from "../../domain/activity";
+import { describeActivity, plainText } from "../../domain/describe-activity";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../../http/context";
 import { activityFilter } from "../../app/deliveries";
 import { useCaseOf } from "../../http/permissions";
 import { takeLiveSlot } from "../../http/rate-limit";
 import { reader } from "./guard";
+
+const feedLine = (r: Activity) => {
+  const d = describeActivity(r);
+  return `${r.taskKey ? `${r.taskKey} ` : ""}${plainText(d.what)} · ${plainText(d.by)}`;
+};
 
 const POLL_MS = 700;
 /** A stream ends after this and the browser reconnects (Last-Event-ID), so no request lives forever. */
@@ -34,8 +41,8 @@ export const live = new Hono<AppEnv>().get("/events", reader, async (c) => {
         if (rows.length) {
           after = rows[rows.length - 1].id;
           const visible = rows.filter((r) => shown(r.projectId));
-          // Only ids and actions travel: the page fetches what it shows through the normal, escaped render.
-          if (visible.length) await s.writeSSE({ id: String(after), data: JSON.stringify(visible.map((r) => ({ id: r.id, action: r.action, task: r.taskKey }))) });
+          // Ids, actions and a plain-text line travel: the page fetches what it shows through the normal, escaped render.
+          if (visible.length) await s.writeSSE({ id: String(after), data: JSON.stringify(visible.map((r) => ({ id: r.id, action: r.action, task: r.taskKey, text: feedLine(r) }))) });
         }
         await s.sleep(POLL_MS);
       }

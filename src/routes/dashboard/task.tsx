@@ -1,6 +1,7 @@
 // GET /tasks/:key: one task with its timeline, links, comments, time and dependencies both ways; forms to add to each.
 
 import { Hono } from "hono";
+import { describeActivity, describeSource } from "../../domain/describe-activity";
 import { isDone } from "../../domain/tasks";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
@@ -12,8 +13,9 @@ import { StatusForm } from "./board";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
 import { ExternalLink } from "./external-link";
+import { Parts, when } from "./parts";
 
-const when = (at: string) => at.slice(0, 16).replace("T", " ");
+
 const Csrf = (p: { v: string }) => <input type="hidden" name="_csrf" value={p.v} />;
 
 export const taskPage = new Hono<AppEnv>()
@@ -44,7 +46,7 @@ export const taskPage = new Hono<AppEnv>()
                   {t.tags.map((x) => (
                     <span class="badge">#{x}</span>
                   ))}
-                  · from {t.source.kind}
+                  · from <Parts parts={describeSource(t.source)} />
                 </div>
                 <pre>{t.description ?? "No description."}</pre>
                 <StatusForm task={t} csrf={csrf} />
@@ -69,14 +71,20 @@ export const taskPage = new Hono<AppEnv>()
               <div class="panel">
                 <h2>Timeline</h2>
                 <table class="grid">
-                  {t.activity.map((a) => (
-                    <tr>
-                      <td class="meta">{when(a.at)}</td>
-                      <td>{a.action.replace("_", " ")}</td>
-                      <td>{a.actor}</td>
-                      <td class="meta">{JSON.stringify(a.data).slice(0, 160)}</td>
-                    </tr>
-                  ))}
+                  {t.activity.map((a) => {
+                    const d = describeActivity(a);
+                    return (
+                      <tr>
+                        <td class="meta">{when(a.at)}</td>
+                        <td>
+                          <Parts parts={d.what} />
+                        </td>
+                        <td class="meta">
+                          <Parts parts={d.by} />
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </table>
               </div>
             </div>
