@@ -1,6 +1,6 @@
 // The activity log's vocabulary: who acts, which actions a row may record (declared once for both stores), and a row.
 
-import { PULL_REQUEST_STATES } from "./pull-requests";
+import { PULL_REQUEST_STATES } from "./links";
 
 export type Actor = string; // "user:<id>", "token:<id>", "admin", "claude:<session>", "github:<login>", "system"
 

@@ -11,3 +11,7 @@ export interface Link {
   title: string | null;
   createdAt: string;
 }
+
+/** A pull request's life as the hub follows it; declared with links (its link's state) so activity can name it too. */
+export const PULL_REQUEST_STATES = ["draft", "open", "review", "merged", "closed"] as const;
+export type PullRequestState = (typeof PULL_REQUEST_STATES)[number];

@@ -5,8 +5,8 @@ import { issueIdsIn, taskKeyResolver } from "./issue-refs";
 import { parseBranchName, parseText, type RefOptions } from "./refs";
 import { isDone, isForwardMove, type TaskStatus } from "./tasks";
 
-export const PULL_REQUEST_STATES = ["draft", "open", "review", "merged", "closed"] as const;
-export type PullRequestState = (typeof PULL_REQUEST_STATES)[number];
+import type { PullRequestState } from "./links";
+export { PULL_REQUEST_STATES, type PullRequestState } from "./links";
 
 /** A PR under review stays under review when more commits arrive; only a draft or a close leaves it. */
 export function nextPullRequestState(prev: PullRequestState | null, pr: Pick<CompactPullRequest, "action" | "open" | "merged" | "draft">): PullRequestState {

@@ -130,7 +130,7 @@ describe("the checks themselves", () => {
 describe("src/ layers", () => {
   it("reads the imports of every file, multi-line and type-only ones included", () => {
     expect(graph.size).toBeGreaterThan(100);
-    expect(graph.get("services.ts")).toContain("ports/store.ts");
+    expect(graph.get("services.ts")).toContain("ports/store/index.ts");
     expect(graph.get("index.ts")).toContain("app.ts");
   });
 
