@@ -1,6 +1,6 @@
 // The project permission checks every use case makes: domain/permissions.ts decides, this looks up the role and refuses.
 
-import { decide, mayOperate, needsRole, readableProjects, type ProjectAction } from "../domain/permissions";
+import { decide, mayOperate, needsRole, outsideLimit, readableProjects, type ProjectAction } from "../domain/permissions";
 import type { Project, TaskDetail, TaskFilter } from "../ports/store";
 import type { UseCaseContext } from "./context";
 import { AppError } from "./errors";
@@ -10,6 +10,7 @@ import { AppError } from "./errors";
  * short, not_found (worded as for a missing thing, `notFound`) when a person has no role there at all.
  */
 export async function requireProjectRole(ctx: UseCaseContext, project: { id: string; key: string }, action: ProjectAction, notFound = `Project ${project.key} not found`): Promise<void> {
+  if (outsideLimit(ctx.asker, project.key)) throw new AppError("not_found", notFound);
   const role = needsRole(ctx.asker) ? await ctx.services.store.roleIn(project.id, ctx.asker.userId!) : null;
   const decision = decide(ctx.asker, role, action);
   if (decision === "hidden") throw new AppError("not_found", notFound);
@@ -34,7 +35,10 @@ export async function requireTask(ctx: UseCaseContext, key: string, action: Proj
 
 /** "all", or the ids of the projects a listing may show this caller. */
 export async function readableProjectIds(ctx: UseCaseContext): Promise<"all" | string[]> {
-  return readableProjects(ctx.asker, needsRole(ctx.asker) ? await ctx.services.store.rolesOf(ctx.asker.userId!) : {});
+  const ids = readableProjects(ctx.asker, needsRole(ctx.asker) ? await ctx.services.store.rolesOf(ctx.asker.userId!) : {});
+  if (ctx.asker.admin || !ctx.asker.projects) return ids;
+  const named = (await ctx.services.store.listProjects()).filter((p) => !outsideLimit(ctx.asker, p.key)).map((p) => p.id);
+  return ids === "all" ? named : ids.filter((id) => named.includes(id));
 }
 
 /** Every project the caller may read, in the store's order. */

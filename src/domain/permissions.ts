@@ -41,7 +41,12 @@ export interface Asker {
   userId: string | null;
   /** The token's scopes; a person's token is limited by them as well as by the person's role. */
   scopes: readonly TokenScope[];
+  /** A token made for named projects (tokens.projects, keys): every other project is hidden from it. */
+  projects?: readonly string[] | null;
 }
+
+/** Whether a token limited to named projects must not see this one (an admin is never limited). */
+export const outsideLimit = (asker: Asker, projectKey: string) => !asker.admin && !!asker.projects && !asker.projects.includes(projectKey);
 
 /** The scope an action needs of the token itself, whoever it acts for; managing is a change, so write. */
 const SCOPE_FOR: Record<ProjectAction, TokenScope> = { read: "read", write: "write", manage: "write" };
@@ -89,4 +94,4 @@ export function readableProjects(asker: Asker, roles: Record<string, Role>): "al
  * Hub-wide operations that belong to no project (replaying a failed delivery): the operator's, so an
  * admin or a write token of no person; a person's token, whatever its roles, is not an operator.
  */
-export const mayOperate = (asker: Asker) => asker.admin || (!asker.userId && scopesCover(asker.scopes, "write"));
+export const mayOperate = (asker: Asker) => asker.admin || (!asker.userId && !asker.projects && scopesCover(asker.scopes, "write"));

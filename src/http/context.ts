@@ -10,7 +10,7 @@ export interface Principal {
   userId: string | null;
   scopes: Scope[];
   name: string;
-  /** The project keys this token may ingest into (tokens.projects); null or absent for every project. */
+  /** The project keys this token is limited to (tokens.projects), on every surface; null or absent for every project. */
   projects?: string[] | null;
 }
 

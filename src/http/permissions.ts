@@ -11,7 +11,7 @@ import { ApiError } from "./errors";
 export function askerOf(c: Context<AppEnv>): Asker {
   const p = c.get("principal");
   if (!p) throw new ApiError(401, "unauthorized", "A bearer token is required");
-  return { admin: p.scopes.includes("admin"), userId: p.userId, scopes: p.scopes };
+  return { admin: p.scopes.includes("admin"), userId: p.userId, scopes: p.scopes, projects: p.projects ?? null };
 }
 
 /** What every use case takes: the services, who asks, and how the activity log names them. */

@@ -1,6 +1,6 @@
 // The role rule: viewers read, members write, owners manage; a person's token is also limited by its scopes; tokens of no person follow their scopes.
 import { describe, expect, it } from "vitest";
-import { decide, mayAct, mayOperate, readableProjects, type Asker, type ProjectAction, type Role } from "../../src/domain/permissions";
+import { decide, mayAct, mayOperate, outsideLimit, readableProjects, type Asker, type ProjectAction, type Role } from "../../src/domain/permissions";
 
 const ACTIONS: ProjectAction[] = ["read", "write", "manage"];
 const person = (scopes: Asker["scopes"] = ["write"]): Asker => ({ admin: false, userId: "u1", scopes });
@@ -50,6 +50,24 @@ describe("tokens of no person", () => {
 
   it("read with a read scope and nothing more", () => {
     expect(table(service(["read"]), null)).toEqual(["allow", "forbidden", "forbidden"]);
+  });
+});
+
+describe("tokens limited to named projects", () => {
+  const limited = { admin: false, userId: null, scopes: ["write"] as const, projects: ["HUB"] };
+  it("see only the projects they name", () => {
+    expect(outsideLimit(limited, "HUB")).toBe(false);
+    expect(outsideLimit(limited, "OPS")).toBe(true);
+  });
+
+  it("are never limited when admin, nor when they name no projects", () => {
+    expect(outsideLimit({ ...limited, admin: true }, "OPS")).toBe(false);
+    expect(outsideLimit({ ...limited, projects: null }, "OPS")).toBe(false);
+  });
+
+  it("are no operator, whatever their scopes", () => {
+    expect(mayOperate(limited)).toBe(false);
+    expect(mayOperate({ ...limited, projects: null })).toBe(true);
   });
 });
 
