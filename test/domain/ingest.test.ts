@@ -97,9 +97,11 @@ describe("planUpsert", () => {
     expect(planUpsert(upsert({ title: undefined, status: "todo" }), done, null)).toBeNull();
   });
 
-  it("does not let a same-title match of a tracker intent reopen another source's task", () => {
+  it("has a tracker create adopt the session's finished task of its title without reopening it", () => {
     const same = known("t9", "prose:s1:add login", "completed", { titleNorm: "add login", sourceKind: "prose" });
-    expect(planUpsert(upsert({ externalKey: "beads:x-1", matchByTitle: true, status: "todo" }), null, same)).toBeNull();
+    expect(planUpsert(upsert({ externalKey: "beads:x-1", matchByTitle: true, status: "todo" }), null, same)).toEqual({
+      op: "update", taskId: "t9", fields: {}, reason: "task-tool", alias: "beads:x-1",
+    });
   });
 
   it("asks the store to set the parent a later intent names for an existing task", () => {

@@ -66,7 +66,7 @@ describe("link-commits on Inngest", () => {
     await store().recordDelivery({ id: deliveryId, source: "github", event: "push", payload: JSON.stringify({ repo, defaultBranch: "main", ref: "refs/heads/main", actor: "octo", commits: [commit] }), at: now() });
     const before = h.sent.length;
     const run = runOf(await h.deliver([makeEvent("github/push.received", deliveryId, { deliveryId }, now())]), "link-commits");
-    expect(run.steps).toEqual(["load-push", "project-keys", "apply-commits-0", "emit-task-events", "mark-processed"]);
+    expect(run.steps).toEqual(["load-push", "repo-scope", "apply-commits-0", "emit-task-events", "mark-processed"]);
     const detail = (await store().getTask(task.key))!;
     expect(detail.status).toBe("completed");
     expect(detail.links).toMatchObject([{ kind: "commit", ref: expect.stringContaining("a".repeat(7)) }]);
