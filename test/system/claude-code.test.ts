@@ -169,10 +169,7 @@ describe("Claude Code with taskhub's hooks", () => {
     expect(first.raw).toContain("TaskUpdate");
   });
 
-  // Skipped: the fix for #14 item 1 is in (test/routes/claude.test.ts fires the same four posts at once on D1),
-  // but this run was never seen: on 2026-12-01 the suite's beforeAll (wrangler dev) timed out at 120 s twice under a
-  // load average near 29; un-skip once it has run green on a machine where wrangler dev starts.
-  it.skip("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {
+  it("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {
     const dir = await newProject("ONE");
     model.script([
       { tool: "TaskCreate", input: { subject: "Implement user authentication for the API", description: "Tokens for every route" } },
