@@ -137,6 +137,7 @@ const NON_OPENAPI: Record<string, Kind> = {
   "GET /tasks/:key": "page",
   "GET /graph": "page",
   "GET /runs": "page",
+  "GET /sessions/:id": "page",
   "GET /emails": "page",
   "GET /reports": "page",
   "GET /reports.csv": "page",
