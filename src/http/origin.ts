@@ -7,8 +7,11 @@ import { ApiError } from "./errors";
 /** Surfaces for programs, which authenticate with a bearer token only: REST, ingest and MCP. */
 const BEARER_ONLY = [/^\/api(\/|$)/, /^\/transcripts(\/|$)/, /^\/hooks(\/|$)/, /^\/mcp(\/|$)/];
 
-/** Whether the session cookie may stand for the caller on this path (the dashboard's pages and forms). */
-export const acceptsCookie = (path: string) => !BEARER_ONLY.some((re) => re.test(path));
+/** The session's own routes under /api: renewing or ending a session is what the cookie is for. */
+const SESSION_ROUTES = new Set(["/api/auth/refresh", "/api/auth/logout"]);
+
+/** Whether the session cookie may stand for the caller on this path (the dashboard's pages and forms, the session's own routes). */
+export const acceptsCookie = (path: string) => SESSION_ROUTES.has(path) || !BEARER_ONLY.some((re) => re.test(path));
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
