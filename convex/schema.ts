@@ -96,6 +96,7 @@ export default defineSchema({
   })
     .index("by_projectId_number", ["projectId", "number"])
     .index("by_externalKey", ["externalKey"])
+    .index("by_estimatedHours", ["estimatedHours"])
     .index("by_parentId_number", ["parentId", "number"])
     .index("by_sessionId_chain_status", ["sessionId", "chain", "status"])
     .index("by_sessionId_status", ["sessionId", "status"])

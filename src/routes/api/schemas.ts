@@ -21,6 +21,7 @@ export const vTask = z
     assigneeId: z.string().nullable(),
     dueAt: z.string().nullable(),
     tags: z.array(z.string()),
+    estimatedHours: z.number().nullable(),
     source: z.object({ kind: z.string(), ref: z.string().optional() }),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -31,7 +32,7 @@ export const vTask = z
 export function taskJson(t: Task): z.infer<typeof vTask> {
   return {
     id: t.id, key: t.key, projectKey: t.projectKey, number: t.number, title: t.title, description: t.description,
-    status: t.status, priority: t.priority, assigneeId: t.assigneeId, dueAt: t.dueAt, tags: t.tags, source: t.source,
+    status: t.status, priority: t.priority, assigneeId: t.assigneeId, dueAt: t.dueAt, tags: t.tags, estimatedHours: t.estimatedHours, source: t.source,
     createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
   };
 }

@@ -1,10 +1,12 @@
 // GET /reports and /reports.csv: completions per week per project (SVG chart), time per task and person, cycle time.
 
 import { Hono } from "hono";
-import { buildReport, reportCsv, reportSince, type Report } from "../../domain/reports";
+import { reportsFor } from "../../app/reports";
+import { reportCsv, type Report } from "../../domain/reports";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/context";
 import { readableProjectIds, readableProjectList } from "../../http/permissions";
+import { EstimatesPanel } from "./estimates";
 import { reader } from "./guard";
 import { Layout } from "./layout";
 
@@ -54,23 +56,20 @@ function Chart(props: { r: Report }) {
 
 const hours = (m: number) => (m / 60).toFixed(1);
 
-/** The report over the projects the caller may read: a person sees only their projects' work. */
-async function report(c: Context<AppEnv>) {
-  const now = new Date();
-  const data = await c.get("services").store.reportData(reportSince(now));
-  if ((await readableProjectIds(c)) === "all") return buildReport(data, now);
-  const keys = new Set((await readableProjectList(c)).map((p) => p.key));
-  const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
-  return buildReport({ completed: data.completed.filter((x) => keys.has(x.projectKey)), time: data.time.filter((x) => keys.has(projectOf(x.taskKey))) }, now);
+/** The reports over the projects the caller may read: a person sees only their projects' work. */
+async function reports(c: Context<AppEnv>) {
+  const projects = (await readableProjectIds(c)) === "all" ? "all" : await readableProjectList(c);
+  return reportsFor(c.get("services").store, projects, new Date());
 }
 
 export const reportsPage = new Hono<AppEnv>()
   .get("/reports.csv", reader, async (c) => {
     c.header("content-disposition", 'attachment; filename="taskhub-report.csv"');
-    return c.body(reportCsv(await report(c)), 200, { "content-type": "text/csv; charset=utf-8" });
+    const { report, estimates } = await reports(c);
+    return c.body(reportCsv(report, estimates), 200, { "content-type": "text/csv; charset=utf-8" });
   })
   .get("/reports", reader, async (c) => {
-    const r = await report(c);
+    const { report: r, estimates } = await reports(c);
     return c.html(
       <Layout nonce={c.get("secureHeadersNonce")} title="Reports" signedIn current="/reports">
         <h1>Reports · last 12 weeks</h1>
@@ -118,6 +117,7 @@ export const reportsPage = new Hono<AppEnv>()
             </div>
           </div>
         </div>
+        <EstimatesPanel e={estimates} />
       </Layout>,
     );
   });
