@@ -19,6 +19,7 @@ import type * as dependencies from "../dependencies.js";
 import type * as emails from "../emails.js";
 import type * as github from "../github.js";
 import type * as lib_hub from "../lib/hub.js";
+import type * as metrics from "../metrics.js";
 import type * as model_activity from "../model/activity.js";
 import type * as model_commits from "../model/commits.js";
 import type * as model_dependencies from "../model/dependencies.js";
@@ -59,6 +60,7 @@ declare const fullApi: ApiFromModules<{
   emails: typeof emails;
   github: typeof github;
   "lib/hub": typeof lib_hub;
+  metrics: typeof metrics;
   "model/activity": typeof model_activity;
   "model/commits": typeof model_commits;
   "model/dependencies": typeof model_dependencies;

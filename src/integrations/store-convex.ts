@@ -139,4 +139,11 @@ export class ConvexStore implements Store {
   // activity (src/ports/store/activity.ts, convex/activity.ts)
   activitySince: Store["activitySince"] = (afterId, limit, projectId) => this.query(api.activity.activitySince, { afterId, limit, projectId });
   latestActivityId: Store["latestActivityId"] = () => this.query(api.activity.latestActivityId, {});
+
+  // metrics (src/ports/store/metrics.ts, convex/metrics.ts)
+  countRequest: Store["countRequest"] = async (r) => {
+    await this.mutation(api.metrics.countRequest, { r });
+  };
+  requestCounts: Store["requestCounts"] = () => this.query(api.metrics.requestCounts, {});
+  storeCounts: Store["storeCounts"] = (runBounds) => this.query(api.metrics.storeCounts, { runBounds: [...runBounds] });
 }

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { StoreError, type Store } from "../../src/ports/store";
 import { githubContract } from "./store-contract-github";
 import { kit, rejectsWith } from "./store-contract-kit";
+import { metricsContract } from "./store-contract-metrics";
 import { peopleContract } from "./store-contract-people";
 import { projectsContract } from "./store-contract-projects";
 import { sessionsContract } from "./store-contract-sessions";
@@ -566,5 +567,6 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     projectsContract(k);
     sessionsContract(k);
     subtasksContract(k);
+    metricsContract(k);
   });
 }

@@ -6,6 +6,7 @@ import { deliveries } from "./deliveries";
 import { dependencies } from "./dependencies";
 import { emails } from "./emails";
 import { github } from "./github";
+import { metrics } from "./metrics";
 import { people } from "./people";
 import { projects } from "./projects";
 import { sessions } from "./sessions";
@@ -25,6 +26,7 @@ export function d1Store(db: D1Database): Store {
     ...people(db),
     ...emails(db),
     ...activity(db),
+    ...metrics(db),
   };
 }
 

@@ -5,6 +5,7 @@ import type { DeliveryStore } from "./deliveries";
 import type { DependencyStore } from "./dependencies";
 import type { EmailStore } from "./emails";
 import type { GitHubStore } from "./github";
+import type { MetricsStore } from "./metrics";
 import type { PeopleStore } from "./people";
 import type { ProjectStore } from "./projects";
 import type { SessionStore } from "./sessions";
@@ -20,7 +21,8 @@ export type Store = { readonly name: "d1" | "convex" } & DeliveryStore &
   SessionStore &
   PeopleStore &
   EmailStore &
-  ActivityStore;
+  ActivityStore &
+  MetricsStore;
 
 export { StoreError } from "./errors";
 export type { ActivityStore } from "./activity";
@@ -28,6 +30,7 @@ export type { DeliveryStore, NewDelivery } from "./deliveries";
 export type { DependencyStore } from "./dependencies";
 export type { EmailRecord, EmailStore } from "./emails";
 export type { GitHubItemLink, GitHubStore, PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync } from "./github";
+export type { MetricsStore, RequestCount, RequestSample, RunCount, StoreCounts } from "./metrics";
 export type { NewUser, PeopleStore, UserPatch } from "./people";
 export type { NewProject, ProjectPatch, ProjectStore } from "./projects";
 export type { IntentBatch, SessionStore, SessionSummary, TranscriptChunk } from "./sessions";
