@@ -113,7 +113,7 @@ describe("REST takes bearer tokens only", () => {
 // ---------------------------------------------------------------- every route the app registers
 
 /** How a route outside /openapi.json authenticates, and so which cells of the matrix it gets. */
-type Kind = "public" | "signature" | "engine" | "ingest" | "mcp" | "page" | "form" | "session" | "signed-link" | "oauth";
+type Kind = "public" | "signature" | "engine" | "ingest" | "mcp" | "page" | "form" | "session" | "signed-link" | "oauth" | "metrics";
 
 /** Every route not in /openapi.json, as `METHOD /path` in Hono's spelling (ALL for .all and .use on one path). */
 const NON_OPENAPI: Record<string, Kind> = {
@@ -127,6 +127,7 @@ const NON_OPENAPI: Record<string, Kind> = {
   "POST /transcripts": "ingest",
   "POST /hooks/claude": "ingest",
   "ALL /mcp": "mcp",
+  "GET /metrics": "metrics",
   "GET /unsubscribe": "signed-link",
   "POST /unsubscribe": "signed-link",
   "POST /login": "session",
@@ -220,6 +221,15 @@ describe("every route outside /openapi.json, by how it authenticates", () => {
       for (const [m, p] of of("ingest")) expect((await raw(m, p, { ...headers, authorization: `Bearer ${read.token}` }, "{}")).status, `${m} ${p}`).toBe(403);
       for (const [, p] of of("mcp")) expect((await raw("POST", p, { ...headers, authorization: `Bearer ${ingest.token}` }, "{}")).status, p).toBe(403);
     });
+  });
+
+  it("metrics: no token or a bad one → 401, a read token → 403", async () => {
+    const read = await token(["read"]);
+    for (const [m, p] of of("metrics")) {
+      expect((await raw(m, p)).status, p).toBe(401);
+      expect((await raw(m, p, { authorization: `Bearer th_${"0".repeat(64)}` })).status, p).toBe(401);
+      expect((await raw(m, p, { authorization: `Bearer ${read.token}` })).status, p).toBe(403);
+    }
   });
 
   describe("dashboard pages", () => {
