@@ -8,6 +8,12 @@ export interface ReportData {
   time: { taskKey: string; title: string; userId: string | null; minutes: number; at: string }[];
 }
 
+/** The data of the named projects only (a person's readable projects, a shared link's one project). */
+export function onlyProjects(data: ReportData, keys: ReadonlySet<string>): ReportData {
+  const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
+  return { completed: data.completed.filter((x) => keys.has(x.projectKey)), time: data.time.filter((x) => keys.has(projectOf(x.taskKey))) };
+}
+
 export const REPORT_WEEKS = 12;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 

@@ -146,4 +146,10 @@ export class ConvexStore implements Store {
   };
   requestCounts: Store["requestCounts"] = () => this.query(api.metrics.requestCounts, {});
   storeCounts: Store["storeCounts"] = (runBounds) => this.query(api.metrics.storeCounts, { runBounds: [...runBounds] });
+
+  // shared links (src/ports/store/shared-links.ts, convex/sharedLinks.ts)
+  createSharedLink: Store["createSharedLink"] = (l) => this.mutation(api.sharedLinks.createSharedLink, { l });
+  getSharedLink: Store["getSharedLink"] = (id) => this.query(api.sharedLinks.getSharedLink, { id });
+  listSharedLinks: Store["listSharedLinks"] = (projectId) => this.query(api.sharedLinks.listSharedLinks, { projectId });
+  revokeSharedLink: Store["revokeSharedLink"] = (projectId, id, at) => this.mutation(api.sharedLinks.revokeSharedLink, { projectId, id, at });
 }

@@ -10,6 +10,7 @@ import { metrics } from "./metrics";
 import { people } from "./people";
 import { projects } from "./projects";
 import { sessions } from "./sessions";
+import { sharedLinks } from "./shared-links";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
 
@@ -27,6 +28,7 @@ export function d1Store(db: D1Database): Store {
     ...emails(db),
     ...activity(db),
     ...metrics(db),
+    ...sharedLinks(db),
   };
 }
 

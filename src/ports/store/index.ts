@@ -9,6 +9,7 @@ import type { MetricsStore } from "./metrics";
 import type { PeopleStore } from "./people";
 import type { ProjectStore } from "./projects";
 import type { SessionStore } from "./sessions";
+import type { SharedLinkStore } from "./shared-links";
 import type { TaskStore } from "./tasks";
 import type { TokenStore } from "./tokens";
 
@@ -22,7 +23,8 @@ export type Store = { readonly name: "d1" | "convex" } & DeliveryStore &
   PeopleStore &
   EmailStore &
   ActivityStore &
-  MetricsStore;
+  MetricsStore &
+  SharedLinkStore;
 
 export { StoreError } from "./errors";
 export type { ActivityStore } from "./activity";
@@ -35,6 +37,7 @@ export type { NewUser, PeopleStore, UserPatch } from "./people";
 export type { NewProject, ProjectPatch, ProjectStore } from "./projects";
 export type { IntentBatch, SessionStore, SessionSummary, TranscriptChunk } from "./sessions";
 export { SESSION_ACTIVITY_LIMIT } from "./sessions";
+export type { SharedLinkStore } from "./shared-links";
 export type { NewTask, Page, TaskChange, TaskFilter, TaskPatch, TaskStore, WatchedTasks } from "./tasks";
 export type { Scope, TokenRecord, TokenStore } from "./tokens";
 
@@ -47,6 +50,7 @@ export type { Link } from "../../domain/links";
 export type { Member } from "../../domain/permissions";
 export type { Project } from "../../domain/projects";
 export type { Released } from "../../domain/release";
+export type { SharedLink } from "../../domain/shared-links";
 export type { ReportData } from "../../domain/reports";
 export type { Comment, TimeEntry } from "../../domain/task-records";
 export type { TaskDetail } from "../../domain/tasks";

@@ -1,7 +1,7 @@
 // GET /reports and /reports.csv: completions per week per project (SVG chart), time per task and person, cycle time.
 
 import { Hono } from "hono";
-import { buildReport, reportCsv, reportSince, type Report } from "../../domain/reports";
+import { buildReport, onlyProjects, reportCsv, reportSince, type Report } from "../../domain/reports";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/context";
 import { readableProjectIds, readableProjectList } from "../../http/permissions";
@@ -10,7 +10,7 @@ import { Layout } from "./layout";
 
 const COLORS = ["#0969da", "#1a7f37", "#bc4c00", "#8250df", "#cf222e", "#57606a"];
 
-function Chart(props: { r: Report }) {
+export function Chart(props: { r: Report }) {
   const W = 760;
   const H = 220;
   const pad = 30;
@@ -52,16 +52,14 @@ function Chart(props: { r: Report }) {
   );
 }
 
-const hours = (m: number) => (m / 60).toFixed(1);
+export const hours = (m: number) => (m / 60).toFixed(1);
 
 /** The report over the projects the caller may read: a person sees only their projects' work. */
 async function report(c: Context<AppEnv>) {
   const now = new Date();
   const data = await c.get("services").store.reportData(reportSince(now));
   if ((await readableProjectIds(c)) === "all") return buildReport(data, now);
-  const keys = new Set((await readableProjectList(c)).map((p) => p.key));
-  const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
-  return buildReport({ completed: data.completed.filter((x) => keys.has(x.projectKey)), time: data.time.filter((x) => keys.has(projectOf(x.taskKey))) }, now);
+  return buildReport(onlyProjects(data, new Set((await readableProjectList(c)).map((p) => p.key))), now);
 }
 
 export const reportsPage = new Hono<AppEnv>()
