@@ -13,7 +13,7 @@ import type { Project } from "../../ports/store";
 import { nested } from "./board";
 import { GraphSvg } from "./graph";
 import { Layout } from "./layout";
-import { Chart, hours } from "./reports";
+import { CompletedPanel, CycleTime, TimePerTask } from "./reports";
 
 const BOARD_LIMIT = 200;
 const label = (s: string) => s.replace("_", " ");
@@ -117,29 +117,10 @@ export const sharedPages = new Hono<AppEnv>()
     const r = buildReport(onlyProjects(await c.get("services").store.reportData(reportSince(now)), new Set([project.key])), now);
     return c.html(
       <SharedPage c={c} project={project} base={base} current="reports">
-        <div class="panel">
-          <h2>Tasks completed per week</h2>
-          <Chart r={r} />
-        </div>
+        <CompletedPanel r={r} />
         <div class="two">
-          <div class="panel">
-            <h2>Time per task</h2>
-            <table class="grid">
-              {r.timePerTask.slice(0, 30).map((t) => (
-                <tr>
-                  <td>{t.task}</td>
-                  <td>{redactEmails(t.title)}</td>
-                  <td>{hours(t.minutes)} h</td>
-                </tr>
-              ))}
-            </table>
-          </div>
-          <div class="panel">
-            <h2>Cycle time (created → completed)</h2>
-            <p>
-              median <strong>{r.cycleHours.median ?? "–"} h</strong> · p90 <strong>{r.cycleHours.p90 ?? "–"} h</strong> · {r.cycleHours.count} tasks
-            </p>
-          </div>
+          <TimePerTask r={r} task={(key) => key} text={redactEmails} />
+          <CycleTime r={r} />
         </div>
       </SharedPage>,
     );
