@@ -2,6 +2,7 @@
 
 import { v } from "convex/values";
 import { hubMutation, hubQuery } from "./lib/hub";
+import { bucketIndex, TOTAL_MINUTE } from "../src/domain/metrics";
 import { vDeliveryStatus } from "./validators";
 
 /**
@@ -23,6 +24,27 @@ export const countRequest = hubMutation({
     if (row) await ctx.db.patch(row._id, { count: row.count + 1, seconds: row.seconds + r.seconds });
     else await ctx.db.insert("requestMinutes", { ...r, count: 1 });
     return null;
+  },
+});
+
+/** Minute rows folded per mutation, well under Convex's per-mutation write limit. */
+const ROLL_UP_ROWS = 2000;
+
+export const rollUpRequests = hubMutation({
+  args: { before: v.string() },
+  returns: v.boolean(),
+  handler: async (ctx, { before }) => {
+    const old = await ctx.db.query("requestMinutes").withIndex("by_key", (q) => q.lt("minute", before)).take(ROLL_UP_ROWS + 1);
+    for (const r of old.slice(0, ROLL_UP_ROWS)) {
+      const total = await ctx.db
+        .query("requestMinutes")
+        .withIndex("by_key", (q) => q.eq("minute", TOTAL_MINUTE).eq("route", r.route).eq("method", r.method).eq("status", r.status).eq("bucket", r.bucket))
+        .first();
+      if (total) await ctx.db.patch(total._id, { count: total.count + r.count, seconds: total.seconds + r.seconds });
+      else await ctx.db.insert("requestMinutes", { minute: TOTAL_MINUTE, route: r.route, method: r.method, status: r.status, bucket: r.bucket, count: r.count, seconds: r.seconds });
+      await ctx.db.delete(r._id);
+    }
+    return old.length > ROLL_UP_ROWS;
   },
 });
 
@@ -53,11 +75,6 @@ function tally<T extends Record<string, string | number>>(rows: Map<string, T & 
   rows.set(k, row);
 }
 
-const bucketOf = (bounds: readonly number[], value: number) => {
-  const i = bounds.findIndex((b) => value <= b);
-  return i === -1 ? bounds.length : i;
-};
-
 export const storeCounts = hubQuery({
   args: { runBounds: v.array(v.number()) },
   returns: v.object({
@@ -82,7 +99,7 @@ export const storeCounts = hubQuery({
       tally(deliveries, { source: d.source, status: d.status });
       if (d.status === "processed" || d.status === "failed") {
         const seconds = Math.max(0, (Date.parse(d.updatedAt) - Date.parse(d.receivedAt)) / 1000);
-        tally(runs, { source: d.source, event: d.event, status: d.status, bucket: bucketOf(runBounds, seconds) }, { seconds });
+        tally(runs, { source: d.source, event: d.event, status: d.status, bucket: bucketIndex(runBounds, seconds) }, { seconds });
       }
       if ((d.source === "transcript" || d.source === "hook") && d.payload) {
         let carried: unknown;

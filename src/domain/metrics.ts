@@ -28,6 +28,12 @@ export function bucketIndex(bounds: readonly number[], value: number): number {
 /** The minute a request is counted in, as the store keys it: `2026-12-01T15:04`. */
 export const minuteOf = (at: Date) => at.toISOString().slice(0, 16);
 
+/** The row key of the running totals older minutes fold into; it sorts after every minute, so `minute < x` never takes it. */
+export const TOTAL_MINUTE = "total";
+
+/** How long requests stay per minute before the roll-up folds them into the totals. */
+export const KEEP_MINUTES_MS = 60 * 60_000;
+
 /** Label values escape backslash, double quote and line feed, as the exposition format requires. */
 export const escapeLabelValue = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 

@@ -145,6 +145,7 @@ export class ConvexStore implements Store {
     await this.mutation(api.metrics.countRequest, { r });
   };
   requestCounts: Store["requestCounts"] = () => this.query(api.metrics.requestCounts, {});
+  rollUpRequests: Store["rollUpRequests"] = (before) => this.mutation(api.metrics.rollUpRequests, { before });
   storeCounts: Store["storeCounts"] = (runBounds) => this.query(api.metrics.storeCounts, { runBounds: [...runBounds] });
 
   // shared links (src/ports/store/shared-links.ts, convex/sharedLinks.ts)

@@ -21,6 +21,23 @@ export function metricsContract({ store, project, task }: Kit) {
       ]);
     });
 
+    it("folds minutes older than the cut into running totals and keeps every sum the same", async () => {
+      const route = `/contract/${crypto.randomUUID()}`;
+      const at = { route, method: "POST", status: 201, bucket: 1 };
+      await store().countRequest({ ...at, minute: "2001-01-01T00:00", seconds: 1 });
+      await store().countRequest({ ...at, minute: "2001-01-01T00:01", seconds: 2 });
+      await store().countRequest({ ...at, minute: "2999-01-01T00:00", seconds: 4 }); // after the cut: stays a minute
+      const before = (await store().requestCounts()).filter((r) => r.route === route);
+      while (await store().rollUpRequests("2500-01-01T00:00"));
+      expect((await store().requestCounts()).filter((r) => r.route === route)).toEqual(before);
+      expect(before).toEqual([{ route, method: "POST", status: 201, bucket: 1, count: 3, seconds: 7 }]);
+      // Folding again finds nothing left before the cut, and a later request still adds to the same series.
+      expect(await store().rollUpRequests("2500-01-01T00:00")).toBe(false);
+      await store().countRequest({ ...at, minute: "2001-01-01T00:05", seconds: 8 });
+      while (await store().rollUpRequests("2500-01-01T00:00"));
+      expect((await store().requestCounts()).filter((r) => r.route === route)).toEqual([{ ...before[0], count: 4, seconds: 15 }]);
+    });
+
     it("counts deliveries by source and current status", async () => {
       const source = `src-${crypto.randomUUID()}`;
       const at = new Date().toISOString();

@@ -1,7 +1,11 @@
 // What /metrics reads on D1: request minutes (migrations/0020) and counts grouped straight from the tables the hub keeps.
 
 import type { DeliveryStatus } from "../../domain/deliveries";
+import { TOTAL_MINUTE } from "../../domain/metrics";
 import type { MetricsStore } from "../../ports/store";
+
+/** Minutes folded per transaction: an hour of minutes, a few thousand rows at most. */
+const ROLL_UP_MINUTES = 60;
 
 /** SQL for the bucket of a duration in seconds: the index of the first bound it fits under, else bounds.length. */
 const bucketCase = (expr: string, bounds: readonly number[]) =>
@@ -27,6 +31,27 @@ export function metrics(db: D1Database): MetricsStore {
         )
         .all<{ route: string; method: string; status: number; bucket: number; count: number; seconds: number }>();
       return results;
+    },
+
+    async rollUpRequests(before) {
+      // Whole minutes, oldest first: `upto` is the last of the next ROLL_UP_MINUTES; the fold and the delete take the same rows.
+      const upto = await db
+        .prepare(`SELECT MAX(minute) AS upto FROM (SELECT DISTINCT minute FROM request_minutes WHERE minute < ?1 ORDER BY minute LIMIT ?2)`)
+        .bind(before, ROLL_UP_MINUTES)
+        .first<string | null>("upto");
+      if (!upto) return false;
+      await db.batch([
+        db
+          .prepare(
+            `INSERT INTO request_minutes (minute, route, method, status, bucket, count, seconds)
+             SELECT ?1, route, method, status, bucket, SUM(count), SUM(seconds) FROM request_minutes WHERE minute <= ?2 AND minute < ?3
+             GROUP BY route, method, status, bucket
+             ON CONFLICT (minute, route, method, status, bucket) DO UPDATE SET count = count + excluded.count, seconds = seconds + excluded.seconds`,
+          )
+          .bind(TOTAL_MINUTE, upto, before),
+        db.prepare(`DELETE FROM request_minutes WHERE minute <= ?1 AND minute < ?2`).bind(upto, before),
+      ]);
+      return !!(await db.prepare(`SELECT 1 AS left FROM request_minutes WHERE minute < ?1 LIMIT 1`).bind(before).first("left"));
     },
 
     async storeCounts(runBounds) {

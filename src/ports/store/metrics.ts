@@ -46,7 +46,13 @@ export interface StoreCounts {
 export interface MetricsStore {
   /** Adds one request to its minute's row (an upsert: one write, whichever isolate served it). */
   countRequest(r: RequestSample): Promise<void>;
+  /** Every series summed: the running totals (minute TOTAL_MINUTE) plus the minutes not yet folded into them. */
   requestCounts(): Promise<RequestCount[]>;
+  /**
+   * Folds the oldest minute rows older than `before` into the running totals, a bounded batch per call, each batch one
+   * transaction, so a scrape reads a bounded number of rows; true while older minutes remain.
+   */
+  rollUpRequests(before: string): Promise<boolean>;
   /** runBounds: the run-duration histogram's upper bounds in seconds; a run's bucket is the first bound it fits under. */
   storeCounts(runBounds: readonly number[]): Promise<StoreCounts>;
 }
