@@ -30,7 +30,11 @@ export const countRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
   const r: AnsweredRequest = { route: routeOf(c), method: c.req.method, status: c.res.status, seconds: (performance.now() - started) / 1000, at: new Date() };
   // Counting never fails or slows the request it counts: a lost count is one sample short, not an error.
   const write = countRequest(c.get("services"), r).catch(() => undefined);
-  c.env?.ANALYTICS?.writeDataPoint({ blobs: [r.route, r.method, String(r.status)], doubles: [r.seconds, r.status], indexes: [r.route.slice(0, 96)] });
+  try {
+    c.env?.ANALYTICS?.writeDataPoint({ blobs: [r.route, r.method, String(r.status)], doubles: [r.seconds, r.status], indexes: [r.route.slice(0, 96)] });
+  } catch {
+    // The response is already made: a refused data point must not turn it into a 500.
+  }
   const pending = afterResponse(c, write);
   if (pending) await pending;
 };

@@ -31,3 +31,9 @@ it("counts in the store alone when no ANALYTICS binding is present", async () =>
   expect(res.status).toBe(200);
   expect((await new D1Store(d1.db).requestCounts()).filter((r) => r.route === "/health")).toMatchObject([{ method: "GET", status: 200, count: 1 }]);
 });
+
+it("answers as it would have when the dataset refuses the data point", async () => {
+  const refusing = { writeDataPoint: () => { throw new Error("dataset unavailable"); } } as unknown as AnalyticsEngineDataset;
+  const res = await createApp().request("/health", {}, { DB: d1.db, HUB_ADMIN_TOKEN: "admin-token", ANALYTICS: refusing });
+  expect(res.status).toBe(200);
+});
