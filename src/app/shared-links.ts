@@ -21,15 +21,18 @@ export async function createShareLink(ctx: UseCaseContext, projectKey: string, i
   return ctx.services.store.createSharedLink({ projectId: project.id, secretHash: input.secretHash, label, createdBy: ctx.actor, expiresAt: shareExpiry(now, days), at: now.toISOString() });
 }
 
-/** A project's links for its owners; null for anyone who may not manage the project (they are not shown the list). */
+/** A project's links, for its owners and the admin. */
+export async function listShareLinks(ctx: UseCaseContext, projectKey: string): Promise<SharedLink[]> {
+  const project = await requireProject(ctx, projectKey, "manage");
+  return ctx.services.store.listSharedLinks(project.id);
+}
+
+/** The same list for a page that shows it only to whoever may manage the project: null for anyone else. */
 export async function shareLinksOf(ctx: UseCaseContext, project: Project): Promise<SharedLink[] | null> {
-  try {
-    await requireProject(ctx, project.key, "manage");
-  } catch (e) {
+  return listShareLinks(ctx, project.key).catch((e: unknown) => {
     if (e instanceof AppError) return null;
     throw e;
-  }
-  return ctx.services.store.listSharedLinks(project.id);
+  });
 }
 
 export async function revokeShareLink(ctx: UseCaseContext, projectKey: string, linkId: string): Promise<void> {

@@ -185,3 +185,39 @@ describe("who makes and revokes shared links", () => {
     for (const days of ["0", "91", "abc"]) expect((await share(P, admin, { days })).status, days).toBe(400);
   });
 });
+
+describe("shared links over REST", () => {
+  const P = `SHR${uid().toUpperCase().replace(/[^A-Z]/g, "X")}`.slice(0, 8);
+  beforeAll(async () => {
+    await createProject(P);
+  });
+
+  it("an owner makes one (the secret answered once), lists it, and revokes it", async () => {
+    const u = await createUser(`rest-owner-${uid()}@example.com`);
+    await addMember(P, u.id, "owner");
+    const token = await tokenFor(u.id, ["write"]);
+    const made = await call(`/api/projects/${P}/shared-links`, { method: "POST", token, json: { label: "Board for the client", days: 3 } });
+    expect(made.status).toBe(201);
+    const { link, url } = (await made.json()) as { link: { id: string; expiresAt: string }; url: string };
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
+    const path = new URL(url).pathname;
+    expect((await open(path)).status).toBe(200);
+    const listed = (await (await call(`/api/projects/${P}/shared-links`, { token })).json()) as { links: Record<string, unknown>[] };
+    expect(listed.links.find((l) => l.id === link.id)).toMatchObject({ label: "Board for the client", revokedAt: null });
+    expect(JSON.stringify(listed)).not.toContain(path.split("/")[3]); // the secret is never listed
+    expect((await call(`/api/projects/${P}/shared-links/${link.id}`, { method: "DELETE", token })).status).toBe(200);
+    expect((await open(path)).status).toBe(410);
+  });
+
+  it("a member may neither list nor make them (403)", async () => {
+    const u = await createUser(`rest-member-${uid()}@example.com`);
+    await addMember(P, u.id, "member");
+    const token = await tokenFor(u.id, ["write"]);
+    expect((await call(`/api/projects/${P}/shared-links`, { token })).status).toBe(403);
+    expect((await call(`/api/projects/${P}/shared-links`, { method: "POST", token, json: {} })).status).toBe(403);
+  });
+
+  it("refuses a life beyond 90 days (400)", async () => {
+    expect((await call(`/api/projects/${P}/shared-links`, { method: "POST", json: { days: 91 } })).status).toBe(400);
+  });
+});

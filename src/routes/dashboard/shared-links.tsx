@@ -1,11 +1,11 @@
 // The project's shared links on its board (owners and the admin): make one (its address shown once), see each one's state, revoke.
 
 import { Hono } from "hono";
-import { createShareLink, revokeShareLink } from "../../app/shared-links";
-import { SHARE_DAYS_DEFAULT, SHARE_DAYS_MAX, sharePath, shareState, type SharedLink } from "../../domain/shared-links";
+import { revokeShareLink } from "../../app/shared-links";
+import { SHARE_DAYS_DEFAULT, SHARE_DAYS_MAX, shareState, type SharedLink } from "../../domain/shared-links";
 import type { AppEnv } from "../../http/context";
 import { useCaseOf } from "../../http/permissions";
-import { generateToken, sha256Hex } from "../../http/tokens";
+import { mintShareLink } from "../../http/share-links";
 import type { Project } from "../../ports/store";
 import { back, writerForm } from "./guard";
 import { Layout } from "./layout";
@@ -54,10 +54,7 @@ export function SharedLinksPanel(props: { project: Project; links: SharedLink[];
 export const sharedLinkForms = new Hono<AppEnv>()
   .post("/projects/:key/shared-links", async (c) => {
     const f = await writerForm(c);
-    const secret = generateToken().slice(3); // the th_ prefix names API tokens; a link's secret is only hex
-    const link = await createShareLink(useCaseOf(c), c.req.param("key"), { label: f.label, days: f.days, secretHash: await sha256Hex(secret) });
-    const origin = c.get("services").config.PUBLIC_URL ?? new URL(c.req.url).origin;
-    const url = `${origin.replace(/\/$/, "")}${sharePath(link.id, secret)}`;
+    const { link, url } = await mintShareLink(c, c.req.param("key"), { label: f.label, days: f.days });
     c.header("cache-control", "no-store");
     return c.html(
       <Layout nonce={c.get("secureHeadersNonce")} title="Shared link" signedIn>
