@@ -2,6 +2,7 @@
 // addresses, not indexed.
 
 import { Hono, type Context, type MiddlewareHandler } from "hono";
+import type { Child } from "hono/jsx";
 import { openShareLink } from "../../app/shared-links";
 import { layoutGraph } from "../../domain/graph-layout";
 import { buildReport, onlyProjects, reportSince } from "../../domain/reports";
@@ -32,7 +33,7 @@ async function opened(c: Context<AppEnv>): Promise<{ project: Project; base: str
   return { project, base: sharePath(id, secret) };
 }
 
-function SharedPage(props: { c: Context<AppEnv>; project: Project; base: string; current: "board" | "graph" | "reports"; children: unknown }) {
+function SharedPage(props: { c: Context<AppEnv>; project: Project; base: string; current: "board" | "graph" | "reports"; children: Child }) {
   const tab = (href: string, name: typeof props.current, text: string) => (
     <a href={href} aria-current={props.current === name ? "page" : undefined}>
       {text}
@@ -47,7 +48,7 @@ function SharedPage(props: { c: Context<AppEnv>; project: Project; base: string;
       </nav>
       <h1>{redactEmails(props.project.name)}</h1>
       <p class="meta">A read-only view shared by the project's owners.</p>
-      {props.children as never}
+      {props.children}
     </Layout>
   );
 }
