@@ -1,7 +1,7 @@
 // The reports page's numbers for a set of projects: what the caller may read, or the one project a shared link shows.
 
 import { budgetOf, buildEstimates, type EstimatesReport } from "../domain/estimates";
-import { buildReport, reportSince, type Report } from "../domain/reports";
+import { buildReport, onlyProjects, reportSince, type Report } from "../domain/reports";
 import type { Project, Store } from "../ports/store";
 
 export interface Reports {
@@ -9,15 +9,12 @@ export interface Reports {
   estimates: EstimatesReport;
 }
 
-const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
-
 /** `projects`: the projects counted; "all" counts every project (the operator's view). */
 export async function reportsFor(store: Store, projects: Project[] | "all", now: Date): Promise<Reports> {
   const data = await store.reportData(reportSince(now));
   const shown = projects === "all" ? await store.listProjects() : projects;
-  const keys = new Set(shown.map((p) => p.key));
-  const mine = <T>(rows: T[], key: (r: T) => string) => (projects === "all" ? rows : rows.filter((r) => keys.has(key(r))));
-  const estimates = mine(data.estimates, (e) => e.projectKey);
+  const mine = projects === "all" ? data : onlyProjects(data, new Set(shown.map((p) => p.key)));
+  const { estimates } = mine;
   const budgets = new Map(shown.flatMap((p) => (budgetOf(p.settings) === null ? [] : [[p.key, budgetOf(p.settings)!] as const])));
   // Names for the people the estimates name, from the projects' members (never their email addresses).
   const people = new Map<string, string>();
@@ -25,7 +22,7 @@ export async function reportsFor(store: Store, projects: Project[] | "all", now:
     for (const m of await store.listMembers(key)) people.set(m.userId, m.name);
   }
   return {
-    report: buildReport({ completed: mine(data.completed, (c) => c.projectKey), time: mine(data.time, (t) => projectOf(t.taskKey)), estimates }, now),
+    report: buildReport(mine, now),
     estimates: buildEstimates(estimates, people, budgets),
   };
 }

@@ -12,6 +12,16 @@ export interface ReportData {
   estimates: EstimatedTask[];
 }
 
+/** The data of the named projects only (a person's readable projects, a shared link's one project). */
+export function onlyProjects(data: ReportData, keys: ReadonlySet<string>): ReportData {
+  const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
+  return {
+    completed: data.completed.filter((x) => keys.has(x.projectKey)),
+    time: data.time.filter((x) => keys.has(projectOf(x.taskKey))),
+    estimates: data.estimates.filter((x) => keys.has(x.projectKey)),
+  };
+}
+
 export const REPORT_WEEKS = 12;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 

@@ -1,6 +1,7 @@
 // The REST API's request and response schemas: validation and the OpenAPI document come from these.
 
 import { z } from "@hono/zod-openapi";
+import { SCOPES } from "../../domain/permissions";
 import { PROJECT_KEY_PATTERN } from "../../domain/projects";
 import { newTaskInput, priorityInput, statusInput, taskPatchInput } from "../../app/inputs";
 import { DESCRIPTION_MAX, type Task } from "../../domain/tasks";
@@ -87,7 +88,7 @@ export const vError = z
   })
   .openapi("Error");
 
-export const vScope = z.enum(["ingest", "read", "write", "admin"]);
+export const vScope = z.enum(SCOPES);
 
 export const errorResponses = {
   400: { description: "Invalid request", content: { "application/json": { schema: vError } } },

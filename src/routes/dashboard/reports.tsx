@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { reportsFor } from "../../app/reports";
 import { reportCsv, type Report } from "../../domain/reports";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { AppEnv } from "../../http/context";
 import { readableProjectIds, readableProjectList } from "../../http/permissions";
 import { EstimatesPanel } from "./estimates";
@@ -56,6 +57,39 @@ function Chart(props: { r: Report }) {
 
 const hours = (m: number) => (m / 60).toFixed(1);
 
+export const CompletedPanel = (props: { r: Report }) => (
+  <div class="panel">
+    <h2>Tasks completed per week</h2>
+    <Chart r={props.r} />
+  </div>
+);
+
+/** `task` draws a task's key (a link on the dashboard, plain on a shared page); `text` a title (shared pages hide addresses). */
+export const TimePerTask = (props: { r: Report; task: (key: string) => Child; text?: (title: string) => string }) => (
+  <div class="panel">
+    <h2>Time per task</h2>
+    {props.r.timePerTask.length ? null : <p class="meta">No time logged yet (sessions, #time in commits, or the task page).</p>}
+    <table class="grid">
+      {props.r.timePerTask.slice(0, 30).map((t) => (
+        <tr>
+          <td>{props.task(t.task)}</td>
+          <td>{props.text ? props.text(t.title) : t.title}</td>
+          <td>{hours(t.minutes)} h</td>
+        </tr>
+      ))}
+    </table>
+  </div>
+);
+
+export const CycleTime = (props: { r: Report }) => (
+  <div class="panel">
+    <h2>Cycle time (created → completed)</h2>
+    <p>
+      median <strong>{props.r.cycleHours.median ?? "–"} h</strong> · p90 <strong>{props.r.cycleHours.p90 ?? "–"} h</strong> · {props.r.cycleHours.count} tasks
+    </p>
+  </div>
+);
+
 /** The reports over the projects the caller may read: a person sees only their projects' work. */
 async function reports(c: Context<AppEnv>) {
   const projects = (await readableProjectIds(c)) === "all" ? "all" : await readableProjectList(c);
@@ -76,33 +110,11 @@ export const reportsPage = new Hono<AppEnv>()
         <p>
           <a href="/reports.csv">Download CSV</a>
         </p>
-        <div class="panel">
-          <h2>Tasks completed per week</h2>
-          <Chart r={r} />
-        </div>
+        <CompletedPanel r={r} />
         <div class="two">
-          <div class="panel">
-            <h2>Time per task</h2>
-            {r.timePerTask.length ? null : <p class="meta">No time logged yet (sessions, #time in commits, or the task page).</p>}
-            <table class="grid">
-              {r.timePerTask.slice(0, 30).map((t) => (
-                <tr>
-                  <td>
-                    <a href={`/tasks/${t.task}`}>{t.task}</a>
-                  </td>
-                  <td>{t.title}</td>
-                  <td>{hours(t.minutes)} h</td>
-                </tr>
-              ))}
-            </table>
-          </div>
+          <TimePerTask r={r} task={(key) => <a href={`/tasks/${key}`}>{key}</a>} />
           <div>
-            <div class="panel">
-              <h2>Cycle time (created → completed)</h2>
-              <p>
-                median <strong>{r.cycleHours.median ?? "–"} h</strong> · p90 <strong>{r.cycleHours.p90 ?? "–"} h</strong> · {r.cycleHours.count} tasks
-              </p>
-            </div>
+            <CycleTime r={r} />
             <div class="panel">
               <h2>Time per person</h2>
               {r.timePerPerson.length ? null : <p class="meta">No time logged yet.</p>}
