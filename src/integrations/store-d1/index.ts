@@ -9,6 +9,7 @@ import { github } from "./github";
 import { people } from "./people";
 import { projects } from "./projects";
 import { sessions } from "./sessions";
+import { taskAliases } from "./task-aliases";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
 
@@ -19,6 +20,7 @@ export function d1Store(db: D1Database): Store {
     ...tokens(db),
     ...projects(db),
     ...tasks(db),
+    ...taskAliases(db),
     ...dependencies(db),
     ...github(db),
     ...sessions(db),

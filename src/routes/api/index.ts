@@ -3,6 +3,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/context";
 import { auth } from "./auth";
+import { claudeList } from "./claude-list";
 import { contextRoute } from "./context";
 import { dependencies } from "./dependencies";
 import { emails } from "./emails";
@@ -14,4 +15,4 @@ import { tasks } from "./tasks";
 import { tokens } from "./tokens";
 import { users } from "./users";
 
-export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, exportImport, users, members, dependencies, emails] as unknown as OpenAPIHono<AppEnv>[];
+export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, claudeList, exportImport, users, members, dependencies, emails] as unknown as OpenAPIHono<AppEnv>[];
