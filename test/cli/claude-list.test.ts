@@ -17,7 +17,8 @@ const hookEnv = (url: string) => ({
 });
 const folder = (sb: Sandbox) => path.join(sb.home, ".claude", "tasks", LIST);
 const readTask = (sb: Sandbox, id: string) => JSON.parse(fs.readFileSync(path.join(folder(sb), `${id}.json`), "utf8"));
-const task = (key: string, extra: Record<string, unknown> = {}) => ({
+type ListTask = Parameters<typeof newIds>[0][number];
+const task = (key: string, extra: Partial<ListTask> = {}): ListTask => ({
   key, title: `Write ${key}`, description: "", status: "pending", activeForm: `Writing ${key}`, blocks: [], blockedBy: [], ...extra,
 });
 

@@ -1,10 +1,12 @@
 // The real Claude Code CLI against the hub: `taskhub init` wires the hooks, a scripted session plans work,
 // and the next session's first model request carries the open tasks.
 import { spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pullRequestPayload } from "../support/github-payloads";
 import { startHub, type Hub } from "./hub";
 import { startStandIn, type StandIn } from "./model-stand-in";
 
@@ -52,7 +54,7 @@ function env(): NodeJS.ProcessEnv {
 
 /** Asynchronous: the stand-in model answers from this very process, so blocking on the child would hang it. */
 async function claude(prompt: string, cwd = project): Promise<string> {
-  const child = spawn(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate"], { cwd, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate,TaskList"], { cwd, env: env(), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -167,6 +169,52 @@ describe("Claude Code with taskhub's hooks", () => {
     expect(first.tools).not.toContain("TaskCreate");
     expect(first.raw).toContain("TaskCreate");
     expect(first.raw).toContain("TaskUpdate");
+  });
+
+  it("shares Claude's own task list both ways: a PR merged on GitHub completes task 1, and the next session's TaskList shows it done beside the hub's own task", async () => {
+    const dir = await newProject("LST");
+    await api("/api/projects/LST", { method: "PUT", json: { repos: ["acme/lst"] } });
+    model.script([
+      { tool: "TaskCreate", input: { subject: "Write the importer", description: "Read CSV" } },
+      { tool: "TaskCreate", input: { subject: "Document the importer", description: "In the README" } },
+      { text: "Planned." },
+    ]);
+    await claude("Plan the importer", dir);
+    const planned = await eventually(async () => {
+      const t = await openTasks("LST");
+      return t.length === 2 && t;
+    }, "two tasks");
+    const importer = planned.find((t) => t.title === "Write the importer")! as unknown as { key: string };
+    const hubOwn = await api("/api/tasks", { method: "POST", json: { project: "LST", title: "Fix the exporter" } });
+
+    const payload = pullRequestPayload("acme/lst", "closed", { number: 7, title: `Fixes ${importer.key}: the importer`, state: "closed", merged: true });
+    const body = JSON.stringify(payload);
+    const signature = `sha256=${createHmac("sha256", hub.webhookSecret).update(body).digest("hex")}`;
+    const res = await fetch(`${hub.url}/webhooks/github`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signature },
+      body,
+    });
+    expect(res.status).toBeLessThan(300);
+    await eventually(async () => (await openTasks("LST")).find((t) => t.title === "Write the importer")?.status === "completed", "the merged PR completing the task");
+
+    model.script([{ tool: "TaskList", input: {} }, { text: "Listed." }]);
+    const before = model.sessionRequests.length;
+    await claude("What is on the list?", dir);
+    // The request after the TaskList call carries its result: Claude's own view of the list.
+    const listed = JSON.stringify(model.sessionRequests[before + 1]?.messages ?? []);
+    expect(listed).toContain("Write the importer");
+    expect(listed).toContain("Fix the exporter");
+    const folder = join(home, ".claude", "tasks", "LST");
+    const file = (id: string) => JSON.parse(readFileSync(join(folder, `${id}.json`), "utf8"));
+    expect(file("1")).toMatchObject({ id: "1", subject: "Write the importer", status: "completed" });
+    expect(file("2")).toMatchObject({ id: "2", subject: "Document the importer", status: "pending" });
+    expect(file("3")).toMatchObject({ id: "3", subject: "Fix the exporter", status: "pending", activeForm: "Fixing the exporter" });
+    expect(readFileSync(join(folder, ".highwatermark"), "utf8").trim()).toBe("3");
+    // Claude's id 3 reaches the hub's own task: completing it in the session completes it in the hub.
+    model.script([{ tool: "TaskUpdate", input: { taskId: "3", status: "completed" } }, { text: "Done." }]);
+    await claude("Finish the exporter fix", dir);
+    await eventually(async () => (await openTasks("LST")).find((t) => t.title === "Fix the exporter")?.status === "completed", `${hubOwn.key} completed from Claude's id 3`);
   });
 
   it("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {

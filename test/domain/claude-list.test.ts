@@ -1,0 +1,76 @@
+// A project's tasks as Claude Code's own list shows them: statuses, ids, edges, and the activeForm Claude shows while one runs.
+import { describe, expect, it } from "vitest";
+import { activeForm, claudeIdOf, claudeListTasks, prefixEnd } from "../../src/domain/claude-list";
+import type { ProjectGraph } from "../../src/domain/graph";
+import type { Task, TaskStatus } from "../../src/domain/tasks";
+
+describe("activeForm", () => {
+  it.each([
+    ["Write the parser", "Writing the parser"],
+    ["Fix the leak", "Fixing the leak"],
+    ["Run the benchmarks", "Running the benchmarks"],
+    ["Add CSV export", "Adding CSV export"],
+    ["Update docs", "Updating docs"],
+    ["See why it fails", "Seeing why it fails"],
+    ["Tie up loose ends", "Tying up loose ends"],
+    ["Refactor the store", "Refactoring the store"],
+    ["Open a PR", "Opening a PR"],
+    ["Commit the lockfile", "Committing the lockfile"],
+    ["plan the release", "planning the release"],
+    ["Deploying to staging", "Deploying to staging"],
+  ])("%s → %s", (title, form) => expect(activeForm(title)).toBe(form));
+
+  it("wraps a title that is no command", () => {
+    expect(activeForm("API rate limits")).toBe("Working on API rate limits");
+    expect(activeForm("The login bug")).toBe("Working on The login bug");
+    expect(activeForm("#12 flaky test")).toBe("Working on #12 flaky test");
+  });
+});
+
+describe("claudeIdOf", () => {
+  it("reads n from the list's own keys only", () => {
+    expect(claudeIdOf("SYS", "claude:SYS:12")).toBe("12");
+    expect(claudeIdOf("SYS", "claude:SYS2:12")).toBeNull();
+    expect(claudeIdOf("SYS", "claude:SYS:0")).toBeNull();
+    expect(claudeIdOf("SYS", "claude:SYS:a")).toBeNull();
+    expect(claudeIdOf("SYS", "task:s1:3")).toBeNull();
+  });
+
+  it("bounds the list's key range just past its prefix", () => {
+    expect("claude:SYS:99" < prefixEnd("claude:SYS:")).toBe(true);
+    expect("claude:SYS;" < prefixEnd("claude:SYS:")).toBe(false);
+  });
+});
+
+let n = 0;
+const task = (status: TaskStatus, projectId = "p1"): Task =>
+  ({ id: `t${++n}`, key: `HUB-${n}`, projectId, title: `Write part ${n}`, description: null, status } as unknown as Task);
+
+describe("claudeListTasks", () => {
+  it("lists open tasks and finished ones the list already holds, with Claude's statuses and ids", () => {
+    const [open, review, done, doneUnknown, cancelled] = [task("todo"), task("review"), task("completed"), task("completed"), task("cancelled")];
+    const graph: ProjectGraph = { tasks: [open, review, done, doneUnknown, cancelled], edges: [] };
+    const keyed = [{ taskId: done.id, externalKey: "claude:SYS:2" }, { taskId: cancelled.id, externalKey: "claude:SYS:5" }, { taskId: open.id, externalKey: "task:s1:1" }];
+    const out = claudeListTasks("SYS", graph, "p1", keyed);
+    expect(out.map((t) => [t.key, t.status, t.claudeId])).toEqual([
+      [open.key, "pending", undefined],
+      [review.key, "in_progress", undefined],
+      [done.key, "completed", "2"],
+      [cancelled.key, "completed", "5"],
+    ]);
+    expect(out[0]).toMatchObject({ title: open.title, description: "", activeForm: `Writing part ${open.key.slice(4)}` });
+  });
+
+  it("keeps edges between listed tasks, on both sides, and leaves out other projects' tasks", () => {
+    const [a, b, other] = [task("todo"), task("in_progress"), task("todo", "p2")];
+    const graph: ProjectGraph = { tasks: [a, b, other], edges: [{ taskId: a.id, dependsOnId: b.id }, { taskId: a.id, dependsOnId: other.id }] };
+    const out = claudeListTasks("SYS", graph, "p1", []);
+    expect(out.map((t) => [t.key, t.blocks, t.blockedBy])).toEqual([[a.key, [], [b.key]], [b.key, [a.key], []]]);
+  });
+
+  it("gives a task that holds two ids in the list the lowest", () => {
+    const a = task("todo");
+    const out = claudeListTasks("SYS", { tasks: [a], edges: [] }, "p1", [{ taskId: a.id, externalKey: "claude:SYS:9" }, { taskId: a.id, externalKey: "claude:SYS:3" }]);
+    expect(out[0].claudeId).toBe("3");
+  });
+});
