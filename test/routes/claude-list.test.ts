@@ -1,7 +1,7 @@
 // GET/POST /api/claude/task-list as the SessionStart hook calls them, and Claude's ids reaching the hub's tasks after.
 import { describe, expect, it } from "vitest";
 import { call, createProject } from "../support/hub";
-import { postHook, projectTasks, settled } from "../support/transcripts";
+import { projectTasks, settled } from "../support/transcripts";
 
 let n = 0;
 async function fresh() {
@@ -68,8 +68,12 @@ describe("/api/claude/task-list", () => {
     await assign(p.cwd, p.list, [{ key: a, claudeId: "1" }]);
     const res = await assign(p.cwd, p.list, [{ key: b, claudeId: "1" }, { key: foreign, claudeId: "2" }]);
     expect((await res.json()).assigned).toEqual([]);
-    await postHook({ session_id: crypto.randomUUID(), cwd: p.cwd, hook_event_name: "TaskCreated", task_id: "5", task_subject: "Claude's own" });
+    // Id 1 still names the first task, and no id names the foreign one.
+    const headers = { "x-taskhub-task-list": p.list };
+    await call("/hooks/claude", { method: "POST", headers, json: { session_id: crypto.randomUUID(), cwd: p.cwd, hook_event_name: "TaskCompleted", task_id: "1", task_subject: "x" } });
+    await call("/hooks/claude", { method: "POST", headers, json: { session_id: crypto.randomUUID(), cwd: p.cwd, hook_event_name: "TaskCompleted", task_id: "2", task_subject: "x" } });
     await settled();
+    expect(Object.fromEntries((await projectTasks(p.key)).map((t) => [t.key, t.status]))).toEqual({ [a]: "completed", [b]: "todo" });
     expect((await projectTasks(q.key)).map((t) => t.status)).toEqual(["todo"]);
   });
 

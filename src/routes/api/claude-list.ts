@@ -4,8 +4,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { assignClaudeIds, claudeTaskList } from "../../app/claude-list";
 import { now } from "../../app/context";
 import { taskListId } from "../../domain/trackers/claude-tasks";
-import { hasScope } from "../../http/auth";
+import { needsRole } from "../../domain/permissions";
+import { hasScope, requirePrincipal } from "../../http/auth";
 import { ApiError } from "../../http/errors";
+import { askerOf, requireProjectRole } from "../../http/permissions";
 import { projectOfCwd } from "./context";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
@@ -30,6 +32,7 @@ const get = createRoute({
   method: "get",
   path: "/api/claude/task-list",
   tags: ["claude"],
+  middleware: [requirePrincipal] as const,
   request: { query: z.object({ cwd: z.string().min(1), list: vList }) },
   responses: { 200: json(z.object({ project: z.string().nullable(), tasks: z.array(vListTask) })), ...errorResponses },
 });
@@ -38,6 +41,7 @@ const post = createRoute({
   method: "post",
   path: "/api/claude/task-list",
   tags: ["claude"],
+  middleware: [requirePrincipal] as const,
   request: {
     body: json(z.object({ cwd: z.string().min(1), list: vList, assign: z.array(z.object({ key: z.string().min(1).max(40), claudeId: vClaudeId })).max(500) })),
   },
@@ -54,10 +58,11 @@ export const claudeList = apiRouter()
   .openapi(post, async (c) => {
     const { cwd, list, assign } = c.req.valid("json");
     const project = await projectOfCwd(c, cwd);
-    // Giving a task a key is a write: the hook's ingest token may, a read-only one may not.
+    // Giving a task a key is a write: the hook's ingest token may, a read-only one may not, nor a project's viewer.
     if (!hasScope(c.get("principal")!, "ingest") && !hasScope(c.get("principal")!, "write")) {
       throw new ApiError(403, "forbidden", "This token lacks the ingest or write scope");
     }
     if (!project) return c.json({ project: null, assigned: [] }, 200);
+    if (needsRole(askerOf(c))) await requireProjectRole(c, project, "write");
     return c.json({ project: project.key, assigned: await assignClaudeIds(c.get("services").store, project, list, assign, now()) }, 200);
   });
