@@ -110,11 +110,6 @@ export default defineSchema({
     // A text search finds its matches here, not by walking the list: a sparse match is on the first page (model/list.ts).
     .searchIndex("search_text", { searchField: "searchText", filterFields: ["projectId"] }),
 
-  // More keys for one task (migration 0016): an id in Claude Code's own task list, claude:<list>:<n>.
-  taskAliases: defineTable({ externalKey: v.string(), taskId: v.id("tasks"), createdAt: v.string() })
-    .index("by_externalKey", ["externalKey"])
-    .index("by_taskId", ["taskId"]),
-
   // task depends on dependsOn: written by the dependency steps, which refuse cycles.
   dependencies: defineTable({ taskId: v.id("tasks"), dependsOnId: v.id("tasks"), createdAt: v.string() })
     .index("by_taskId_dependsOnId", ["taskId", "dependsOnId"])

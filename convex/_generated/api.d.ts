@@ -40,7 +40,7 @@ import type * as model_tasks from "../model/tasks.js";
 import type * as people from "../people.js";
 import type * as projects from "../projects.js";
 import type * as sessions from "../sessions.js";
-import type * as taskAliases from "../taskAliases.js";
+import type * as taskKeys from "../taskKeys.js";
 import type * as tasks from "../tasks.js";
 import type * as tokens from "../tokens.js";
 import type * as validators from "../validators.js";
@@ -81,7 +81,7 @@ declare const fullApi: ApiFromModules<{
   people: typeof people;
   projects: typeof projects;
   sessions: typeof sessions;
-  taskAliases: typeof taskAliases;
+  taskKeys: typeof taskKeys;
   tasks: typeof tasks;
   tokens: typeof tokens;
   validators: typeof validators;

@@ -1,6 +1,7 @@
 // A project's tasks as Claude Code's own task list shows them (~/.claude/tasks/<list>/<n>.json): ids, statuses, edges, activeForm.
 
 import type { ProjectGraph } from "./graph";
+import { decide, outsideLimit, roleAllows, scopesCover, type Asker, type Role } from "./permissions";
 import { isOpen, type Task, type TaskStatus } from "./tasks";
 import { claudeKey } from "./trackers/claude-tasks";
 
@@ -34,6 +35,17 @@ export function claudeIdOf(list: string, key: string): string | null {
   if (!key.startsWith(prefix)) return null;
   const n = key.slice(prefix.length);
   return /^[1-9]\d{0,8}$/.test(n) ? n : null;
+}
+
+/**
+ * Who may give a project's tasks ids in the list, a write: whoever may write the project, or feed it as its
+ * sessions do (the SessionStart hook's ingest token: a member's or owner's, or a token of no person it is not limited away from).
+ */
+export function mayKeyList(asker: Asker, projectKey: string, role: Role | null): boolean {
+  if (outsideLimit(asker, projectKey)) return false;
+  if (decide(asker, role, "write") === "allow") return true;
+  if (!scopesCover(asker.scopes, "ingest")) return false;
+  return asker.admin || !asker.userId || roleAllows(role, "write");
 }
 
 /**

@@ -93,9 +93,9 @@ export class ConvexStore implements Store {
   removeDependency: Store["removeDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.dependencies.removeDependency, { taskKey, dependsOnKey, actor, at });
   blockersWithWaiting: Store["blockersWithWaiting"] = (limit) => this.query(api.dependencies.blockersWithWaiting, { limit });
   releaseDependents: Store["releaseDependents"] = (doneTaskId, actor, at) => this.mutation(api.dependencies.releaseDependents, { doneTaskId, actor, at });
-  // task aliases (src/ports/store/task-aliases.ts, convex/taskAliases.ts)
-  tasksKeyedUnder: Store["tasksKeyedUnder"] = (prefix, limit) => this.query(api.taskAliases.tasksKeyedUnder, { prefix, limit });
-  addTaskAliases: Store["addTaskAliases"] = (aliases, at) => this.mutation(api.taskAliases.addTaskAliases, { aliases, at });
+  // task keys (src/ports/store/task-keys.ts, convex/taskKeys.ts)
+  tasksKeyedUnder: Store["tasksKeyedUnder"] = (prefix, limit) => this.query(api.taskKeys.tasksKeyedUnder, { prefix, limit });
+  addTaskKeys: Store["addTaskKeys"] = (keys, at) => this.mutation(api.taskKeys.addTaskKeys, { keys, at });
 
   projectGraph: Store["projectGraph"] = (projectKey) => this.query(api.dependencies.projectGraph, { projectKey });
 

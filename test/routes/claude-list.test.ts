@@ -1,6 +1,7 @@
 // GET/POST /api/claude/task-list as the SessionStart hook calls them, and Claude's ids reaching the hub's tasks after.
 import { describe, expect, it } from "vitest";
 import { call, createProject } from "../support/hub";
+import { addMember, createUser, tokenFor } from "../support/people";
 import { projectTasks, settled } from "../support/transcripts";
 
 let n = 0;
@@ -21,8 +22,8 @@ const listOf = async (cwd: string, list: string, token?: string | null) => call(
 const assign = (cwd: string, list: string, ids: { key: string; claudeId: string }[], token?: string) =>
   call("/api/claude/task-list", { method: "POST", json: { cwd, list, assign: ids }, token });
 
-async function tokenWith(scopes: string[]) {
-  const res = await call("/api/tokens", { method: "POST", json: { name: `ct${++n}`, scopes } });
+async function tokenWith(scopes: string[], extra: Record<string, unknown> = {}) {
+  const res = await call("/api/tokens", { method: "POST", json: { name: `ct${++n}`, scopes, ...extra } });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -91,5 +92,59 @@ describe("/api/claude/task-list", () => {
     const res = await assign(p.cwd, p.list, [{ key: a, claudeId: "1" }], read);
     expect(res.status).toBe(403);
     expect((await (await listOf(p.cwd, p.list)).json()).tasks[0].claudeId).toBeUndefined();
+  });
+
+  describe("who may", () => {
+    const idsOf = async (p: { cwd: string; list: string }) => (await (await listOf(p.cwd, p.list)).json()).tasks.map((t: { claudeId?: string }) => t.claudeId ?? null);
+
+    it("gives a person's token the list only where the person holds a role; a stranger gets none and gives no ids", async () => {
+      const p = await fresh();
+      const a = await addTask(p.key, "Write the parser");
+      const stranger = await createUser(`stranger${n}@ct.test`);
+      const token = await tokenFor(stranger.id, ["ingest", "read", "write"]);
+      expect(await (await listOf(p.cwd, p.list, token)).json()).toEqual({ project: null, tasks: [] });
+      const res = await assign(p.cwd, p.list, [{ key: a, claudeId: "1" }], token);
+      expect(await res.json()).toEqual({ project: null, assigned: [] });
+      expect(await idsOf(p)).toEqual([null]);
+    });
+
+    it("lets a viewer read the list but not give ids (403), and a member's ingest token give them", async () => {
+      const p = await fresh();
+      const a = await addTask(p.key, "Write the parser");
+      const [viewer, member] = [await createUser(`viewer${n}@ct.test`), await createUser(`member${n}@ct.test`)];
+      await addMember(p.key, viewer.id, "viewer");
+      await addMember(p.key, member.id, "member");
+      const asViewer = await tokenFor(viewer.id, ["ingest", "read"]);
+      expect((await (await listOf(p.cwd, p.list, asViewer)).json()).tasks.map((t: { key: string }) => t.key)).toEqual([a]);
+      const refused = await assign(p.cwd, p.list, [{ key: a, claudeId: "1" }], asViewer);
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).code).toBe("forbidden");
+      expect(await idsOf(p)).toEqual([null]);
+      const ok = await assign(p.cwd, p.list, [{ key: a, claudeId: "1" }], await tokenFor(member.id, ["ingest"]));
+      expect((await ok.json()).assigned).toEqual([{ key: a, claudeId: "1" }]);
+    });
+
+    it("hides the list from a token limited to other projects", async () => {
+      const [p, q] = [await fresh(), await fresh()];
+      const a = await addTask(p.key, "Write the parser");
+      const limited = await tokenWith(["ingest", "read"], { projects: [q.key] });
+      expect(await (await listOf(p.cwd, p.list, limited)).json()).toEqual({ project: null, tasks: [] });
+      expect(await (await assign(p.cwd, p.list, [{ key: a, claudeId: "1" }], limited)).json()).toEqual({ project: null, assigned: [] });
+      expect(await idsOf(p)).toEqual([null]);
+    });
+
+    it("never lets a session of another project reach the list's tasks by naming the list", async () => {
+      const [p, q] = [await fresh(), await fresh()];
+      const a = await addTask(p.key, "Write the parser");
+      await assign(p.cwd, p.list, [{ key: a, claudeId: "1" }]);
+      // A session in q's folder (its poster may write q) names p's list and completes id 1.
+      const headers = { "x-taskhub-task-list": p.list };
+      const session = { session_id: crypto.randomUUID(), cwd: q.cwd };
+      const res = await call("/hooks/claude", { method: "POST", headers, json: { ...session, hook_event_name: "TaskCompleted", task_id: "1", task_subject: "Write the parser" } });
+      expect(res.status).toBe(200);
+      await settled();
+      expect((await projectTasks(p.key)).map((t) => t.status)).toEqual(["todo"]);
+      expect(await projectTasks(q.key)).toEqual([]);
+    });
   });
 });

@@ -9,7 +9,7 @@ import { github } from "./github";
 import { people } from "./people";
 import { projects } from "./projects";
 import { sessions } from "./sessions";
-import { taskAliases } from "./task-aliases";
+import { taskKeys } from "./task-keys";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
 
@@ -20,7 +20,7 @@ export function d1Store(db: D1Database): Store {
     ...tokens(db),
     ...projects(db),
     ...tasks(db),
-    ...taskAliases(db),
+    ...taskKeys(db),
     ...dependencies(db),
     ...github(db),
     ...sessions(db),

@@ -8,7 +8,7 @@ import type { GitHubStore } from "./github";
 import type { PeopleStore } from "./people";
 import type { ProjectStore } from "./projects";
 import type { SessionStore } from "./sessions";
-import type { TaskAliasStore } from "./task-aliases";
+import type { TaskKeyStore } from "./task-keys";
 import type { TaskStore } from "./tasks";
 import type { TokenStore } from "./tokens";
 
@@ -16,7 +16,7 @@ export type Store = { readonly name: "d1" | "convex" } & DeliveryStore &
   TokenStore &
   ProjectStore &
   TaskStore &
-  TaskAliasStore &
+  TaskKeyStore &
   DependencyStore &
   GitHubStore &
   SessionStore &
@@ -34,7 +34,7 @@ export type { NewUser, PeopleStore, UserPatch } from "./people";
 export type { NewProject, ProjectPatch, ProjectStore } from "./projects";
 export type { IntentBatch, SessionStore, SessionSummary, TranscriptChunk } from "./sessions";
 export { SESSION_ACTIVITY_LIMIT } from "./sessions";
-export type { TaskAlias, TaskAliasStore } from "./task-aliases";
+export type { TaskKey, TaskKeyStore } from "./task-keys";
 export type { NewTask, Page, TaskChange, TaskFilter, TaskPatch, TaskStore, WatchedTasks } from "./tasks";
 export type { Scope, TokenRecord, TokenStore } from "./tokens";
 

@@ -2,13 +2,9 @@
 
 import { createRoute, z } from "@hono/zod-openapi";
 import { assignClaudeIds, claudeTaskList } from "../../app/claude-list";
-import { now } from "../../app/context";
 import { taskListId } from "../../domain/trackers/claude-tasks";
-import { needsRole } from "../../domain/permissions";
-import { hasScope, requirePrincipal } from "../../http/auth";
-import { ApiError } from "../../http/errors";
-import { askerOf, requireProjectRole } from "../../http/permissions";
-import { projectOfCwd } from "./context";
+import { requirePrincipal } from "../../http/auth";
+import { useCaseOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
 
@@ -51,18 +47,9 @@ const post = createRoute({
 export const claudeList = apiRouter()
   .openapi(get, async (c) => {
     const { cwd, list } = c.req.valid("query");
-    const project = await projectOfCwd(c, cwd);
-    if (!project) return c.json({ project: null, tasks: [] }, 200);
-    return c.json({ project: project.key, tasks: await claudeTaskList(c.get("services").store, project, list) }, 200);
+    return c.json(await claudeTaskList(useCaseOf(c), cwd, list), 200);
   })
   .openapi(post, async (c) => {
     const { cwd, list, assign } = c.req.valid("json");
-    const project = await projectOfCwd(c, cwd);
-    // Giving a task a key is a write: the hook's ingest token may, a read-only one may not, nor a project's viewer.
-    if (!hasScope(c.get("principal")!, "ingest") && !hasScope(c.get("principal")!, "write")) {
-      throw new ApiError(403, "forbidden", "This token lacks the ingest or write scope");
-    }
-    if (!project) return c.json({ project: null, assigned: [] }, 200);
-    if (needsRole(askerOf(c))) await requireProjectRole(c, project, "write");
-    return c.json({ project: project.key, assigned: await assignClaudeIds(c.get("services").store, project, list, assign, now()) }, 200);
+    return c.json(await assignClaudeIds(useCaseOf(c), cwd, list, assign), 200);
   });

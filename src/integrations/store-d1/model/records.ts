@@ -63,7 +63,7 @@ export async function deleteTask(db: D1Database, key: string, actor: Actor, at: 
   return retrying(async () => {
     const task = await mustFind(db, key);
     const atVersion = `EXISTS (SELECT 1 FROM tasks WHERE id = ?1 AND version = ?2)`;
-    const children = ["comments WHERE task_id = ?1", "time_entries WHERE task_id = ?1", "links WHERE task_id = ?1", "dependencies WHERE task_id = ?1 OR depends_on_id = ?1", "task_aliases WHERE task_id = ?1"];
+    const children = ["comments WHERE task_id = ?1", "time_entries WHERE task_id = ?1", "links WHERE task_id = ?1", "dependencies WHERE task_id = ?1 OR depends_on_id = ?1"];
     const results = await db.batch([
       ...children.map((c) => db.prepare(`DELETE FROM ${c} AND ${atVersion}`).bind(task.id, task.version)),
       // Its subtasks stay, as top-level tasks.
