@@ -203,18 +203,33 @@ describe("Claude Code with taskhub's hooks", () => {
     await claude("What is on the list?", dir);
     // The request after the TaskList call carries its result: Claude's own view of the list.
     const listed = JSON.stringify(model.sessionRequests[before + 1]?.messages ?? []);
-    expect(listed).toContain("Write the importer");
-    expect(listed).toContain("Fix the exporter");
     const folder = join(home, ".claude", "tasks", "LST");
+    // What the list folder holds, for a failing assertion's message.
+    const shown = () => readdirSync(folder).map((f) => `${f}: ${readFileSync(join(folder, f), "utf8")}`).join("\n");
+    for (const line of ["#1 [completed] Write the importer", "#2 [pending] Document the importer", "#3 [pending] Fix the exporter"]) {
+      expect(listed, shown()).toContain(line);
+    }
     const file = (id: string) => JSON.parse(readFileSync(join(folder, `${id}.json`), "utf8"));
-    expect(file("1")).toMatchObject({ id: "1", subject: "Write the importer", status: "completed" });
-    expect(file("2")).toMatchObject({ id: "2", subject: "Document the importer", status: "pending" });
-    expect(file("3")).toMatchObject({ id: "3", subject: "Fix the exporter", status: "pending", activeForm: "Fixing the exporter" });
+    expect(file("1"), shown()).toMatchObject({ id: "1", subject: "Write the importer", status: "completed" });
+    expect(file("2"), shown()).toMatchObject({ id: "2", subject: "Document the importer", status: "pending" });
+    expect(file("3"), shown()).toMatchObject({ id: "3", subject: "Fix the exporter", status: "pending", activeForm: "Fixing the exporter" });
     expect(readFileSync(join(folder, ".highwatermark"), "utf8").trim()).toBe("3");
-    // Claude's id 3 reaches the hub's own task: completing it in the session completes it in the hub.
-    model.script([{ tool: "TaskUpdate", input: { taskId: "3", status: "completed" } }, { text: "Done." }]);
-    await claude("Finish the exporter fix", dir);
-    await eventually(async () => (await openTasks("LST")).find((t) => t.title === "Fix the exporter")?.status === "completed", `${hubOwn.key} completed from Claude's id 3`);
+
+    // Claude's id 3 reaches the hub's own task, and Claude's next task of its own takes id 4, above the hub's.
+    model.script([
+      { tool: "TaskUpdate", input: { taskId: "3", status: "completed" } },
+      { tool: "TaskCreate", input: { subject: "Benchmark the importer", description: "Rows per second" } },
+      { text: "Done." },
+    ]);
+    await claude("Finish the exporter fix and plan a benchmark", dir);
+    await eventually(async () => {
+      const t = await openTasks("LST");
+      return t.find((x) => x.title === "Fix the exporter")?.status === "completed" && t.some((x) => x.title === "Benchmark the importer");
+    }, `${hubOwn.key} completed from Claude's id 3, and Claude's own new task in the hub`);
+    expect(file("3"), shown()).toMatchObject({ subject: "Fix the exporter", status: "completed" });
+    expect(file("4"), shown()).toMatchObject({ id: "4", subject: "Benchmark the importer", status: "pending" });
+    const list = await api(`/api/claude/task-list?cwd=${encodeURIComponent(dir)}&list=LST`);
+    expect(list.tasks.find((t: { title: string }) => t.title === "Benchmark the importer")).toMatchObject({ claudeId: "4" });
   });
 
   it("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {

@@ -3,7 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { assignClaudeIds, claudeTaskList } from "../../app/claude-list";
 import { taskListId } from "../../domain/trackers/claude-tasks";
-import { requirePrincipal } from "../../http/auth";
+import { requireScope } from "../../http/auth";
 import { useCaseOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
@@ -28,7 +28,8 @@ const get = createRoute({
   method: "get",
   path: "/api/claude/task-list",
   tags: ["claude"],
-  middleware: [requirePrincipal] as const,
+  // The SessionStart hook asks with the ingest token Claude Code already has.
+  middleware: [requireScope("read", "ingest")] as const,
   request: { query: z.object({ cwd: z.string().min(1), list: vList }) },
   responses: { 200: json(z.object({ project: z.string().nullable(), tasks: z.array(vListTask) })), ...errorResponses },
 });
@@ -37,7 +38,7 @@ const post = createRoute({
   method: "post",
   path: "/api/claude/task-list",
   tags: ["claude"],
-  middleware: [requirePrincipal] as const,
+  middleware: [requireScope("write", "ingest")] as const,
   request: {
     body: json(z.object({ cwd: z.string().min(1), list: vList, assign: z.array(z.object({ key: z.string().min(1).max(40), claudeId: vClaudeId })).max(500) })),
   },
