@@ -1,6 +1,7 @@
 // A project's tasks as Claude Code's own list shows them: statuses, ids, edges, and the activeForm Claude shows while one runs.
 import { describe, expect, it } from "vitest";
-import { activeForm, claudeIdOf, claudeListTasks, prefixEnd } from "../../src/domain/claude-list";
+import { activeForm, claudeIdOf, claudeListTasks, mayKeyList, prefixEnd } from "../../src/domain/claude-list";
+import type { Asker, Role, TokenScope } from "../../src/domain/permissions";
 import type { ProjectGraph } from "../../src/domain/graph";
 import type { Task, TaskStatus } from "../../src/domain/tasks";
 
@@ -73,4 +74,23 @@ describe("claudeListTasks", () => {
     const out = claudeListTasks("SYS", { tasks: [a], edges: [] }, "p1", [{ taskId: a.id, externalKey: "claude:SYS:9" }, { taskId: a.id, externalKey: "claude:SYS:3" }]);
     expect(out[0].claudeId).toBe("3");
   });
+});
+
+describe("mayKeyList", () => {
+  const person = (scopes: TokenScope[]): Asker => ({ admin: false, userId: "u1", scopes });
+  const noPerson = (scopes: TokenScope[], projects: string[] | null = null): Asker => ({ admin: false, userId: null, scopes, projects });
+  it.each<[string, boolean, Asker, Role | null]>([
+    ["the admin", true, { admin: true, userId: null, scopes: ["admin"] }, null],
+    ["a member's write token", true, person(["write"]), "member"],
+    ["a member's ingest token (the hook's)", true, person(["ingest"]), "member"],
+    ["an owner's ingest token", true, person(["ingest"]), "owner"],
+    ["a viewer's ingest token", false, person(["ingest", "read"]), "viewer"],
+    ["a viewer's write token", false, person(["write"]), "viewer"],
+    ["a stranger's token, whatever its scopes", false, person(["ingest", "write"]), null],
+    ["a member's read token", false, person(["read"]), "member"],
+    ["an ingest token of no person", true, noPerson(["ingest"]), null],
+    ["an ingest token of no person limited to this project", true, noPerson(["ingest"], ["HUB"]), null],
+    ["an ingest token of no person limited to another", false, noPerson(["ingest", "write"], ["OTHER"]), null],
+    ["a read token of no person", false, noPerson(["read"]), null],
+  ])("%s may give ids: %s", (_, may, asker, role) => expect(mayKeyList(asker, "HUB", role)).toBe(may));
 });

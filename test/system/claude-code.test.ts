@@ -1,6 +1,6 @@
 // The real Claude Code CLI against the hub: `taskhub init` wires the hooks, a scripted session plans work,
 // and the next session's first model request carries the open tasks.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,9 +52,13 @@ function env(): NodeJS.ProcessEnv {
   };
 }
 
-/** Asynchronous: the stand-in model answers from this very process, so blocking on the child would hang it. */
-async function claude(prompt: string, cwd = project): Promise<string> {
-  const child = spawn(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate,TaskList"], { cwd, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Asynchronous, always: the stand-in model answers from this very process, and a blocked event loop keeps undici
+ * from retiring its idle sockets to the hub, which wrangler dev closes after 5 s idle (with no Keep-Alive hint), so
+ * the next fetch after a long spawnSync met a closed socket: UND_ERR_SOCKET "other side closed".
+ */
+async function run(bin: string, args: string[], cwd: string): Promise<string> {
+  const child = spawn(bin, args, { cwd, env: env(), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -62,9 +66,12 @@ async function claude(prompt: string, cwd = project): Promise<string> {
   const timer = setTimeout(() => child.kill("SIGTERM"), 120_000);
   const code = await new Promise<number | null>((r) => child.once("close", r));
   clearTimeout(timer);
-  if (code !== 0) throw new Error(`claude exited ${code}: ${err}${out}`);
+  if (code !== 0) throw new Error(`${args[0] === CLI ? "taskhub init" : "claude"} exited ${code}: ${err}${out}`);
   return out;
 }
+
+const claude = (prompt: string, cwd = project) => run(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate,TaskList"], cwd);
+const init = (cwd: string) => run(process.execPath, [CLI, "init"], cwd);
 
 async function openTasks(key = "SYS"): Promise<{ title: string; status: string; source: { kind: string } }[]> {
   return (await api(`/api/tasks?project=${key}&limit=200`)).tasks;
@@ -75,8 +82,7 @@ async function newProject(key: string): Promise<string> {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), `taskhub-${key.toLowerCase()}-`)));
   dirs.push(dir);
   await api("/api/projects", { method: "POST", json: { key, name: key, paths: [dir] } });
-  const init = spawnSync(process.execPath, [CLI, "init"], { cwd: dir, env: env(), encoding: "utf8" });
-  if (init.status !== 0) throw new Error(`taskhub init: ${init.stderr}`);
+  await init(dir);
   return dir;
 }
 
@@ -102,8 +108,7 @@ beforeAll(async () => {
   project = realpathSync(mkdtempSync(join(tmpdir(), "taskhub-project-")));
   await api("/api/projects", { method: "POST", json: { key: "SYS", name: "System test", paths: [project] } });
   token = (await api("/api/tokens", { method: "POST", json: { name: "claude", scopes: ["ingest", "read"] } })).token;
-  const init = spawnSync(process.execPath, [CLI, "init"], { cwd: project, env: env(), encoding: "utf8" });
-  if (init.status !== 0) throw new Error(`taskhub init: ${init.stderr}`);
+  await init(project);
 });
 
 afterAll(async () => {
