@@ -74,9 +74,15 @@ export function newIds(tasks, folder) {
   return tasks.filter((t) => !t.claudeId && t.status !== "completed").map((t) => ({ key: t.key, claudeId: String(++top) }));
 }
 
+/** Claude's statuses in the order work moves; the hub never moves a file back (a lagging hub must not undo Claude's word). */
+const ORDER = ["pending", "in_progress", "completed"];
+/** @param {string | undefined} before @param {string} hub */
+const forward = (before, hub) => (ORDER.indexOf(hub) > ORDER.indexOf(before ?? "") ? hub : /** @type {string} */ (before));
+
 /**
- * The files to write: each hub task with an id, as Claude writes it, keeping what only Claude knows (owner,
- * metadata, its own activeForm). A finished task with no file is not written; a file the hub has no task for is
+ * The files to write: each hub task with an id, as Claude writes it. A file Claude already has keeps Claude's
+ * wording (subject, description, activeForm) and what only Claude knows (owner, metadata); the hub moves its status
+ * forward only and sets its edges. A finished task with no file is not written; a file the hub has no task for is
  * not touched; a file already saying the same is not rewritten.
  * @param {ListTask[]} tasks with the ids assigned
  * @param {Map<string, ClaudeTask>} files
@@ -94,10 +100,10 @@ export function filesToWrite(tasks, files) {
     /** @type {ClaudeTask} */
     const task = {
       id: t.claudeId,
-      subject: t.title,
-      description: t.description,
+      subject: before?.subject || t.title,
+      description: typeof before?.description === "string" ? before.description : t.description,
       activeForm: before?.activeForm || t.activeForm,
-      status: t.status,
+      status: before ? forward(before.status, t.status) : t.status,
       blocks: ids(t.blocks),
       blockedBy: ids(t.blockedBy),
     };

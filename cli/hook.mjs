@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { syncClaudeList } from "./claude-list.mjs";
 import { hubJson } from "./http.mjs";
 import { flushSpool, writeSpool } from "./spool.mjs";
-import { postLines, readChunks, readOffset, TASK_LIST_HEADER, writeOffset } from "./transcript.mjs";
+import { postLines, readChunks, readOffset, taskListHeaders, writeOffset } from "./transcript.mjs";
 
 /** Claude waits for SessionStart before the first prompt, so the context must come back within a second. */
 export const CONTEXT_TIMEOUT_MS = 800;
@@ -87,8 +87,7 @@ async function printContext(cfg, cwd, timeoutMs, debug) {
  * @param {import("./config.mjs").HubConfig} cfg @param {string} raw @param {string} taskList @param {number} timeoutMs
  */
 async function postEvent(cfg, raw, taskList, timeoutMs) {
-  const headers = taskList ? { [TASK_LIST_HEADER]: taskList } : {};
-  await hubJson(cfg, "/hooks/claude", { method: "POST", body: raw, contentType: "application/json", timeoutMs, headers });
+  await hubJson(cfg, "/hooks/claude", { method: "POST", body: raw, contentType: "application/json", timeoutMs, headers: taskListHeaders(taskList) });
 }
 
 /**

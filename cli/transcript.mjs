@@ -7,6 +7,12 @@ import { hubJson } from "./http.mjs";
 /** The shared Claude Code task list a post belongs to (the hub's src/http/task-list.ts). */
 export const TASK_LIST_HEADER = "x-taskhub-task-list";
 
+/**
+ * The header naming the session's shared task list, when it has one.
+ * @param {string | undefined} taskList @returns {Record<string, string>}
+ */
+export const taskListHeaders = (taskList) => (taskList ? { [TASK_LIST_HEADER]: taskList } : {});
+
 /** Well under the hub's 25 MB body limit, and small enough that one slow chunk does not stall a hook. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** A single line bigger than this could not fit one request to the hub, so it is skipped. */
@@ -181,7 +187,7 @@ export async function postLines(cfg, body, timeoutMs, taskList) {
     body,
     contentType: "application/x-ndjson",
     timeoutMs,
-    headers: taskList ? { [TASK_LIST_HEADER]: taskList } : {},
+    headers: taskListHeaders(taskList),
   });
   return {
     accepted: Number(res?.accepted) || 0,

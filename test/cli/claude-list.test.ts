@@ -41,12 +41,19 @@ describe("ids for the hub's tasks in Claude's list", () => {
     expect(newIds([task("A-2")], { files: new Map(), highWaterMark: 12 })).toEqual([{ key: "A-2", claudeId: "13" }]);
   });
 
-  it("maps edges to list ids, keeps Claude's owner and metadata, and rewrites nothing that already says the same", () => {
+  it("maps edges to list ids, keeps Claude's wording, owner and metadata, and rewrites nothing that already says the same", () => {
     const tasks = [task("A-1", { claudeId: "1", blocks: ["A-2", "A-9"] }), task("A-2", { claudeId: "2", blockedBy: ["A-1"] })];
     const same = { id: "2", subject: "Write A-2", description: "", activeForm: "Writing A-2", status: "pending", blocks: [], blockedBy: ["1"] };
-    const own = { id: "1", subject: "old", description: "", status: "in_progress", blocks: [], blockedBy: [], owner: "agent-1", metadata: { x: 1 } };
+    const own = { id: "1", subject: "Claude's words", description: "Its notes", status: "pending", blocks: [], blockedBy: [], owner: "agent-1", metadata: { x: 1 } };
     const out = filesToWrite(tasks, new Map<string, any>([["1", own], ["2", same]]));
-    expect(out).toEqual([{ id: "1", subject: "Write A-1", description: "", activeForm: "Writing A-1", status: "pending", blocks: ["2"], blockedBy: [], owner: "agent-1", metadata: { x: 1 } }]);
+    expect(out).toEqual([{ id: "1", subject: "Claude's words", description: "Its notes", activeForm: "Writing A-1", status: "pending", blocks: ["2"], blockedBy: [], owner: "agent-1", metadata: { x: 1 } }]);
+  });
+
+  it("moves a file's status forward only: the hub's completed lands, a lagging hub's pending does not undo Claude's in_progress", () => {
+    const file = (status: string) => new Map<string, any>([["1", { id: "1", subject: "Write A-1", description: "", activeForm: "Writing A-1", status, blocks: [], blockedBy: [] }]]);
+    expect(filesToWrite([task("A-1", { claudeId: "1", status: "completed" })], file("in_progress")).map((f) => f.status)).toEqual(["completed"]);
+    expect(filesToWrite([task("A-1", { claudeId: "1", status: "pending" })], file("in_progress"))).toEqual([]);
+    expect(filesToWrite([task("A-1", { claudeId: "1", status: "in_progress" })], file("completed"))).toEqual([]);
   });
 
   it("writes no file for a finished task that has none", () => {
