@@ -27,6 +27,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * wrangler dev closes a connection after 5 s idle and sends no Keep-Alive hint, so undici must retire its pooled
+ * sockets first (after 4 s): a test that blocks its event loop (spawnSync) between fetches meets a closed socket,
+ * UND_ERR_SOCKET "other side closed". Spawn children asynchronously.
+ */
 export async function startHub(): Promise<Hub> {
   const state = mkdtempSync(join(tmpdir(), "taskhub-hub-"));
   const adminToken = `th_admin_system_${crypto.randomUUID()}`;
