@@ -51,3 +51,10 @@ export const memberInput = z.object({ role: z.enum(ROLES) });
 
 /** A list page's position: only cursors the hub issued (a made-up one is a bad request, not a store failure). */
 export const cursorInput = z.string().refine(isTaskCursor, "Not a cursor this hub issued: pass back nextCursor unchanged");
+
+/** POST /api/import/tracker: a tracker's files as they are on disk (cli/trackers.mjs reads them); the hub parses them. */
+export const trackerImportInput = z.object({
+  from: z.enum(["beads", "taskmaster", "backlog", "claude-tasks"]),
+  listId: z.string().trim().min(1).max(200).optional(),
+  files: z.array(z.object({ path: z.string().min(1).max(500), text: z.string() })).min(1).max(5000),
+});

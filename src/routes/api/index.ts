@@ -13,6 +13,7 @@ import { projects } from "./projects";
 import { taskRecords } from "./task-records";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
+import { trackers } from "./trackers";
 import { users } from "./users";
 
-export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, claudeList, exportImport, users, members, dependencies, emails] as unknown as OpenAPIHono<AppEnv>[];
+export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, claudeList, exportImport, trackers, users, members, dependencies, emails] as unknown as OpenAPIHono<AppEnv>[];
