@@ -1,8 +1,9 @@
 // `taskhub hook`: the command hook Claude Code runs. It must never block or break a session: exit 0, quickly, silently.
 import fs from "node:fs";
+import { syncClaudeList } from "./claude-list.mjs";
 import { hubJson } from "./http.mjs";
 import { flushSpool, writeSpool } from "./spool.mjs";
-import { postLines, readChunks, readOffset, writeOffset } from "./transcript.mjs";
+import { postLines, readChunks, readOffset, taskListHeaders, writeOffset } from "./transcript.mjs";
 
 /** Claude waits for SessionStart before the first prompt, so the context must come back within a second. */
 export const CONTEXT_TIMEOUT_MS = 800;
@@ -37,17 +38,24 @@ export async function runHook({ cfg, state, env, stdin }) {
   if (!cfg.url || !cfg.token) return;
 
   const event = String(payload.hook_event_name ?? "");
+  // Claude Code hands its settings' env to command hooks: the list the session's Task tools write to.
+  const taskList = env.CLAUDE_CODE_TASK_LIST_ID || "";
   if (event === "SessionStart") {
     const timeoutMs = Math.min(positiveInt(env.TASKHUB_CONTEXT_TIMEOUT_MS) ?? CONTEXT_TIMEOUT_MS, remaining(deadlineAt));
-    await printContext(cfg, String(payload.cwd ?? ""), timeoutMs, debug);
+    const cwd = String(payload.cwd ?? "");
+    await Promise.allSettled([
+      printContext(cfg, cwd, timeoutMs, debug),
+      // The hub's tasks into Claude's own list, so its TaskList shows them and its ids reach the same hub tasks.
+      taskList && syncClaudeList({ cfg, env, cwd, list: taskList, timeoutMs: () => remaining(deadlineAt) }).catch((err) => note(debug, err)),
+    ]);
     return;
   }
 
   await Promise.allSettled([
-    postEvent(cfg, raw, Math.min(EVENT_TIMEOUT_MS, remaining(deadlineAt))).catch((err) => note(debug, err)),
+    postEvent(cfg, raw, taskList, Math.min(EVENT_TIMEOUT_MS, remaining(deadlineAt))).catch((err) => note(debug, err)),
     // A subagent's lines live in a file of their own (Claude Code 2.1+), named by SubagentStop.
-    shipTranscript(cfg, state, payload.transcript_path, deadlineAt)
-      .then(() => payload.agent_transcript_path && shipTranscript(cfg, state, payload.agent_transcript_path, deadlineAt))
+    shipTranscript(cfg, state, payload.transcript_path, taskList, deadlineAt)
+      .then(() => payload.agent_transcript_path && shipTranscript(cfg, state, payload.agent_transcript_path, taskList, deadlineAt))
       .catch((err) => note(debug, err)),
   ]);
 }
@@ -76,10 +84,10 @@ async function printContext(cfg, cwd, timeoutMs, debug) {
 
 /**
  * The raw bytes as Claude sent them, so the hub sees exactly what an HTTP hook would have sent.
- * @param {import("./config.mjs").HubConfig} cfg @param {string} raw @param {number} timeoutMs
+ * @param {import("./config.mjs").HubConfig} cfg @param {string} raw @param {string} taskList @param {number} timeoutMs
  */
-async function postEvent(cfg, raw, timeoutMs) {
-  await hubJson(cfg, "/hooks/claude", { method: "POST", body: raw, contentType: "application/json", timeoutMs });
+async function postEvent(cfg, raw, taskList, timeoutMs) {
+  await hubJson(cfg, "/hooks/claude", { method: "POST", body: raw, contentType: "application/json", timeoutMs, headers: taskListHeaders(taskList) });
 }
 
 /**
@@ -88,10 +96,11 @@ async function postEvent(cfg, raw, timeoutMs) {
  * @param {import("./config.mjs").HubConfig} cfg
  * @param {string} state
  * @param {unknown} transcriptPath
+ * @param {string} taskList
  * @param {number} deadlineAt
  */
-async function shipTranscript(cfg, state, transcriptPath, deadlineAt) {
-  const send = (/** @type {string} */ body) => postLines(cfg, body, remaining(deadlineAt));
+async function shipTranscript(cfg, state, transcriptPath, taskList, deadlineAt) {
+  const send = (/** @type {string} */ body) => postLines(cfg, body, remaining(deadlineAt), taskList);
   const { blocked } = await flushSpool(state, send);
   let hubDown = blocked;
 

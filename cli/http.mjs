@@ -34,14 +34,14 @@ export class HubError extends Error {
 /**
  * @param {HubConfig} cfg
  * @param {string} pathAndQuery starts with "/"
- * @param {{ method?: string, body?: string | Buffer, contentType?: string, timeoutMs?: number, stream?: boolean }} [opts]
+ * @param {{ method?: string, body?: string | Buffer, contentType?: string, timeoutMs?: number, stream?: boolean, headers?: Record<string, string> }} [opts]
  *   stream: the timeout stops once headers arrive, so a long export is not cut off mid-body.
  * @returns {Promise<Response>}
  */
 export async function hubFetch(cfg, pathAndQuery, opts = {}) {
   const { method = "GET", body, contentType, timeoutMs = 15_000, stream = false } = opts;
   /** @type {Record<string, string>} */
-  const headers = { accept: "application/json" };
+  const headers = { ...opts.headers, accept: "application/json" };
   if (cfg.token) headers.authorization = `Bearer ${cfg.token}`;
   if (contentType) headers["content-type"] = contentType;
 

@@ -4,6 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { hubJson } from "./http.mjs";
 
+/** The shared Claude Code task list a post belongs to (the hub's src/http/task-list.ts). */
+export const TASK_LIST_HEADER = "x-taskhub-task-list";
+
+/**
+ * The header naming the session's shared task list, when it has one.
+ * @param {string | undefined} taskList @returns {Record<string, string>}
+ */
+export const taskListHeaders = (taskList) => (taskList ? { [TASK_LIST_HEADER]: taskList } : {});
+
 /** Well under the hub's 25 MB body limit, and small enough that one slow chunk does not stall a hook. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** A single line bigger than this could not fit one request to the hub, so it is skipped. */
@@ -169,14 +178,16 @@ function makeChunk(start, end, buf) {
  * @param {import("./config.mjs").HubConfig} cfg
  * @param {string} body
  * @param {number} timeoutMs
+ * @param {string} [taskList] the shared task list of the session (CLAUDE_CODE_TASK_LIST_ID), so Task-tool ids key by it
  * @returns {Promise<{ accepted: number, duplicates: number, badLines: number }>}
  */
-export async function postLines(cfg, body, timeoutMs) {
+export async function postLines(cfg, body, timeoutMs, taskList) {
   const res = await hubJson(cfg, "/transcripts", {
     method: "POST",
     body,
     contentType: "application/x-ndjson",
     timeoutMs,
+    headers: taskListHeaders(taskList),
   });
   return {
     accepted: Number(res?.accepted) || 0,

@@ -42,6 +42,7 @@ import type * as people from "../people.js";
 import type * as projects from "../projects.js";
 import type * as sessions from "../sessions.js";
 import type * as sharedLinks from "../sharedLinks.js";
+import type * as taskKeys from "../taskKeys.js";
 import type * as tasks from "../tasks.js";
 import type * as tokens from "../tokens.js";
 import type * as validators from "../validators.js";
@@ -84,6 +85,7 @@ declare const fullApi: ApiFromModules<{
   projects: typeof projects;
   sessions: typeof sessions;
   sharedLinks: typeof sharedLinks;
+  taskKeys: typeof taskKeys;
   tasks: typeof tasks;
   tokens: typeof tokens;
   validators: typeof validators;

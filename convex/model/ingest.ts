@@ -102,6 +102,8 @@ async function applyOne(c: Ctx, session: Doc<"sessions">, intent: TaskIntent): P
     }
     case "upsert": {
       const k = await taskByExternalKey(ctx, intent.externalKey);
+      // A key shared beyond one project (a list id anyone may name) never reaches another project's task.
+      if (k && k.projectId !== c.projectId) return [];
       const same = !k && intent.title ? await sessionTaskWithTitle(ctx, normalizeTitle(intent.title), batch.sessionId, batch.projectId) : null;
       const op = planUpsert(intent, k ? known(k) : null, same ? known(same) : null);
       return op ? applyOps(c, [op]) : [];
@@ -110,7 +112,7 @@ async function applyOne(c: Ctx, session: Doc<"sessions">, intent: TaskIntent): P
       const byKey = await knownByKeys(ctx, [intent.externalKey, intent.dependsOnExternalKey]);
       const task = byKey.get(intent.externalKey);
       const blocker = byKey.get(intent.dependsOnExternalKey);
-      if (!task || !blocker) return [];
+      if (!task || !blocker || task.projectId !== c.projectId || blocker.projectId !== c.projectId) return [];
       const edges = await edgesFrom(ctx, blocker._id);
       if (cyclePath(task._id, blocker._id, (id) => edges.get(id) ?? [])) return []; // a session cannot make a cycle
       const exists = await ctx.db

@@ -1,6 +1,7 @@
-// Creating a project and changing its settings: a repository or a folder belongs to one project, moved only by an admin who says so.
+// Projects: creating one and changing its settings (a repository or a folder belongs to one project, moved only by an admin who says so), and finding a session's.
 
-import { claimConflicts, describeConflicts, withoutClaims } from "../domain/projects";
+import { needsRole, outsideLimit, scopesCover } from "../domain/permissions";
+import { claimConflicts, describeConflicts, matchProjectByCwd, withoutClaims } from "../domain/projects";
 import type { Project, ProjectPatch } from "../ports/store";
 import { now, type UseCaseContext } from "./context";
 import { AppError } from "./errors";
@@ -49,4 +50,20 @@ export async function updateProject(ctx: UseCaseContext, key: string, input: Pro
   const project = await requireProject(ctx, key, "manage");
   await settleClaims(ctx, project.key, patch.repos ?? [], patch.paths ?? [], move);
   return ctx.services.store.updateProject(project.key, patch, now());
+}
+
+/**
+ * The project a session's folder belongs to, among those the caller may read; null when none. The SessionStart
+ * hook asks with the ingest token Claude Code already has, so the ingest scope may make this read too.
+ */
+export async function projectOfCwd(ctx: UseCaseContext, cwd: string): Promise<Project | null> {
+  const { asker } = ctx;
+  if (!asker.admin && !scopesCover(asker.scopes, "read") && !scopesCover(asker.scopes, "ingest")) {
+    throw new AppError("forbidden", "This token lacks the read or ingest scope");
+  }
+  const { store } = ctx.services;
+  // A person's token sees only the projects where they hold a role; a token limited to named projects, only those.
+  const roles = needsRole(asker) ? await store.rolesOf(asker.userId!) : null;
+  const projects = (await store.listProjects()).filter((x) => (!roles || roles[x.id]) && !outsideLimit(asker, x.key));
+  return matchProjectByCwd(projects, cwd);
 }

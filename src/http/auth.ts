@@ -88,11 +88,12 @@ export const requirePrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
+/** One of these scopes (before the request is read, so a token that may not learns nothing of its shape). */
+export function requireScope(...scopes: [Scope, ...Scope[]]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const p = c.get("principal");
     if (!p) throw new ApiError(401, "unauthorized", "A bearer token is required");
-    if (!hasScope(p, scope)) throw new ApiError(403, "forbidden", `This token lacks the ${scope} scope`);
+    if (!scopes.some((s) => hasScope(p, s))) throw new ApiError(403, "forbidden", `This token lacks the ${scopes.join(" or ")} scope`);
     return next();
   };
 }

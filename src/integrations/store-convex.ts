@@ -93,6 +93,10 @@ export class ConvexStore implements Store {
   removeDependency: Store["removeDependency"] = (taskKey, dependsOnKey, actor, at) => this.mutation(api.dependencies.removeDependency, { taskKey, dependsOnKey, actor, at });
   blockersWithWaiting: Store["blockersWithWaiting"] = (limit) => this.query(api.dependencies.blockersWithWaiting, { limit });
   releaseDependents: Store["releaseDependents"] = (doneTaskId, actor, at) => this.mutation(api.dependencies.releaseDependents, { doneTaskId, actor, at });
+  // task keys (src/ports/store/task-keys.ts, convex/taskKeys.ts)
+  tasksKeyedUnder: Store["tasksKeyedUnder"] = (prefix, limit) => this.query(api.taskKeys.tasksKeyedUnder, { prefix, limit });
+  addTaskKeys: Store["addTaskKeys"] = (keys, at) => this.mutation(api.taskKeys.addTaskKeys, { keys, at });
+
   projectGraph: Store["projectGraph"] = (projectKey) => this.query(api.dependencies.projectGraph, { projectKey });
 
   // github (src/ports/store/github.ts, convex/github.ts)

@@ -12,6 +12,7 @@ import { futureIntents } from "../domain/ingest";
 import type { ClaudeDeliveryPayload } from "../domain/deliveries";
 import { limitBody } from "../http/ingest";
 import { sha256Hex } from "../http/tokens";
+import { taskListOf } from "../http/task-list";
 
 
 /** Refuses a post whose token may not write its session's project, or whose session another token owns. */
@@ -39,13 +40,14 @@ const HOOK_ANSWER_MS = 1_500;
 export const claude = new Hono<AppEnv>()
   .post("/transcripts", limitBody, requireScope("ingest"), async (c) => {
     const s = c.get("services");
+    const taskList = taskListOf(c);
     // Decoded by hand: workerd warns on .text() for application/x-ndjson, though it is UTF-8 text.
     const text = new TextDecoder().decode(await c.req.arrayBuffer());
-    let ex = extractTranscript(text);
+    let ex = extractTranscript(text, { taskList });
     if (ex.sessionId && ex.unresolvedParents.length) {
       // A slice that starts inside a pre-2.1 subagent run: read it again knowing where earlier slices put its lines.
       const knownChains = await s.store.lineChains(ex.sessionId, ex.unresolvedParents);
-      if (knownChains.size) ex = extractTranscript(text, { knownChains });
+      if (knownChains.size) ex = extractTranscript(text, { knownChains, taskList });
     }
     if (!ex.sessionId) {
       throw new ApiError(400, "invalid_transcript", "No line of the body is a Claude Code transcript line with a sessionId", {
@@ -86,6 +88,7 @@ export const claude = new Hono<AppEnv>()
   })
   .post("/hooks/claude", limitBody, requireScope("ingest"), async (c) => {
     const s = c.get("services");
+    const taskList = taskListOf(c);
     const body = await c.req.text();
     let raw: unknown;
     try {
@@ -96,7 +99,7 @@ export const claude = new Hono<AppEnv>()
     const hook = hookPayload.parse(raw);
     await admit(c, hook.session_id, hook.cwd ?? null);
     // Hook payloads carry no timestamp; the arrival time anchors "by Friday" and "tomorrow".
-    const intents = extractHook(raw, { at: new Date().toISOString() });
+    const intents = extractHook(raw, { at: new Date().toISOString(), taskList });
     if (!intents.length) return c.json({});
     const deliveryId = `hook:${hook.session_id}:${(await sha256Hex(body)).slice(0, 32)}`;
     const payload: ClaudeDeliveryPayload = { sessionId: hook.session_id, cwd: hook.cwd ?? null, gitBranch: null, intents };

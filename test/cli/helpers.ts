@@ -24,6 +24,8 @@ export type Hub = {
   project: string | null;
   /** The hub's tasks, for the terminal commands (ready, list, add…). */
   tasks: FakeTasks;
+  /** What GET /api/claude/task-list answers for the project; POST gives ids to all but the keys in `refuse`. */
+  claudeList: { tasks: Record<string, unknown>[]; refuse: Set<string> };
   close: () => Promise<void>;
   to: (p: string) => Recorded[];
 };
@@ -43,6 +45,7 @@ export async function startHub(opts: { context?: string; project?: string } = {}
     context: opts.context ?? "",
     project: opts.project ?? null,
     tasks: new FakeTasks(),
+    claudeList: { tasks: [], refuse: new Set() },
     close: async () => {},
     to: (p) => hub.requests.filter((r) => r.path === p),
   };
@@ -83,6 +86,12 @@ export async function startHub(opts: { context?: string; project?: string } = {}
       if (req.method === "POST" && u.pathname === "/hooks/claude") return json(200, {});
       if (req.method === "GET" && u.pathname === "/api/export" && u.searchParams.get("format") === "backlog") {
         return json(200, { files: [{ path: "config.yml", text: "project_name: demo\n" }, { path: "tasks/task-1 - Demo.md", text: "---\nid: task-1\n---\n" }] });
+      }
+      if (req.method === "GET" && u.pathname === "/api/claude/task-list") return json(200, { project: hub.project, tasks: hub.claudeList.tasks });
+      if (req.method === "POST" && u.pathname === "/api/claude/task-list") {
+        const assign = (JSON.parse(body) as { assign: { key: string; claudeId: string }[] }).assign.filter((a) => !hub.claudeList.refuse.has(a.key));
+        for (const a of assign) Object.assign(hub.claudeList.tasks.find((t) => t.key === a.key) ?? {}, { claudeId: a.claudeId });
+        return json(200, { project: hub.project, assigned: assign });
       }
       if (req.method === "GET" && u.pathname === "/api/export") {
         res.writeHead(200, { "content-type": "application/x-ndjson" });

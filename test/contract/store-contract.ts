@@ -10,6 +10,7 @@ import { peopleContract } from "./store-contract-people";
 import { projectsContract } from "./store-contract-projects";
 import { sessionsContract } from "./store-contract-sessions";
 import { subtasksContract } from "./store-contract-subtasks";
+import { taskKeysContract } from "./store-contract-task-keys";
 import { depend, freshKey, list, nextAt, upsert } from "./store-fixtures";
 
 export function storeContract(name: string, makeStore: () => Store | Promise<Store>) {
@@ -570,5 +571,6 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     subtasksContract(k);
     metricsContract(k);
     sharedLinksContract(k);
+    taskKeysContract(k);
   });
 }

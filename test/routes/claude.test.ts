@@ -114,6 +114,55 @@ describe("POST /transcripts", () => {
   });
 });
 
+describe("a shared task list (X-Taskhub-Task-List)", () => {
+  const LIST = { "x-taskhub-task-list": "" };
+  const hookIn = (list: string, payload: unknown) => call("/hooks/claude", { method: "POST", json: payload, headers: { ...LIST, "x-taskhub-task-list": list } });
+
+  it("two sessions on one list make one task of id 1: one creates it, the other completes it", async () => {
+    const p = await freshProject();
+    const list = `L${p.key}`;
+    const created = { session_id: p.session, cwd: p.cwd, hook_event_name: "TaskCreated", task_id: "1", task_subject: "Write the config parser" };
+    expect((await hookIn(list, created)).status).toBe(200);
+    await settled();
+    const other = { session_id: crypto.randomUUID(), cwd: p.cwd, hook_event_name: "TaskCompleted", task_id: "1", task_subject: "Write the config parser" };
+    expect((await hookIn(list, other)).status).toBe(200);
+    await settled();
+    const tasks = await projectTasks(p.key);
+    expect(tasks.map((t) => [t.title, t.status])).toEqual([["Write the config parser", "completed"]]);
+  });
+
+  it("a transcript posted with the list keys its TaskCreate by the list: another session's TaskCompleted reaches it", async () => {
+    const p = await freshProject();
+    const list = `T${p.key}`;
+    const res = await call("/transcripts", { method: "POST", body: sessionLines(p.session, p.cwd), headers: { "content-type": "application/x-ndjson", "x-taskhub-task-list": list } });
+    expect(res.status).toBe(202);
+    await settled();
+    await hookIn(list, { session_id: crypto.randomUUID(), cwd: p.cwd, hook_event_name: "TaskCompleted", task_id: "1", task_subject: "Write the config parser" });
+    await settled();
+    const task = (await projectTasks(p.key)).find((t) => t.title === "Write the config parser")!;
+    expect(task.status).toBe("completed");
+  });
+
+  it("an empty header, or the variable's name left uninterpolated, keeps each session's ids its own", async () => {
+    const p = await freshProject();
+    const created = { session_id: p.session, cwd: p.cwd, hook_event_name: "TaskCreated", task_id: "1", task_subject: "Write the config parser" };
+    await hookIn("$CLAUDE_CODE_TASK_LIST_ID", created);
+    await settled();
+    await hookIn("", { ...created, session_id: crypto.randomUUID(), hook_event_name: "TaskCompleted" });
+    await settled();
+    expect((await projectTasks(p.key)).map((t) => [t.title, t.status])).toEqual([["Write the config parser", "todo"]]);
+  });
+
+  it("answers 400 invalid_task_list to a list id that is a path, and records nothing", async () => {
+    const p = await freshProject();
+    const res = await hookIn("../x", { session_id: p.session, cwd: p.cwd, hook_event_name: "TaskCreated", task_id: "1", task_subject: "Write it" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe("invalid_task_list");
+    await settled();
+    expect(await projectTasks(p.key)).toEqual([]);
+  });
+});
+
 describe("POST /hooks/claude", () => {
   it("creates from the hooks of a session the same tasks its transcript does", async () => {
     const p = await freshProject();

@@ -74,9 +74,11 @@ describe("every operation refuses a request without a valid token", () => {
 });
 
 describe("scopes", () => {
-  it("an ingest token reads nothing but the session context → 403", async () => {
+  it("an ingest token reads nothing but the session context and Claude's task list → 403", async () => {
     const t = await token(["ingest"]);
-    await expectAll((await operations()).filter((op) => op.path !== "/api/context"), 403, (op) => hit(op, t.token));
+    // What the SessionStart hook asks for with the token Claude Code already has.
+    const hook = ["/api/context", "/api/claude/task-list"];
+    await expectAll((await operations()).filter((op) => !hook.includes(op.path)), 403, (op) => hit(op, t.token));
   });
 
   it("a read token changes nothing → 403 on every non-GET operation", async () => {

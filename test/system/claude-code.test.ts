@@ -1,10 +1,12 @@
 // The real Claude Code CLI against the hub: `taskhub init` wires the hooks, a scripted session plans work,
 // and the next session's first model request carries the open tasks.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pullRequestPayload } from "../support/github-payloads";
 import { startHub, type Hub } from "./hub";
 import { startStandIn, type StandIn } from "./model-stand-in";
 
@@ -50,9 +52,13 @@ function env(): NodeJS.ProcessEnv {
   };
 }
 
-/** Asynchronous: the stand-in model answers from this very process, so blocking on the child would hang it. */
-async function claude(prompt: string, cwd = project): Promise<string> {
-  const child = spawn(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate"], { cwd, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Asynchronous, always: the stand-in model answers from this very process, and a blocked event loop keeps undici
+ * from retiring its idle sockets to the hub, which wrangler dev closes after 5 s idle (with no Keep-Alive hint), so
+ * the next fetch after a long spawnSync met a closed socket: UND_ERR_SOCKET "other side closed".
+ */
+async function run(bin: string, args: string[], cwd: string): Promise<string> {
+  const child = spawn(bin, args, { cwd, env: env(), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -60,9 +66,12 @@ async function claude(prompt: string, cwd = project): Promise<string> {
   const timer = setTimeout(() => child.kill("SIGTERM"), 120_000);
   const code = await new Promise<number | null>((r) => child.once("close", r));
   clearTimeout(timer);
-  if (code !== 0) throw new Error(`claude exited ${code}: ${err}${out}`);
+  if (code !== 0) throw new Error(`${args[0] === CLI ? "taskhub init" : "claude"} exited ${code}: ${err}${out}`);
   return out;
 }
+
+const claude = (prompt: string, cwd = project) => run(claudeBin(), ["-p", prompt, "--allowedTools", "TaskCreate,TaskUpdate,TaskList"], cwd);
+const init = (cwd: string) => run(process.execPath, [CLI, "init"], cwd);
 
 async function openTasks(key = "SYS"): Promise<{ title: string; status: string; source: { kind: string } }[]> {
   return (await api(`/api/tasks?project=${key}&limit=200`)).tasks;
@@ -73,8 +82,7 @@ async function newProject(key: string): Promise<string> {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), `taskhub-${key.toLowerCase()}-`)));
   dirs.push(dir);
   await api("/api/projects", { method: "POST", json: { key, name: key, paths: [dir] } });
-  const init = spawnSync(process.execPath, [CLI, "init"], { cwd: dir, env: env(), encoding: "utf8" });
-  if (init.status !== 0) throw new Error(`taskhub init: ${init.stderr}`);
+  await init(dir);
   return dir;
 }
 
@@ -100,8 +108,7 @@ beforeAll(async () => {
   project = realpathSync(mkdtempSync(join(tmpdir(), "taskhub-project-")));
   await api("/api/projects", { method: "POST", json: { key: "SYS", name: "System test", paths: [project] } });
   token = (await api("/api/tokens", { method: "POST", json: { name: "claude", scopes: ["ingest", "read"] } })).token;
-  const init = spawnSync(process.execPath, [CLI, "init"], { cwd: project, env: env(), encoding: "utf8" });
-  if (init.status !== 0) throw new Error(`taskhub init: ${init.stderr}`);
+  await init(project);
 });
 
 afterAll(async () => {
@@ -167,6 +174,67 @@ describe("Claude Code with taskhub's hooks", () => {
     expect(first.tools).not.toContain("TaskCreate");
     expect(first.raw).toContain("TaskCreate");
     expect(first.raw).toContain("TaskUpdate");
+  });
+
+  it("shares Claude's own task list both ways: a PR merged on GitHub completes task 1, and the next session's TaskList shows it done beside the hub's own task", async () => {
+    const dir = await newProject("LST");
+    await api("/api/projects/LST", { method: "PUT", json: { repos: ["acme/lst"] } });
+    model.script([
+      { tool: "TaskCreate", input: { subject: "Write the importer", description: "Read CSV" } },
+      { tool: "TaskCreate", input: { subject: "Document the importer", description: "In the README" } },
+      { text: "Planned." },
+    ]);
+    await claude("Plan the importer", dir);
+    const planned = await eventually(async () => {
+      const t = await openTasks("LST");
+      return t.length === 2 && t;
+    }, "two tasks");
+    const importer = planned.find((t) => t.title === "Write the importer")! as unknown as { key: string };
+    const hubOwn = await api("/api/tasks", { method: "POST", json: { project: "LST", title: "Fix the exporter" } });
+
+    const payload = pullRequestPayload("acme/lst", "closed", { number: 7, title: `Fixes ${importer.key}: the importer`, state: "closed", merged: true });
+    const body = JSON.stringify(payload);
+    const signature = `sha256=${createHmac("sha256", hub.webhookSecret).update(body).digest("hex")}`;
+    const res = await fetch(`${hub.url}/webhooks/github`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signature },
+      body,
+    });
+    expect(res.status).toBeLessThan(300);
+    await eventually(async () => (await openTasks("LST")).find((t) => t.title === "Write the importer")?.status === "completed", "the merged PR completing the task");
+
+    model.script([{ tool: "TaskList", input: {} }, { text: "Listed." }]);
+    const before = model.sessionRequests.length;
+    await claude("What is on the list?", dir);
+    // The request after the TaskList call carries its result: Claude's own view of the list.
+    const listed = JSON.stringify(model.sessionRequests[before + 1]?.messages ?? []);
+    const folder = join(home, ".claude", "tasks", "LST");
+    // What the list folder holds, for a failing assertion's message.
+    const shown = () => readdirSync(folder).map((f) => `${f}: ${readFileSync(join(folder, f), "utf8")}`).join("\n");
+    for (const line of ["#1 [completed] Write the importer", "#2 [pending] Document the importer", "#3 [pending] Fix the exporter"]) {
+      expect(listed, shown()).toContain(line);
+    }
+    const file = (id: string) => JSON.parse(readFileSync(join(folder, `${id}.json`), "utf8"));
+    expect(file("1"), shown()).toMatchObject({ id: "1", subject: "Write the importer", status: "completed" });
+    expect(file("2"), shown()).toMatchObject({ id: "2", subject: "Document the importer", status: "pending" });
+    expect(file("3"), shown()).toMatchObject({ id: "3", subject: "Fix the exporter", status: "pending", activeForm: "Fixing the exporter" });
+    expect(readFileSync(join(folder, ".highwatermark"), "utf8").trim()).toBe("3");
+
+    // Claude's id 3 reaches the hub's own task, and Claude's next task of its own takes id 4, above the hub's.
+    model.script([
+      { tool: "TaskUpdate", input: { taskId: "3", status: "completed" } },
+      { tool: "TaskCreate", input: { subject: "Benchmark the importer", description: "Rows per second" } },
+      { text: "Done." },
+    ]);
+    await claude("Finish the exporter fix and plan a benchmark", dir);
+    await eventually(async () => {
+      const t = await openTasks("LST");
+      return t.find((x) => x.title === "Fix the exporter")?.status === "completed" && t.some((x) => x.title === "Benchmark the importer");
+    }, `${hubOwn.key} completed from Claude's id 3, and Claude's own new task in the hub`);
+    expect(file("3"), shown()).toMatchObject({ subject: "Fix the exporter", status: "completed" });
+    expect(file("4"), shown()).toMatchObject({ id: "4", subject: "Benchmark the importer", status: "pending" });
+    const list = await api(`/api/claude/task-list?cwd=${encodeURIComponent(dir)}&list=LST`);
+    expect(list.tasks.find((t: { title: string }) => t.title === "Benchmark the importer")).toMatchObject({ claudeId: "4" });
   });
 
   it("keeps one task for one intent said as a prompt, a TaskCreate and a TaskUpdate, and the next session does not list it as open", async () => {

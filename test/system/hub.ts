@@ -12,6 +12,8 @@ const WRANGLER = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 export interface Hub {
   url: string;
   adminToken: string;
+  /** The secret GitHub's webhooks are signed with. */
+  webhookSecret: string;
   /** What wrangler printed, for a failing test's message. */
   log(): string;
   stop(): Promise<void>;
@@ -25,12 +27,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * wrangler dev closes a connection after 5 s idle and sends no Keep-Alive hint, so undici must retire its pooled
+ * sockets first (after 4 s): a test that blocks its event loop (spawnSync) between fetches meets a closed socket,
+ * UND_ERR_SOCKET "other side closed". Spawn children asynchronously.
+ */
 export async function startHub(): Promise<Hub> {
   const state = mkdtempSync(join(tmpdir(), "taskhub-hub-"));
   const adminToken = `th_admin_system_${crypto.randomUUID()}`;
+  const webhookSecret = `whsec_system_${crypto.randomUUID()}`;
   const envFile = join(state, "dev.env");
   // Secrets go through a file, never the command line.
-  writeFileSync(envFile, `HUB_ADMIN_TOKEN=${JSON.stringify(adminToken)}\n`, { mode: 0o600 });
+  writeFileSync(envFile, `HUB_ADMIN_TOKEN=${JSON.stringify(adminToken)}\nGITHUB_WEBHOOK_SECRET=${JSON.stringify(webhookSecret)}\n`, { mode: 0o600 });
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1", CI: "true" };
   const migrate = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { cwd: ROOT, env, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}${migrate.stdout}`);
@@ -54,7 +62,7 @@ export async function startHub(): Promise<Hub> {
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, adminToken, log: () => out, stop };
+      if ((await fetch(`${url}/health`)).ok) return { url, adminToken, webhookSecret, log: () => out, stop };
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }

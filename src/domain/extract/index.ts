@@ -18,6 +18,8 @@ export type { Extraction, IntentOrigin, ListItem, TaskIntent } from "./types";
 export interface TranscriptOptions {
   /** Chains of sidechain lines posted in earlier slices (Extraction.lineChains), by line uuid. */
   knownChains?: ReadonlyMap<string, string>;
+  /** The shared task list the session writes to (CLAUDE_CODE_TASK_LIST_ID; see taskListId). */
+  taskList?: string | null;
 }
 
 export function extractTranscript(text: string, options: TranscriptOptions = {}): Extraction {
@@ -39,7 +41,7 @@ class TranscriptReader {
   private lastOrigin: IntentOrigin | null = null;
   private time = new ActiveTime();
   private sidechains: Sidechains;
-  private taskTools = new TaskTools();
+  private taskTools: TaskTools;
   private titles = new TitleRules();
   private trackers = new BashTrackers();
   private plans = new PlanMode();
@@ -52,6 +54,7 @@ class TranscriptReader {
 
   constructor(options: TranscriptOptions) {
     this.sidechains = new Sidechains(options.knownChains);
+    this.taskTools = new TaskTools(options.taskList ?? null);
   }
 
   read(line: string): void {

@@ -2,6 +2,7 @@
 
 import { LINE_MAX_CHARS } from "../limits";
 import { capText, DESCRIPTION_MAX, type TaskStatus, TITLE_MAX } from "../tasks";
+import { claudeKey } from "../trackers/claude-tasks";
 import { idStr, isObj, str, type Obj, type ToolResult, type ToolUse } from "./lines";
 import { dueFromText, priorityFromText } from "./metadata";
 import type { IntentOrigin, TaskIntent } from "./types";
@@ -16,6 +17,13 @@ const STATUS: Record<string, TaskStatus> = {
 };
 
 export const taskToolKey = (sessionId: string, id: string) => `task:${sessionId}:${id}`;
+
+/**
+ * Where a Task-tool id lives: in a shared task list (CLAUDE_CODE_TASK_LIST_ID) every session numbers the same
+ * tasks, so the key is the list's, as `taskhub import --from claude-tasks` makes it; otherwise the session's own.
+ */
+export const taskKeyOf = (origin: Pick<IntentOrigin, "sessionId">, list: string | null, id: string) =>
+  list ? claudeKey(list, id) : taskToolKey(origin.sessionId, id);
 
 /** Builds may name the id taskId, id or task_id. */
 export const taskIdOf = (input: Obj): string | null => idStr(input.taskId) ?? idStr(input.id) ?? idStr(input.task_id);
@@ -32,13 +40,13 @@ export function createdTask(toolUseResult: unknown, resultText: string): { id: s
   return { id, subject: (task && str(task.subject)) ?? m?.[2]?.trim() ?? null };
 }
 
-export function createIntent(id: string, input: Obj, subject: string | null, origin: IntentOrigin, tags: string[]): Upsert | null {
+export function createIntent(id: string, input: Obj, subject: string | null, origin: IntentOrigin, tags: string[], list: string | null): Upsert | null {
   const title = (str(input.subject) ?? subject ?? "").trim();
   if (!title) return null;
   const intent: Upsert = {
     type: "upsert",
     origin,
-    externalKey: taskToolKey(origin.sessionId, id),
+    externalKey: taskKeyOf(origin, list, id),
     source: "task-tool",
     title: capText(title, TITLE_MAX),
     status: "todo",
@@ -52,19 +60,19 @@ export function createIntent(id: string, input: Obj, subject: string | null, ori
 }
 
 /** One TaskUpdate call: an upsert when it changes anything, plus a depend intent per new edge. */
-export function updateIntents(input: Obj, origin: IntentOrigin, tags: string[]): TaskIntent[] {
+export function updateIntents(input: Obj, origin: IntentOrigin, tags: string[], list: string | null): TaskIntent[] {
   const id = taskIdOf(input);
   if (!id) return [];
-  const key = taskToolKey(origin.sessionId, id);
+  const key = taskKeyOf(origin, list, id);
   const out: TaskIntent[] = [];
   const upsert = updateUpsert(input, key, origin, tags);
   if (upsert) out.push(upsert);
   // addBlocks: the listed tasks wait for this one; addBlockedBy: this one waits for them.
   for (const other of ids(input.addBlocks)) {
-    out.push({ type: "depend", origin, externalKey: taskToolKey(origin.sessionId, other), dependsOnExternalKey: key });
+    out.push({ type: "depend", origin, externalKey: taskKeyOf(origin, list, other), dependsOnExternalKey: key });
   }
   for (const other of ids(input.addBlockedBy)) {
-    out.push({ type: "depend", origin, externalKey: key, dependsOnExternalKey: taskToolKey(origin.sessionId, other) });
+    out.push({ type: "depend", origin, externalKey: key, dependsOnExternalKey: taskKeyOf(origin, list, other) });
   }
   return out;
 }
@@ -110,13 +118,16 @@ export class TaskTools {
   private updates = new Map<string, TaskIntent[]>();
   readonly withdrawn = new Set<TaskIntent>();
 
+  /** @param list the shared task list the session wrote to, if any (see taskKeyOf). */
+  constructor(private readonly list: string | null = null) {}
+
   onUse(use: ToolUse, origin: IntentOrigin, tags: string[]): TaskIntent[] {
     if (use.name === "TaskCreate") {
       this.creates.set(use.id, use.input);
       return [];
     }
     if (use.name !== "TaskUpdate") return [];
-    const intents = updateIntents(use.input, origin, tags);
+    const intents = updateIntents(use.input, origin, tags, this.list);
     if (intents.length) this.updates.set(use.id, intents);
     return intents;
   }
@@ -136,7 +147,7 @@ export class TaskTools {
     if (!input && !announced) return [];
     const created = createdTask(toolUseResult, result.text);
     if (!created) return [];
-    const intent = createIntent(created.id, input ?? announced ?? {}, created.subject, origin, tags);
+    const intent = createIntent(created.id, input ?? announced ?? {}, created.subject, origin, tags, this.list);
     return intent ? [intent] : [];
   }
 }

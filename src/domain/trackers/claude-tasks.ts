@@ -8,6 +8,21 @@ const STATUS: Record<string, TaskStatus> = { pending: "todo", in_progress: "in_p
 
 export const claudeKey = (list: string, id: string) => `${CLAUDE}:${list}:${id}`;
 
+/** Claude Code names a folder after the list id, so only a plain name is one. */
+const LIST_ID = /^[A-Za-z0-9_.-]{1,200}$/;
+/** What a hook header holds when the variable it names was never set: Claude sends the text as written. */
+const UNSET = new Set(["", "$CLAUDE_CODE_TASK_LIST_ID", "${CLAUDE_CODE_TASK_LIST_ID}"]);
+
+/**
+ * The shared task list a hook or transcript post names (CLAUDE_CODE_TASK_LIST_ID): `list` null when it names
+ * none; not ok when it names something no list can be called (a path, say).
+ */
+export function taskListId(raw: string | null | undefined): { ok: true; list: string | null } | { ok: false } {
+  const v = (raw ?? "").trim();
+  if (UNSET.has(v)) return { ok: true, list: null };
+  return LIST_ID.test(v) && v !== "." && v !== ".." ? { ok: true, list: v } : { ok: false };
+}
+
 export interface ClaudeTaskFile {
   name: string;
   text: string;

@@ -11,6 +11,7 @@ import { people } from "./people";
 import { projects } from "./projects";
 import { sessions } from "./sessions";
 import { sharedLinks } from "./shared-links";
+import { taskKeys } from "./task-keys";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
 
@@ -21,6 +22,7 @@ export function d1Store(db: D1Database): Store {
     ...tokens(db),
     ...projects(db),
     ...tasks(db),
+    ...taskKeys(db),
     ...dependencies(db),
     ...github(db),
     ...sessions(db),

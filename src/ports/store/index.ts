@@ -10,6 +10,7 @@ import type { PeopleStore } from "./people";
 import type { ProjectStore } from "./projects";
 import type { SessionStore } from "./sessions";
 import type { SharedLinkStore } from "./shared-links";
+import type { TaskKeyStore } from "./task-keys";
 import type { TaskStore } from "./tasks";
 import type { TokenStore } from "./tokens";
 
@@ -17,6 +18,7 @@ export type Store = { readonly name: "d1" | "convex" } & DeliveryStore &
   TokenStore &
   ProjectStore &
   TaskStore &
+  TaskKeyStore &
   DependencyStore &
   GitHubStore &
   SessionStore &
@@ -38,6 +40,7 @@ export type { NewProject, ProjectPatch, ProjectStore } from "./projects";
 export type { IntentBatch, SessionStore, SessionSummary, TranscriptChunk } from "./sessions";
 export { SESSION_ACTIVITY_LIMIT } from "./sessions";
 export type { SharedLinkStore } from "./shared-links";
+export type { TaskKey, TaskKeyStore } from "./task-keys";
 export type { NewTask, Page, TaskChange, TaskFilter, TaskPatch, TaskStore, WatchedTasks } from "./tasks";
 export type { Scope, TokenRecord, TokenStore } from "./tokens";
 

@@ -1,13 +1,11 @@
 // GET /api/context?cwd=: what a new Claude Code session should know: its project's open tasks.
 
 import { createRoute, z } from "@hono/zod-openapi";
+import { projectOfCwd } from "../../app/projects";
 import { formatContext } from "../../domain/context";
-import { matchProjectByCwd } from "../../domain/projects";
 import { OPEN_STATUSES } from "../../domain/tasks";
-import { ApiError } from "../../http/errors";
-import { hasScope, requirePrincipal } from "../../http/auth";
-import { needsRole } from "../../domain/permissions";
-import { askerOf } from "../../http/permissions";
+import { requirePrincipal } from "../../http/auth";
+import { useCaseOf } from "../../http/permissions";
 import { apiRouter } from "./router";
 import { errorResponses, json } from "./schemas";
 
@@ -25,16 +23,8 @@ const context = createRoute({
 });
 
 export const contextRoute = apiRouter().openapi(context, async (c) => {
-  const p = c.get("principal");
-  // The SessionStart hook runs with the ingest token Claude Code already has.
-  if (!p) throw new ApiError(401, "unauthorized", "A bearer token is required");
-  if (!hasScope(p, "read") && !hasScope(p, "ingest")) throw new ApiError(403, "forbidden", "This token lacks the read or ingest scope");
+  const project = await projectOfCwd(useCaseOf(c), c.req.valid("query").cwd);
   const { store } = c.get("services");
-  // The context is a read the ingest scope may make too; a person's token sees only the projects where they hold a role.
-  const asker = askerOf(c);
-  const roles = needsRole(asker) ? await store.rolesOf(asker.userId!) : null;
-  const projects = (await store.listProjects()).filter((x) => !roles || roles[x.id]);
-  const project = matchProjectByCwd(projects, c.req.valid("query").cwd);
   if (!project) return c.json({ project: null, additionalContext: "" }, 200);
   const open = { projectKey: project.key, status: [...OPEN_STATUSES] };
   // Blocked means an open dependency: such a task is listed, but after everything that can start now.

@@ -3,6 +3,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/context";
 import { auth } from "./auth";
+import { claudeList } from "./claude-list";
 import { contextRoute } from "./context";
 import { dependencies } from "./dependencies";
 import { emails } from "./emails";
@@ -16,4 +17,4 @@ import { tokens } from "./tokens";
 import { trackers } from "./trackers";
 import { users } from "./users";
 
-export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, exportImport, trackers, users, members, dependencies, emails, sharedLinksApi] as unknown as OpenAPIHono<AppEnv>[];
+export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, claudeList, exportImport, trackers, users, members, dependencies, emails, sharedLinksApi] as unknown as OpenAPIHono<AppEnv>[];

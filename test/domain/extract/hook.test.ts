@@ -69,6 +69,28 @@ describe("extractHook", () => {
     expect(done).toMatchObject({ type: "upsert", externalKey: `task:${SESSION}:1`, status: "completed", source: "task-tool" });
   });
 
+  it("in a shared task list, Task tools key by the list, so every session's id N is one task", () => {
+    const created = { ...base, hook_event_name: "TaskCreated", task_id: "2", task_subject: "Add CSV export" };
+    const other = { ...created, session_id: "another-session" };
+    expect(keys(extractHook(created, { taskList: "SYS" }))).toEqual(["claude:SYS:2"]);
+    expect(keys(extractHook(other, { taskList: "SYS" }))).toEqual(["claude:SYS:2"]);
+    const update = { ...base, hook_event_name: "PostToolUse", tool_name: "TaskUpdate", tool_input: { taskId: "2", status: "completed", addBlockedBy: ["1"] }, tool_response: { success: true } };
+    const [upsert, depend] = extractHook(update, { taskList: "SYS" });
+    expect(upsert).toMatchObject({ externalKey: "claude:SYS:2", status: "completed" });
+    expect(depend).toMatchObject({ type: "depend", externalKey: "claude:SYS:2", dependsOnExternalKey: "claude:SYS:1" });
+    const [done] = extractHook({ ...created, hook_event_name: "TaskCompleted" }, { taskList: "SYS" });
+    expect(done).toMatchObject({ externalKey: "claude:SYS:2", status: "completed" });
+  });
+
+  it("a transcript posted with the list keys its Task tools as the hooks of that list do", () => {
+    const input = { subject: "Add CSV export" };
+    const response = { task: { id: "3", subject: "Add CSV export" } };
+    const transcript = extractTranscript(jsonl(toolUse("TaskCreate", input, "t1"), toolResult("t1", "Task #3 created successfully: Add CSV export", response)), { taskList: "SYS" });
+    const hook = extractHook({ ...base, hook_event_name: "PostToolUse", tool_name: "TaskCreate", tool_input: input, tool_response: response }, { taskList: "SYS" });
+    expect(keys(transcript.intents)).toEqual(["claude:SYS:3"]);
+    expect(keys(hook)).toEqual(keys(transcript.intents));
+  });
+
   it("Stop: next steps in the last message get the transcript's keys", () => {
     const message = "All green.\n\nNext steps:\n- Add retries to the mailer\n- Document the hook setup";
     const hook = extractHook({ ...base, hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: message });

@@ -1,6 +1,6 @@
 // Claude Code's own task list: the whole list FabianSperrle/time-tracker committed from ~/.claude/tasks/.
 import { describe, expect, it } from "vitest";
-import { fromClaudeTasks } from "../../../src/domain/trackers/claude-tasks";
+import { fromClaudeTasks, taskListId } from "../../../src/domain/trackers/claude-tasks";
 import { claudeFiles, counts, tally } from "./fixtures";
 
 const files = claudeFiles();
@@ -48,5 +48,17 @@ describe("Claude task list variants", () => {
     const { tasks, accounting } = fromClaudeTasks("l", [file("1", { owner: "researcher", status: "completed" }), { name: "2.json", text: "{" }]);
     expect(tasks[0]).toMatchObject({ assignee: "researcher", status: "completed" });
     expect(accounting.skipped).toEqual([{ item: "2.json", reason: "not JSON" }]);
+  });
+});
+
+describe("taskListId", () => {
+  it("reads a list id, and no list from an empty header or the text of a variable never set", () => {
+    expect(taskListId("SYS")).toEqual({ ok: true, list: "SYS" });
+    expect(taskListId(" HUB-2.x_y ")).toEqual({ ok: true, list: "HUB-2.x_y" });
+    for (const none of [undefined, null, "", "$CLAUDE_CODE_TASK_LIST_ID", "${CLAUDE_CODE_TASK_LIST_ID}"]) expect(taskListId(none)).toEqual({ ok: true, list: null });
+  });
+
+  it("refuses what no folder of Claude's could be named: a path, dots, too long", () => {
+    for (const bad of ["../etc", "a/b", "..", ".", "x".repeat(201), "a b"]) expect(taskListId(bad)).toEqual({ ok: false });
   });
 });

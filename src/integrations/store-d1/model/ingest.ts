@@ -91,6 +91,8 @@ async function applyOne(ctx: Ctx, intent: TaskIntent): Promise<Touched[]> {
     }
     case "upsert": {
       const known = (await knownByKeys(db, [intent.externalKey])).get(intent.externalKey) ?? null;
+      // A key shared beyond one project (a list id anyone may name) never reaches another project's task.
+      if (known && known.projectId !== batch.projectId) return [];
       const sameTitle = !known && intent.title ? await sessionTaskWithTitle(db, normalizeTitle(intent.title), batch.sessionId, batch.projectId) : null;
       const op = planUpsert(intent, known, sameTitle);
       return op ? applyOps(ctx, [op]) : [];
@@ -99,7 +101,7 @@ async function applyOne(ctx: Ctx, intent: TaskIntent): Promise<Touched[]> {
       const known = await knownByKeys(db, [intent.externalKey, intent.dependsOnExternalKey]);
       const task = known.get(intent.externalKey);
       const blocker = known.get(intent.dependsOnExternalKey);
-      if (!task || !blocker) return [];
+      if (!task || !blocker || task.projectId !== batch.projectId || blocker.projectId !== batch.projectId) return [];
       const edges = await edgesFrom(db, blocker.id);
       if (cyclePath(task.id, blocker.id, (id) => edges.get(id) ?? [])) return []; // a session cannot make a cycle
       await db.batch([
