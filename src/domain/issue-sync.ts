@@ -71,3 +71,9 @@ export function opsForUpdate(before: Pick<Task, "status" | "parentId">, after: P
   if (before.parentId !== after.parentId) ops.push({ op: "parent", otherId: before.parentId });
   return ops;
 }
+
+/** An issue body without the footer the hub wrote under it: the task's description is what stands above it. */
+export function withoutSyncFooter(body: string): string {
+  const at = body.indexOf(SYNC_MARKER);
+  return at === -1 ? body : body.slice(0, at).trimEnd();
+}

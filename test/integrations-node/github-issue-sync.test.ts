@@ -8,7 +8,7 @@ const API = "https://api.github.com/repos/acme/app";
 const issue = (number: number) => ({ owner: "acme", repo: "app", number });
 
 let calls: { method: string; path: string; body: unknown }[] = [];
-const record = async (request: Request) => {
+const record = async (request: { method: string; url: string; text(): Promise<string> }) => {
   const url = new URL(request.url);
   const text = request.method === "GET" ? "" : await request.text();
   calls.push({ method: request.method, path: url.pathname.replace("/repos/acme/app", ""), body: text ? JSON.parse(text) : null });
