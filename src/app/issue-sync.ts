@@ -66,13 +66,17 @@ export async function syncIssue(services: Services, taskId: string, op: IssueSyn
   if (!target) return { skipped: "the task's project does not sync issues" };
   const { github, store } = services;
   const { task } = target;
-  // Removing a link from an issue that was never opened has nothing to do; everything else opens it first.
-  if (!target.issue && (op === "dependency.removed" || (op === "parent" && !task.parentId))) return { skipped: "the task has no issue" };
+  // Only the issue and state ops open issues: two runs racing to open one for the same task would open two.
+  if (!target.issue && op !== "issue" && op !== "state") return { skipped: "the task has no issue yet" };
   const issue = await ensureIssue(services, target);
   if (!isRef(issue)) return issue;
   switch (op) {
-    case "issue":
+    case "issue": {
+      // A subtask made on the hub is a sub-issue from the start.
+      const parent = task.parentId ? await syncTarget(services, task.parentId) : null;
+      if (parent?.issue) await github.setSubIssue(parent.issue, issue, true);
       return { done: `issue ${issueId(`${issue.owner}/${issue.repo}`, issue.number)}` };
+    }
     case "state":
       return outcome(await github.setIssueState(issue, issueStateFor(task.status)), `state ${task.status}`);
     case "dependency.added":
@@ -81,17 +85,14 @@ export async function syncIssue(services: Services, taskId: string, op: IssueSyn
       if (!blocker) return { skipped: "the blocker's project does not sync issues" };
       const wanted = op === "dependency.added";
       if (task.dependsOn.includes(blocker.task.key) !== wanted) return { skipped: "the hub changed since" };
-      const blockerIssue = wanted ? await ensureIssue(services, blocker) : blocker.issue;
-      if (!blockerIssue) return { skipped: "the blocker has no issue" };
-      if (!isRef(blockerIssue)) return blockerIssue;
-      return outcome(await github.setBlockedBy(issue, blockerIssue, wanted), `${op} ${blocker.task.key}`);
+      if (!blocker.issue) return { skipped: "the blocker has no issue" };
+      return outcome(await github.setBlockedBy(issue, blocker.issue, wanted), `${op} ${blocker.task.key}`);
     }
     case "parent": {
       const parent = task.parentId ? await syncTarget(services, task.parentId) : null;
       if (parent) {
-        const parentIssue = await ensureIssue(services, parent);
-        if (!isRef(parentIssue)) return parentIssue;
-        return outcome(await github.setSubIssue(parentIssue, issue, true), `sub-issue of ${parent.task.key}`);
+        if (!parent.issue) return { skipped: "the parent has no issue" };
+        return outcome(await github.setSubIssue(parent.issue, issue, true), `sub-issue of ${parent.task.key}`);
       }
       const former = otherId ? await syncTarget(services, otherId) : null;
       if (!former?.issue) return { skipped: "no parent issue to detach from" };

@@ -34,7 +34,7 @@ export async function createTask(ctx: UseCaseContext, input: unknown): Promise<T
   const assigneeId = await resolveAssignee(ctx, assignee);
   const task = await ctx.services.store.createTask({ ...fields, projectKey: project, assigneeId }, ctx.actor, now());
   await emitChanges(ctx.services, [{ task, from: null }]);
-  await requestIssueSync(ctx.services, task, [{ op: "issue" }, ...(task.parentId ? [{ op: "parent" as const }] : [])]);
+  await requestIssueSync(ctx.services, task, [{ op: "issue" }]);
   return task;
 }
 
