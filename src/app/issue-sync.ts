@@ -42,7 +42,7 @@ export async function ensureIssue(services: Services, target: SyncTarget): Promi
   if (target.issue) return target.issue;
   const { task, repo } = target;
   const made = await services.github.createIssue(repo, issueForTask(task, services.config.PUBLIC_URL));
-  if (!made.ok) return { failed: made.message, status: made.status };
+  if (!made.ok) return outcome(made, "");
   const at = new Date().toISOString();
   await services.store.linkGitHubItem({
     taskKey: task.key, kind: "issue", ref: issueId(repo, made.number), projectIds: [task.projectId], url: made.url, title: task.title, actor: "taskhub", at,
