@@ -2,7 +2,7 @@
 
 import type { CompactIssue, CompactIssueComment, CompactIssueLink } from "../domain/github-events";
 import { issueId } from "../domain/issue-refs";
-import { githubCommentKey, syncsIssues, withoutSyncFooter, writtenBySync } from "../domain/issue-sync";
+import { githubCommentKey, SYNC_MARKER, syncsIssues, withoutSyncFooter, writtenBySync } from "../domain/issue-sync";
 import { issueExternalKey, issueTaskPatch } from "../domain/issues";
 import { mayCommand } from "../domain/repo-scope";
 import type { Services } from "../ports/services";
@@ -87,6 +87,8 @@ export async function applyToSyncedTask(services: Pick<Services, "store" | "gith
   const ref = issueId(issue.repo, issue.number);
   const key = (await store.tasksForIssues([ref], projectIds))[ref];
   const task = key ? await store.getTask(key) : null;
+  // The hub's footer on an issue no task holds yet: the hub opened it and has not linked it yet, so no mirror task is made for it.
+  if (!task && issue.action === "opened" && issue.body.includes(SYNC_MARKER)) return { change: null };
   if (!task || task.externalKey === issueExternalKey(issue.repo, issue.number)) return null;
   const patch = issueTaskPatch(task, { ...issue, body: withoutSyncFooter(issue.body) }, task.assigneeId);
   if (!Object.keys(patch).length) return { change: null };

@@ -209,6 +209,14 @@ describe("the loop does not form: GitHub's echo of the hub's own writes changes 
     expect(gh.writes.length).toBe(writes);
     expect((await store().taskRecords(b.key))!.comments).toHaveLength(1);
   });
+
+  it("makes no second task of its own issue when GitHub's opened event beats the link being kept", async () => {
+    const task = await newTask("A");
+    const body = gh.issues.get(1)!.body;
+    expect(await webhook("issues", issuesPayload(repo, "opened", { number: 7, title: "A", body, sender: "someone-else" }))).toBe("ignored");
+    expect(await taskCount()).toBe(1);
+    expect((await store().getTask(task.key))!.title).toBe("A");
+  });
 });
 
 describe("GitHub → hub", () => {
