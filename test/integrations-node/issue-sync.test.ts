@@ -265,6 +265,15 @@ describe("GitHub → hub", () => {
     expect(gh.writes).toEqual(["open #1"]);
   });
 
+  it("syncs a task mirrored from a person's issue back through that same issue", async () => {
+    expect(await webhook("issues", issuesPayload(repo, "opened", { number: 31, title: "Reported" }))).toBe("processed");
+    expect(await webhook("issues", issuesPayload(repo, "opened", { number: 32, title: "Also reported" }))).toBe("processed");
+    const [first, second] = (await store().listTasks({ projectKey: key }, 10, null)).items.sort((x, y) => x.number - y.number);
+    await hub(() => addDependency(ctx(), second.key, { dependsOn: first.key }));
+    await hub(() => moveTask(ctx(), first.key, { status: "completed" }));
+    expect(gh.writes).toEqual(["#32 blocked by id 1031", "#31 closed completed"]);
+  });
+
   it("changes nothing from a stranger's repository naming the same issue numbers", async () => {
     const a = await newTask("A");
     const b = await newTask("B");
