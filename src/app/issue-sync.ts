@@ -72,6 +72,7 @@ export async function syncIssue(services: Services, taskId: string, op: IssueSyn
   if (!isRef(issue)) return issue;
   switch (op) {
     case "issue": {
+      if (target.issue) return outcome(await github.editIssue(issue, issueForTask(task, services.config.PUBLIC_URL)), "issue text");
       // A subtask made on the hub is a sub-issue from the start.
       const parent = task.parentId ? await syncTarget(services, task.parentId) : null;
       if (parent?.issue) await github.setSubIssue(parent.issue, issue, true);

@@ -63,9 +63,13 @@ export function issueStateFor(status: TaskStatus): { open: true } | { open: fals
 export const ISSUE_SYNC_OPS = ["issue", "state", "dependency.added", "dependency.removed", "parent", "comment"] as const;
 export type IssueSyncOp = (typeof ISSUE_SYNC_OPS)[number];
 
-/** The ops a task update asks for: its status moved (state), its parent changed (parent, with the one it left). */
-export function opsForUpdate(before: Pick<Task, "status" | "parentId">, after: Pick<Task, "status" | "parentId">): { op: IssueSyncOp; otherId: string | null }[] {
+/** The ops a task update asks for: its text changed (issue), its status moved (state), its parent changed (parent, with the one it left). */
+type Synced = Pick<Task, "status" | "parentId" | "title" | "description">;
+
+export function opsForUpdate(before: Synced, after: Synced): { op: IssueSyncOp; otherId: string | null }[] {
   const ops: { op: IssueSyncOp; otherId: string | null }[] = [];
+  // The issue says what the task says: a new title or description is written to it (and opens it, for a task that had none).
+  if (before.title !== after.title || before.description !== after.description) ops.push({ op: "issue", otherId: null });
   // todo → in_progress leaves the issue open: only a move GitHub can see is sent.
   if (JSON.stringify(issueStateFor(before.status)) !== JSON.stringify(issueStateFor(after.status))) ops.push({ op: "state", otherId: null });
   if (before.parentId !== after.parentId) ops.push({ op: "parent", otherId: before.parentId });

@@ -10,6 +10,9 @@ export class DisabledGitHub implements GitHub {
   async createIssue(): Promise<GitHubFailure> {
     return skipped("issue");
   }
+  async editIssue(): Promise<GitHubFailure> {
+    return skipped("issue edit");
+  }
   async setIssueState(): Promise<GitHubFailure> {
     return skipped("issue state");
   }

@@ -78,6 +78,13 @@ export class OctokitGitHub implements GitHub {
     });
   }
 
+  editIssue(issue: IssueRef, text: { title: string; body: string }): Promise<GitHubResult> {
+    return this.refusable(async () => {
+      await this.octokit.rest.issues.update({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, title: text.title, body: text.body });
+      return {};
+    });
+  }
+
   setIssueState(issue: IssueRef, state: { open: true } | { open: false; reason: "completed" | "not_planned" }): Promise<GitHubResult> {
     return this.refusable(async () => {
       await this.octokit.rest.issues.update({

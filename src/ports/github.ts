@@ -27,6 +27,8 @@ export interface GitHub {
    * dependency and sub-issue routes take.
    */
   createIssue(repo: string, issue: { title: string; body: string }): Promise<GitHubResult<{ number: number; url: string }>>;
+  /** PATCH the issue's title and body to the task's. */
+  editIssue(issue: IssueRef, text: { title: string; body: string }): Promise<GitHubResult>;
   setIssueState(issue: IssueRef, state: { open: true } | { open: false; reason: "completed" | "not_planned" }): Promise<GitHubResult>;
   /** POST or DELETE …/issues/{n}/dependencies/blocked_by: `issue` is blocked by `blocker`. */
   setBlockedBy(issue: IssueRef, blocker: IssueRef, blocked: boolean): Promise<GitHubResult>;

@@ -51,10 +51,17 @@ describe("what the hub writes on GitHub", () => {
     expect(issueStateFor("in_progress")).toEqual({ open: true });
   });
 
+  const t = { title: "T", description: null, status: "todo" as const, parentId: null };
+
   it("asks for a state call only when GitHub would see the move, and a parent call when the parent changed", () => {
-    expect(opsForUpdate({ status: "todo", parentId: null }, { status: "in_progress", parentId: null })).toEqual([]);
-    expect(opsForUpdate({ status: "completed", parentId: null }, { status: "cancelled", parentId: null })).toEqual([{ op: "state", otherId: null }]);
-    expect(opsForUpdate({ status: "todo", parentId: "p1" }, { status: "todo", parentId: null })).toEqual([{ op: "parent", otherId: "p1" }]);
+    expect(opsForUpdate(t, { ...t, status: "in_progress" })).toEqual([]);
+    expect(opsForUpdate({ ...t, status: "completed" }, { ...t, status: "cancelled" })).toEqual([{ op: "state", otherId: null }]);
+    expect(opsForUpdate({ ...t, parentId: "p1" }, t)).toEqual([{ op: "parent", otherId: "p1" }]);
+  });
+
+  it("asks for the issue's text to follow a new title or description", () => {
+    expect(opsForUpdate(t, { ...t, description: "More" })).toEqual([{ op: "issue", otherId: null }]);
+    expect(opsForUpdate(t, { ...t, title: "U", status: "completed" })).toEqual([{ op: "issue", otherId: null }, { op: "state", otherId: null }]);
   });
 
   it("reads a link's ref back as owner, repo and number", () => {

@@ -45,6 +45,11 @@ describe("issue sync on GitHub", () => {
     expect(calls).toEqual([{ method: "POST", path: "/issues", body: { title: "Fix it", body: "Body" } }]);
   });
 
+  it("writes the task's title and body over the issue's", async () => {
+    expect(await adapter().editIssue(issue(5), { title: "New", body: "Text" })).toEqual({ ok: true });
+    expect(calls).toEqual([{ method: "PATCH", path: "/issues/5", body: { title: "New", body: "Text" } }]);
+  });
+
   it("closes an issue as not planned and reopens it", async () => {
     await adapter().setIssueState(issue(5), { open: false, reason: "not_planned" });
     await adapter().setIssueState(issue(5), { open: true });

@@ -8,6 +8,7 @@ import { addComment } from "../../src/app/task-records";
 import { createTask, moveTask, updateTask } from "../../src/app/tasks";
 import type { UseCaseContext } from "../../src/app/context";
 import { planGitHubEvent, WORKFLOW_EVENTS } from "../../src/domain/github-events";
+import { withoutSyncFooter } from "../../src/domain/issue-sync";
 import { runOf } from "../contract/engine-harness";
 import { inngestHarness } from "../contract/inngest-harness";
 import { issueCommentPayload, issueDependencyPayload, issuesPayload, subIssuePayload } from "../support/github-payloads";
@@ -38,8 +39,11 @@ function fakeGitHub() {
     }),
     http.get(`${api}/issues/:n`, ({ params }) => HttpResponse.json({ id: 1000 + Number(params.n), number: Number(params.n) })),
     http.patch(`${api}/issues/:n`, async ({ request, params }) => {
-      const b = (await request.json()) as { state: string; state_reason?: string };
-      log(`#${params.n} ${b.state}${b.state_reason ? ` ${b.state_reason}` : ""}`);
+      const b = (await request.json()) as { state?: string; state_reason?: string; title?: string; body?: string };
+      if (b.title !== undefined) {
+        gh.issues.set(Number(params.n), { ...gh.issues.get(Number(params.n))!, title: b.title, body: b.body ?? "" });
+        log(`#${params.n} retitled ${b.title}`);
+      } else log(`#${params.n} ${b.state}${b.state_reason ? ` ${b.state_reason}` : ""}`);
       return HttpResponse.json({ id: 1000 + Number(params.n), number: Number(params.n) });
     }),
     http.post(`${api}/issues/:n/dependencies/blocked_by`, async ({ request, params }) => {
@@ -147,6 +151,16 @@ describe("hub → GitHub", () => {
     await hub(() => moveTask(ctx(), task.key, { status: "todo" }));
     await hub(() => moveTask(ctx(), task.key, { status: "cancelled" }));
     expect(gh.writes.slice(1)).toEqual(["#1 closed completed", "#1 open", "#1 closed not_planned"]);
+  });
+
+  it("writes a new title and description over the issue's, and the edit's echo changes nothing", async () => {
+    const task = await newTask("Draft");
+    await hub(() => updateTask(ctx(), task.key, { title: "Final", description: "Now with details" }));
+    expect(gh.writes).toEqual(["open #1", "#1 retitled Final"]);
+    expect(withoutSyncFooter(gh.issues.get(1)!.body)).toBe("Now with details");
+    const before = await store().getTask(task.key);
+    expect(await webhook("issues", issuesPayload(repo, "edited", { number: 1, title: "Final", body: gh.issues.get(1)!.body, sender: "someone-else" }))).toBe("ignored");
+    expect((await store().getTask(task.key))!.version).toBe(before!.version);
   });
 
   it("posts a hub comment as a marked issue comment and keeps GitHub's id on it", async () => {
