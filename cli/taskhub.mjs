@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `taskhub` command: parses arguments, dispatches to the subcommands, prints help.
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, UsageError, homeDir, requireToken, requireUrl, resolveConfig, stateDir } from "./config.mjs";
@@ -154,9 +155,16 @@ async function main(argv) {
       requireUrl(cfg);
       requireToken(cfg);
       if (values.from !== undefined) {
-        const { formatTrackerSummary, importTrackerFiles } = await import("./trackers.mjs");
+        const { formatTrackerSummary, importTrackerFiles, progressBar } = await import("./trackers.mjs");
+        const { projectFor } = await import("./task-hub.mjs");
         if (!positionals[0]) throw new UsageError("import --from needs a PATH");
-        const { sent, answer } = await importTrackerFiles({ cfg, from: str(values.from) ?? "", target: positionals[0], project: str(values.project) });
+        const target = positionals[0];
+        // The tracker's folder names the project as a working directory would (a repository's paths, as the hooks find it).
+        const dir = fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.resolve(target) : path.dirname(path.resolve(target));
+        const project = await projectFor(cfg, str(values.project), dir);
+        const bar = progressBar(process.stderr);
+        const { sent, answer } = await importTrackerFiles({ cfg, from: str(values.from) ?? "", target, project, onProgress: bar.update });
+        bar.end();
         const lines = formatTrackerSummary({ ...answer, from: sent.from, files: sent.files.length });
         process.stdout.write(`${lines.join("\n")}\n`);
         return 0;

@@ -2,7 +2,7 @@
 import { UsageError } from "./config.mjs";
 import { hubJson } from "./http.mjs";
 
-export const SCOPES = ["ingest", "read", "write", "admin"];
+export const SCOPES = ["ingest", "read", "write", "admin", "metrics"];
 
 /**
  * @param {{ cfg: import("./config.mjs").HubConfig, name: string, scopes: string }} opts

@@ -5,13 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { CliError, UsageError } from "./config.mjs";
-import { hubJson } from "./http.mjs";
+import { HubError, hubFetch } from "./http.mjs";
 
 export const TRACKERS = ["beads", "taskmaster", "backlog", "claude-tasks"];
 export const TRACKER_IMPORT_PATH = "/api/import/tracker";
 /** The hub refuses larger inputs anyway (src/domain/trackers/model.ts FILE_MAX); stop before reading them. */
 const FILE_MAX_BYTES = 20_000_000;
-const TOTAL_MAX_BYTES = 50_000_000;
+/** The hub's body limit (src/http/ingest.ts MAX_BODY_BYTES), less room for the JSON around the files. */
+const TOTAL_MAX_BYTES = 25 * 1024 * 1024 - 64 * 1024;
 
 /**
  * Where each tracker keeps its work, given the file itself or the folder it lives in (a repository root works).
@@ -53,22 +54,68 @@ export function readTrackerFiles(from, target) {
 }
 
 /**
- * Reads and posts; returns the hub's answer.
- * @param {{ cfg: import("./config.mjs").HubConfig, from: string, target: string, project?: string }} opts
+ * Reads and posts; returns the hub's answer. The hub answers NDJSON progress lines as it writes
+ * ({done, total}), then {result}; `onProgress` hears each.
+ * @param {{ cfg: import("./config.mjs").HubConfig, from: string, target: string, project: string, onProgress?: (done: number, total: number) => void }} opts
  */
-export async function importTrackerFiles({ cfg, from, target, project }) {
+export async function importTrackerFiles({ cfg, from, target, project, onProgress = () => {} }) {
   const body = readTrackerFiles(from, target);
   const total = body.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   if (total > TOTAL_MAX_BYTES) throw new CliError(`the files come to ${total} bytes; the limit is ${TOTAL_MAX_BYTES}`);
-  const query = project ? `?project=${encodeURIComponent(project)}` : "";
-  const answer = await hubJson(cfg, TRACKER_IMPORT_PATH + query, { method: "POST", body: JSON.stringify(body), contentType: "application/json", timeoutMs: 120_000 });
+  const query = `?project=${encodeURIComponent(project)}&progress=1`;
+  const res = await hubFetch(cfg, TRACKER_IMPORT_PATH + query, { method: "POST", body: JSON.stringify(body), contentType: "application/json", timeoutMs: 120_000, stream: true });
+  let answer = null;
+  for await (const line of lines(/** @type {ReadableStream<Uint8Array>} */ (res.body))) {
+    const msg = JSON.parse(line);
+    if (msg.error) throw new HubError(`the import stopped: ${msg.error.message}`, { kind: "http", status: 500, code: msg.error.code, hubMessage: msg.error.message });
+    if (typeof msg.done === "number") onProgress(msg.done, msg.total);
+    if (msg.result) answer = msg.result;
+  }
+  if (!answer) throw new HubError("the hub ended the import without a result", { kind: "network" });
   return { sent: body, answer };
+}
+
+/** @param {ReadableStream<Uint8Array>} stream @returns {AsyncGenerator<string>} */
+async function* lines(stream) {
+  const decoder = new TextDecoder();
+  let buf = "";
+  for await (const chunk of /** @type {AsyncIterable<Uint8Array>} */ (/** @type {unknown} */ (stream))) {
+    buf += decoder.decode(chunk, { stream: true });
+    let nl;
+    while ((nl = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, nl).trim();
+      buf = buf.slice(nl + 1);
+      if (line) yield line;
+    }
+  }
+  if (buf.trim()) yield buf.trim();
+}
+
+/**
+ * A bar redrawn on a terminal; on a pipe, nothing until the summary.
+ * @param {NodeJS.WriteStream} stderr
+ */
+export function progressBar(stderr) {
+  let drawn = false;
+  return {
+    /** @param {number} done @param {number} total */
+    update(done, total) {
+      if (!stderr.isTTY || !total) return;
+      const width = 24;
+      const fill = Math.round((Math.min(done, total) / total) * width);
+      stderr.write(`\r[${"#".repeat(fill)}${"-".repeat(width - fill)}] ${done}/${total}\x1b[K`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) stderr.write("\n");
+    },
+  };
 }
 
 /**
  * What the import did, in lines for a person: how many tasks, then every source value and what it became,
  * then what was skipped, left unresolved or cut. `accounting` is the importers' TrackerAccounting.
- * @param {{ from: string, files: number, tasks?: number, created?: number, updated?: number, accounting?: any }} s
+ * @param {{ from: string, files: number, tasks?: number, created?: number, updated?: number, unchanged?: number, accounting?: any }} s
  * @returns {string[]}
  */
 export function formatTrackerSummary(s) {
@@ -77,6 +124,7 @@ export function formatTrackerSummary(s) {
   if (s.tasks !== undefined) head.push(`${s.tasks} task${s.tasks === 1 ? "" : "s"}`);
   if (s.created !== undefined) head.push(`${s.created} created`);
   if (s.updated !== undefined) head.push(`${s.updated} updated`);
+  if (s.unchanged !== undefined) head.push(`${s.unchanged} unchanged`);
   const lines = [head.join(", ")];
   /** @type {[string, string][]} */
   const groups = [

@@ -96,6 +96,7 @@ export default defineSchema({
   })
     .index("by_projectId_number", ["projectId", "number"])
     .index("by_externalKey", ["externalKey"])
+    .index("by_estimatedHours", ["estimatedHours"])
     .index("by_parentId_number", ["parentId", "number"])
     .index("by_sessionId_chain_status", ["sessionId", "chain", "status"])
     .index("by_sessionId_status", ["sessionId", "status"])
@@ -260,6 +261,31 @@ export default defineSchema({
     .index("by_taskId_action_seq", ["taskId", "action", "seq"])
     .index("by_projectId_seq", ["projectId", "seq"])
     .index("by_actor_seq", ["actor", "seq"]),
+
+  // GET /metrics: requests per minute, route, method, status and latency bucket (D1: migrations/0020), bumped by one upsert.
+  requestMinutes: defineTable({
+    minute: v.string(),
+    route: v.string(),
+    method: v.string(),
+    status: v.number(),
+    bucket: v.number(),
+    count: v.number(),
+    seconds: v.number(),
+  }).index("by_key", ["minute", "route", "method", "status", "bucket"]),
+
+  // Shared boards: a read-only link to one project, kept by the hash of its secret (D1: migrations/0021).
+  sharedLinks: defineTable({
+    linkId: v.string(),
+    projectId: v.string(),
+    secretHash: v.string(),
+    label: v.string(),
+    createdBy: v.string(),
+    createdAt: v.string(),
+    expiresAt: v.string(),
+    revokedAt: nullable(v.string()),
+  })
+    .index("by_linkId", ["linkId"])
+    .index("by_projectId_createdAt", ["projectId", "createdAt"]),
 
   // Named counters (the activity sequence): one doc each, bumped inside the mutation that uses it.
   counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]),

@@ -339,6 +339,12 @@ export const vProjectGraph = v.object({
 export const vReportData = v.object({
   completed: v.array(v.object({ projectKey: v.string(), createdAt: v.string(), completedAt: v.string() })),
   time: v.array(v.object({ taskKey: v.string(), title: v.string(), userId: v.nullable(v.string()), minutes: v.number(), at: v.string() })),
+  estimates: v.array(
+    v.object({
+      taskKey: v.string(), title: v.string(), projectKey: v.string(), assigneeId: v.nullable(v.string()), completedAt: v.nullable(v.string()),
+      estimatedHours: v.number(), minutes: v.number(),
+    }),
+  ),
 });
 
 /** The records of src/domain/export.ts (zod checks them at the route; this checks their shape at the door). */

@@ -4,6 +4,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { Env } from "./config";
 import { authenticate } from "./http/auth";
+import { countRequests } from "./http/count-requests";
 import type { AppEnv } from "./http/context";
 import { ApiError, errorResponse } from "./http/errors";
 import { sameSitePosts } from "./http/origin";
@@ -13,12 +14,14 @@ import { claude } from "./routes/claude";
 import { dashboard } from "./routes/dashboard";
 import { openapi } from "./routes/docs";
 import { mcp } from "./routes/mcp";
+import { metricsRoute } from "./routes/metrics";
 import { github } from "./routes/github";
 import { health } from "./routes/health";
 import { inngestRoute } from "./routes/inngest";
 import { InngestEngine } from "./integrations/engine-inngest";
 import { unsubscribe } from "./routes/unsubscribe";
 import { getServices } from "./services";
+import { workflowsByEvent } from "./workflows";
 
 /** What every request carries: its id (answered in x-request-id) and the services. */
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -46,6 +49,7 @@ const CSP = {
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use("*", requestContext);
+  app.use("*", countRequests); // after requestContext (it needs the services), before everything it counts
   app.use("*", secureHeaders({ contentSecurityPolicy: CSP }));
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
@@ -61,6 +65,7 @@ export function createApp() {
   for (const r of apiRouters) app.route("/", r);
   app.route("/", openapi(apiRouters));
   app.route("/", mcp);
+  app.route("/", metricsRoute((event) => (workflowsByEvent[event as keyof typeof workflowsByEvent] ?? []).map((w) => w.id)));
   app.route("/", unsubscribe); // the signed link is the credential
   app.route("/", dashboard);
   return app;

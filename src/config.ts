@@ -6,7 +6,11 @@ import { z } from "zod";
  * The bindings wrangler.toml declares, as `npm run types` generates them (worker-configuration.d.ts), plus the
  * variables and secrets varsSchema reads from the same object.
  */
-export type Env = Cloudflare.Env & { [name: string]: unknown };
+export type Env = Cloudflare.Env & {
+  /** Workers Analytics Engine: one data point per request when bound (README "Metrics"); optional, so unbound is fine. */
+  ANALYTICS?: AnalyticsEngineDataset;
+  [name: string]: unknown;
+};
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 

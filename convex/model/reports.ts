@@ -19,8 +19,20 @@ export async function reportData(ctx: QueryCtx, since: string): Promise<Infer<ty
       return t ? [{ taskKey: `${t.projectKey}-${t.number}`, title: t.title, userId: e.userId, minutes: e.minutes, at: e.createdAt }] : [];
     }),
   );
+  // null sorts before every number, so this reads only the tasks that have an estimate.
+  const estimated = await ctx.db.query("tasks").withIndex("by_estimatedHours", (q) => q.gte("estimatedHours", 0)).take(REPORT_ROWS);
+  const estimates = await Promise.all(
+    estimated.map(async (t) => {
+      const logged = await ctx.db.query("timeEntries").withIndex("by_taskId", (q) => q.eq("taskId", t._id)).collect();
+      return {
+        taskKey: `${t.projectKey}-${t.number}`, title: t.title, projectKey: t.projectKey, assigneeId: t.assigneeId, completedAt: t.completedAt,
+        estimatedHours: t.estimatedHours!, minutes: logged.reduce((n, e) => n + e.minutes, 0),
+      };
+    }),
+  );
   return {
     completed: done.map((t) => ({ projectKey: t.projectKey, createdAt: t.createdAt, completedAt: t.completedAt! })),
     time: time.flat(),
+    estimates,
   };
 }

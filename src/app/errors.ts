@@ -1,6 +1,6 @@
 // What a use case refuses, in its own terms: http/errors.ts alone turns these into status codes.
 
-export type AppErrorCode = "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid_request" | "unknown_assignee";
+export type AppErrorCode = "unauthorized" | "forbidden" | "not_found" | "gone" | "conflict" | "invalid_request" | "unknown_assignee";
 
 export class AppError extends Error {
   constructor(

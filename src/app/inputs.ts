@@ -13,6 +13,8 @@ const tags = z.array(z.string().max(50)).max(20);
 const assignee = z.string().trim().min(1).max(320).nullish();
 /** The parent task's key (same project); null detaches a subtask. */
 const parent = z.string().trim().min(1).max(40).nullish();
+/** Hours the work is expected to take; null clears the estimate. */
+const estimatedHours = z.number().min(0).max(10_000).nullish();
 
 export const newTaskInput = z.object({
   project: z.string().min(1),
@@ -23,6 +25,7 @@ export const newTaskInput = z.object({
   tags: tags.optional(),
   assignee,
   parent,
+  estimatedHours,
 });
 export type NewTaskInput = z.input<typeof newTaskInput>;
 
@@ -35,6 +38,7 @@ export const taskPatchInput = z.object({
   status: statusInput.optional(),
   assignee,
   parent,
+  estimatedHours,
 });
 export type TaskPatchInput = z.input<typeof taskPatchInput>;
 
@@ -51,3 +55,10 @@ export const memberInput = z.object({ role: z.enum(ROLES) });
 
 /** A list page's position: only cursors the hub issued (a made-up one is a bad request, not a store failure). */
 export const cursorInput = z.string().refine(isTaskCursor, "Not a cursor this hub issued: pass back nextCursor unchanged");
+
+/** POST /api/import/tracker: a tracker's files as they are on disk (cli/trackers.mjs reads them); the hub parses them. */
+export const trackerImportInput = z.object({
+  from: z.enum(["beads", "taskmaster", "backlog", "claude-tasks"]),
+  listId: z.string().trim().min(1).max(200).optional(),
+  files: z.array(z.object({ path: z.string().min(1).max(500), text: z.string() })).min(1).max(5000),
+});

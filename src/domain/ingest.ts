@@ -2,6 +2,7 @@
 
 import type { ListItem, TaskIntent } from "./extract/types";
 import { roleAllows, type Role } from "./permissions";
+import { isTrackerKey } from "./trackers/keys";
 import { isDone, isForwardMove, normalizeTitle, type Priority, type TaskDraft, type TaskStatus } from "./tasks";
 
 /** The little the planner needs to know about a task that already exists. */
@@ -50,8 +51,6 @@ export function sessionTitleKey(projectId: string, sessionId: string, op: Extrac
   return `title:${projectId}:${sessionId}:${normalizeTitle(op.fields.title)}`;
 }
 
-/** Tasks a tracker (beads, Task Master) owns: the tracker's own commands say where they stand. */
-export const isTrackerKey = (externalKey: string | null) => !!externalKey && /^(beads|taskmaster):/.test(externalKey);
 
 function statusMove(from: TaskStatus, to: TaskStatus | undefined, tracker = false): TaskStatus | undefined {
   // Sessions only move work forward: a stale list never reopens what was completed elsewhere.

@@ -13,15 +13,16 @@ export interface Member {
 
 export type ProjectAction = "read" | "write" | "manage";
 
-export const SCOPES = ["ingest", "read", "write", "admin"] as const;
+export const SCOPES = ["ingest", "read", "write", "admin", "metrics"] as const;
 export type TokenScope = (typeof SCOPES)[number];
 
-/** admin may do everything; write includes read. ingest only feeds the hub. */
+/** admin may do everything; write includes read. ingest only feeds the hub; metrics only scrapes GET /metrics. */
 export const SCOPE_IMPLIES: Record<TokenScope, readonly TokenScope[]> = {
-  admin: ["admin", "write", "read", "ingest"],
+  admin: ["admin", "write", "read", "ingest", "metrics"],
   write: ["write", "read"],
   read: ["read"],
   ingest: ["ingest"],
+  metrics: ["metrics"],
 };
 
 export const scopesCover = (scopes: readonly TokenScope[], wanted: TokenScope) => scopes.some((s) => SCOPE_IMPLIES[s].includes(wanted));
@@ -95,3 +96,6 @@ export function readableProjects(asker: Asker, roles: Record<string, Role>): "al
  * admin or a write token of no person; a person's token, whatever its roles, is not an operator.
  */
 export const mayOperate = (asker: Asker) => asker.admin || (!asker.userId && !asker.projects && scopesCover(asker.scopes, "write"));
+
+/** GET /metrics: the admin, or a token with the metrics scope (a scraper needs nothing else). */
+export const mayScrape = (asker: Asker) => asker.admin || scopesCover(asker.scopes, "metrics");

@@ -1,22 +1,30 @@
 // The reports page's numbers: completions per week per project, time per task and person, cycle time median and p90.
 
 import { csvRows } from "./csv";
+import type { EstimatedTask, EstimatesReport } from "./estimates";
+import { weekStart } from "./weeks";
 
 /** What a report is computed from, for the tasks and time of the given window (the Store's reportData answers it). */
 export interface ReportData {
   completed: { projectKey: string; createdAt: string; completedAt: string }[];
   time: { taskKey: string; title: string; userId: string | null; minutes: number; at: string }[];
+  /** Every task with an estimate, with all the time logged on it. */
+  estimates: EstimatedTask[];
+}
+
+/** The data of the named projects only (a person's readable projects, a shared link's one project). */
+export function onlyProjects(data: ReportData, keys: ReadonlySet<string>): ReportData {
+  const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
+  return {
+    completed: data.completed.filter((x) => keys.has(x.projectKey)),
+    time: data.time.filter((x) => keys.has(projectOf(x.taskKey))),
+    estimates: data.estimates.filter((x) => keys.has(x.projectKey)),
+  };
 }
 
 export const REPORT_WEEKS = 12;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
-/** Monday 00:00 UTC of the week holding `at`. */
-export function weekStart(at: Date): Date {
-  const d = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d;
-}
 
 export function reportSince(now: Date): string {
   return new Date(weekStart(now).getTime() - (REPORT_WEEKS - 1) * WEEK_MS).toISOString();
@@ -69,11 +77,15 @@ export function buildReport(data: ReportData, now: Date): Report {
 }
 
 /** One CSV with a section column, so a spreadsheet can filter each table. */
-export function reportCsv(r: Report): string {
+export function reportCsv(r: Report, e?: EstimatesReport): string {
   const rows: (string | number)[][] = [["section", "key", "label", "value"]];
   for (const p of r.completed) p.perWeek.forEach((n, i) => rows.push(["completed_per_week", p.project, r.weeks[i], n]));
   for (const t of r.timePerTask) rows.push(["minutes_per_task", t.task, t.title, t.minutes]);
   for (const p of r.timePerPerson) rows.push(["minutes_per_person", p.person, "", p.minutes]);
   rows.push(["cycle_time_hours", "median", "", r.cycleHours.median ?? ""], ["cycle_time_hours", "p90", "", r.cycleHours.p90 ?? ""]);
+  for (const [section, list] of [["estimate_by_task", e?.byTask], ["estimate_by_person", e?.byPerson], ["estimate_by_week", e?.byWeek]] as const) {
+    for (const x of list ?? []) rows.push([`${section}_estimate_hours`, x.key, x.label, x.estimateH], [`${section}_actual_hours`, x.key, x.label, x.actualH]);
+  }
+  for (const b of e?.budgets ?? []) rows.push(["budget_hours", b.project, "", b.budgetH ?? ""], ["budget_logged_hours", b.project, "", b.actualH]);
   return csvRows(rows);
 }

@@ -3,7 +3,7 @@
 import type { TaskFields } from "./ingest";
 import type { Task, TaskStatus } from "./tasks";
 
-export type TaskEdit = TaskFields & { assigneeId?: string | null; parentId?: string | null };
+export type TaskEdit = TaskFields & { assigneeId?: string | null; parentId?: string | null; estimatedHours?: number | null };
 
 /** The activity an edit writes, and the completion time a status move sets. */
 export function describeEdit(

@@ -119,28 +119,40 @@ export interface TaskDraft {
   chain: string | null;
   parentId: string | null;
   externalKey: string | null;
+  estimatedHours?: number | null;
+}
+
+/** What a person (or a tracker import) says of a new task; the store's NewTask adds its project and parent. */
+export interface TaskInput {
+  title: string;
+  description?: string | null;
+  priority?: Priority;
+  dueAt?: string | null;
+  tags?: string[];
+  assigneeId?: string | null;
+  estimatedHours?: number | null;
+  /** A task brought in from a tracker (beads, Task Master...): its state there, and the key it is known by. */
+  imported?: { tracker: string; externalKey: string; status: TaskStatus };
 }
 
 /** A task a person creates (API, dashboard, MCP): untrusted text capped, defaults applied. */
-export function manualTaskDraft(
-  t: { title: string; description?: string | null; priority?: Priority; dueAt?: string | null; tags?: string[]; assigneeId?: string | null },
-  actor: string,
-): TaskDraft {
+export function manualTaskDraft(t: TaskInput, actor: string): TaskDraft {
   return {
     title: capText(t.title, TITLE_MAX),
     description: t.description ? capText(t.description, DESCRIPTION_MAX) : null,
-    status: "todo",
+    status: t.imported?.status ?? "todo",
     priority: t.priority ?? "medium",
     dueAt: t.dueAt ?? null,
     tags: t.tags ?? [],
     assigneeId: t.assigneeId ?? null,
     creatorId: actor,
-    sourceKind: "manual",
-    sourceRef: null,
+    sourceKind: t.imported ? "import" : "manual",
+    sourceRef: t.imported?.tracker ?? null,
     sessionId: null,
     chain: null,
     parentId: null,
-    externalKey: null,
+    externalKey: t.imported?.externalKey ?? null,
+    estimatedHours: t.estimatedHours ?? null,
   };
 }
 

@@ -32,6 +32,7 @@ const APP_STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  gone: 410,
   conflict: 409,
   invalid_request: 400,
   unknown_assignee: 400,

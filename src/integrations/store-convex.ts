@@ -141,4 +141,18 @@ export class ConvexStore implements Store {
   // activity (src/ports/store/activity.ts, convex/activity.ts)
   activitySince: Store["activitySince"] = (afterId, limit, projectId) => this.query(api.activity.activitySince, { afterId, limit, projectId });
   latestActivityId: Store["latestActivityId"] = () => this.query(api.activity.latestActivityId, {});
+
+  // metrics (src/ports/store/metrics.ts, convex/metrics.ts)
+  countRequest: Store["countRequest"] = async (r) => {
+    await this.mutation(api.metrics.countRequest, { r });
+  };
+  requestCounts: Store["requestCounts"] = () => this.query(api.metrics.requestCounts, {});
+  rollUpRequests: Store["rollUpRequests"] = (before) => this.mutation(api.metrics.rollUpRequests, { before });
+  storeCounts: Store["storeCounts"] = (runBounds) => this.query(api.metrics.storeCounts, { runBounds: [...runBounds] });
+
+  // shared links (src/ports/store/shared-links.ts, convex/sharedLinks.ts)
+  createSharedLink: Store["createSharedLink"] = (l) => this.mutation(api.sharedLinks.createSharedLink, { l });
+  getSharedLink: Store["getSharedLink"] = (id) => this.query(api.sharedLinks.getSharedLink, { id });
+  listSharedLinks: Store["listSharedLinks"] = (projectId) => this.query(api.sharedLinks.listSharedLinks, { projectId });
+  revokeSharedLink: Store["revokeSharedLink"] = (projectId, id, at) => this.mutation(api.sharedLinks.revokeSharedLink, { projectId, id, at });
 }

@@ -82,11 +82,12 @@ function buildServer(c: Context<AppEnv>) {
       inputSchema: {
         project: z.string(), title: z.string(), description: z.string().optional(), priority: z.enum(PRIORITIES).optional(), due: due.optional(),
         parent: z.string().optional().describe("parent task key"),
+        estimate: z.number().optional().describe("hours"),
       },
     },
     (a) =>
       write(async () => {
-        const t = await createTask(ctx, { project: a.project, title: a.title, description: a.description, priority: a.priority, dueAt: dueAt(a.due), parent: a.parent });
+        const t = await createTask(ctx, { project: a.project, title: a.title, description: a.description, priority: a.priority, dueAt: dueAt(a.due), parent: a.parent, estimatedHours: a.estimate });
         return `created ${taskLine(t)}`;
       }),
   );
@@ -94,7 +95,7 @@ function buildServer(c: Context<AppEnv>) {
   server.registerTool(
     "update_task",
     {
-      description: "Change a task's status, priority, due date, assignee, title or parent.",
+      description: "Change a task's status, priority, due date, assignee, title, parent or estimate.",
       inputSchema: {
         key,
         status: z.enum(TASK_STATUSES).optional(),
@@ -103,13 +104,14 @@ function buildServer(c: Context<AppEnv>) {
         assignee: z.string().optional().describe("user id or email; empty to clear"),
         title: z.string().optional(),
         parent: z.string().optional().describe("parent task key; empty to detach"),
+        estimate: z.number().optional().describe("hours"),
       },
     },
     (a) =>
       write(async () => {
         const assignee = a.assignee === "" ? null : a.assignee;
         const parent = a.parent === "" ? null : a.parent;
-        const t = await updateTask(ctx, a.key, { status: a.status, priority: a.priority, dueAt: dueAt(a.due), assignee, title: a.title, parent });
+        const t = await updateTask(ctx, a.key, { status: a.status, priority: a.priority, dueAt: dueAt(a.due), assignee, title: a.title, parent, estimatedHours: a.estimate });
         return `updated ${taskLine(t)}`;
       }),
   );

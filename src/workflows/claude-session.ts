@@ -1,6 +1,7 @@
 // claude-session: what a Claude Code session posted (transcript slice or hook) becomes tasks of its project (workflow extract-tasks).
 
 import type { ClaudeDeliveryPayload } from "../domain/deliveries";
+import { scopeIntents } from "../domain/trackers/keys";
 import { defineWorkflow } from "./define";
 import { emitTaskEvents } from "./task-events";
 
@@ -23,7 +24,7 @@ export const claudeSession = defineWorkflow(
     const changes = await step.run(EXTRACT_STEPS.apply, async () => {
       const at = new Date().toISOString();
       const project = await store.projectForCwd(p.cwd, at);
-      const applied = await store.applyIntents({ sessionId: p.sessionId, projectId: project.id, cwd: p.cwd, gitBranch: p.gitBranch, intents: p.intents }, at);
+      const applied = await store.applyIntents({ sessionId: p.sessionId, projectId: project.id, cwd: p.cwd, gitBranch: p.gitBranch, intents: scopeIntents(project.id, p.intents) }, at);
       return JSON.parse(JSON.stringify(applied));
     });
     await emitTaskEvents(step, store, changes, event.ts, EXTRACT_STEPS.emit);

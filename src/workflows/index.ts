@@ -4,6 +4,7 @@ import { claudeSession } from "./claude-session";
 import { cronDeadlineSweep } from "./cron-deadline-sweep";
 import { cronDigests } from "./cron-digests";
 import { cronReEmitDeliveries } from "./cron-re-emit-deliveries";
+import { cronRollUpRequests } from "./cron-roll-up-requests";
 import { cronStaleBlockers } from "./cron-stale-blockers";
 import type { Workflow } from "./define";
 import type { EventName } from "./events";
@@ -33,7 +34,7 @@ export const workflowsByEvent = {
   "task/status.changed": [taskFinished, taskChanged],
   "task/due.changed": [taskDueChanged, taskChanged],
   "task/issue-sync.requested": [taskIssueSync],
-  "cron/ticked": [cronDeadlineSweep, cronReEmitDeliveries, cronDigests, cronStaleBlockers],
+  "cron/ticked": [cronDeadlineSweep, cronReEmitDeliveries, cronDigests, cronStaleBlockers, cronRollUpRequests],
 } as const satisfies Record<EventName, readonly Workflow[]>;
 
 export const workflows: readonly Workflow[] = [...new Set(Object.values(workflowsByEvent).flat())];

@@ -92,6 +92,18 @@ export function projectsContract({ store, project, task }: Kit) {
       const later = await store().reportData(nextAt());
       expect(later.completed.filter((c) => c.projectKey === p.key)).toEqual([]);
     });
+
+    it("lists every task with an estimate and all the time ever logged on it, whatever the date", async () => {
+      const p = await project();
+      const t = await task(p.key, "Sized");
+      await task(p.key, "Unsized");
+      await store().updateTask(t.key, { estimatedHours: 2 }, "user:contract", nextAt());
+      for (const minutes of [30, 45]) await store().addTimeEntry(t.key, { minutes, userId: null, source: "manual", ref: null }, "user:contract", nextAt());
+      const data = await store().reportData(nextAt());
+      expect(data.estimates.filter((e) => e.projectKey === p.key)).toEqual([
+        { taskKey: t.key, title: "Sized", projectKey: p.key, assigneeId: null, completedAt: null, estimatedHours: 2, minutes: 75 },
+      ]);
+    });
   });
 
   describe("reading some projects", () => {

@@ -11,6 +11,25 @@ const tracker = (sessionId: string, externalKey: string, over: Partial<Extract<T
 });
 
 export function subtasksContract({ store, project, task }: Kit) {
+  describe("tasks from a tracker", () => {
+    it("creates an imported task with the tracker's status, estimate and key, marked as imported", async () => {
+      const p = await project();
+      const t = await store().createTask(
+        { projectKey: p.key, title: "Ported", estimatedHours: 1.5, imported: { tracker: "beads", externalKey: `${p.id}/beads:x-1`, status: "in_progress" } },
+        "user:contract",
+        nextAt(),
+      );
+      expect(t).toMatchObject({ status: "in_progress", estimatedHours: 1.5, externalKey: `${p.id}/beads:x-1`, source: { kind: "import", ref: "beads" } });
+    });
+
+    it("changes an estimate, and clears it with null", async () => {
+      const p = await project();
+      const t = await task(p.key, "Sized");
+      expect((await store().updateTask(t.key, { estimatedHours: 3 }, "user:contract", nextAt())).task.estimatedHours).toBe(3);
+      expect((await store().updateTask(t.key, { estimatedHours: null }, "user:contract", nextAt())).task.estimatedHours).toBeNull();
+    });
+  });
+
   describe("subtasks", () => {
     it("creates a subtask under its parent and shows both sides", async () => {
       const p = await project();

@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { StoreError, type Store } from "../../src/ports/store";
 import { githubContract } from "./store-contract-github";
 import { kit, rejectsWith } from "./store-contract-kit";
+import { metricsContract } from "./store-contract-metrics";
+import { sharedLinksContract } from "./store-contract-shared-links";
 import { peopleContract } from "./store-contract-people";
 import { projectsContract } from "./store-contract-projects";
 import { sessionsContract } from "./store-contract-sessions";
@@ -566,5 +568,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     projectsContract(k);
     sessionsContract(k);
     subtasksContract(k);
+    metricsContract(k);
+    sharedLinksContract(k);
   });
 }

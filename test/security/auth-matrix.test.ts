@@ -113,7 +113,7 @@ describe("REST takes bearer tokens only", () => {
 // ---------------------------------------------------------------- every route the app registers
 
 /** How a route outside /openapi.json authenticates, and so which cells of the matrix it gets. */
-type Kind = "public" | "signature" | "engine" | "ingest" | "mcp" | "page" | "form" | "session" | "signed-link" | "oauth";
+type Kind = "public" | "signature" | "engine" | "ingest" | "mcp" | "page" | "form" | "session" | "signed-link" | "oauth" | "metrics" | "shared-link";
 
 /** Every route not in /openapi.json, as `METHOD /path` in Hono's spelling (ALL for .all and .use on one path). */
 const NON_OPENAPI: Record<string, Kind> = {
@@ -127,6 +127,10 @@ const NON_OPENAPI: Record<string, Kind> = {
   "POST /transcripts": "ingest",
   "POST /hooks/claude": "ingest",
   "ALL /mcp": "mcp",
+  "GET /metrics": "metrics",
+  "GET /shared/:id/:secret": "shared-link",
+  "GET /shared/:id/:secret/graph": "shared-link",
+  "GET /shared/:id/:secret/reports": "shared-link",
   "GET /unsubscribe": "signed-link",
   "POST /unsubscribe": "signed-link",
   "POST /login": "session",
@@ -146,9 +150,12 @@ const NON_OPENAPI: Record<string, Kind> = {
   "POST /tasks/:key/status": "form",
   "POST /tasks/:key/comments": "form",
   "POST /tasks/:key/time": "form",
+  "POST /tasks/:key/estimate": "form",
   "POST /tasks/:key/dependencies": "form",
   "POST /tasks/:key/dependencies/remove": "form",
   "POST /runs/:id/replay": "form",
+  "POST /projects/:key/shared-links": "form",
+  "POST /projects/:key/shared-links/:id/revoke": "form",
 };
 
 const of = (kind: Kind) => Object.entries(NON_OPENAPI).filter(([, k]) => k === kind).map(([route]) => route.split(" ") as [string, string]);
@@ -220,6 +227,23 @@ describe("every route outside /openapi.json, by how it authenticates", () => {
       for (const [m, p] of of("ingest")) expect((await raw(m, p, { ...headers, authorization: `Bearer ${read.token}` }, "{}")).status, `${m} ${p}`).toBe(403);
       for (const [, p] of of("mcp")) expect((await raw("POST", p, { ...headers, authorization: `Bearer ${ingest.token}` }, "{}")).status, p).toBe(403);
     });
+  });
+
+  it("a shared link is its own credential: a forged one → 404, and never indexed", async () => {
+    for (const [m, p] of of("shared-link")) {
+      const res = await raw(m, p.replace(":id", crypto.randomUUID()).replace(":secret", "0".repeat(64)));
+      expect(res.status, p).toBe(404);
+      expect(res.headers.get("x-robots-tag"), p).toBe("noindex, nofollow");
+    }
+  });
+
+  it("metrics: no token or a bad one → 401, a read token → 403", async () => {
+    const read = await token(["read"]);
+    for (const [m, p] of of("metrics")) {
+      expect((await raw(m, p)).status, p).toBe(401);
+      expect((await raw(m, p, { authorization: `Bearer th_${"0".repeat(64)}` })).status, p).toBe(401);
+      expect((await raw(m, p, { authorization: `Bearer ${read.token}` })).status, p).toBe(403);
+    }
   });
 
   describe("dashboard pages", () => {

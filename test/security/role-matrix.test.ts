@@ -105,6 +105,11 @@ const REST: Record<string, RestOp[]> = {
   tasks: [
     { name: "GET /api/tasks/{key}", action: "read", send: (w, t) => call(`/api/tasks/${w.task}`, { token: t }) },
     { name: "POST /api/tasks", action: "write", send: (w, t) => post("/api/tasks", t, { project: w.mine, title: "made by a cell" }) },
+    {
+      name: "POST /api/import/tracker",
+      action: "write",
+      send: (w, t) => post(`/api/import/tracker?project=${w.mine}`, t, { from: "claude-tasks", listId: "cell", files: [{ path: "1.json", text: '{"id":"1","subject":"from a list","status":"pending","blocks":[],"blockedBy":[]}' }] }),
+    },
     { name: "PUT /api/tasks/{key}", action: "write", send: (w, t) => put(`/api/tasks/${w.task}`, t, { priority: "high" }) },
     { name: "PUT /api/tasks/{key}/status", action: "write", send: (w, t) => put(`/api/tasks/${w.task}/status`, t, { status: "in_progress" }) },
     { name: "DELETE /api/tasks/{key}", action: "write", prepare: (w) => newTask(w.mine, "to delete"), send: (_w, t, key) => del(`/api/tasks/${key}`, t) },
@@ -378,6 +383,7 @@ const FORMS: FormOp[] = [
   { name: "POST /tasks/{key}/status", action: "write", send: (w, t) => form(`/tasks/${w.task}/status`, t, { status: "review" }) },
   { name: "POST /tasks/{key}/comments", action: "write", send: (w, t) => form(`/tasks/${w.task}/comments`, t, { body: "from the page" }) },
   { name: "POST /tasks/{key}/time", action: "write", send: (w, t) => form(`/tasks/${w.task}/time`, t, { minutes: "10" }) },
+  { name: "POST /tasks/{key}/estimate", action: "write", send: (w, t) => form(`/tasks/${w.task}/estimate`, t, { hours: "2" }) },
   { name: "POST /tasks/{key}/dependencies", action: "write", send: (w, t) => form(`/tasks/${w.task}/dependencies`, t, { dependsOn: w.blocker }) },
   {
     name: "POST /tasks/{key}/dependencies/remove",

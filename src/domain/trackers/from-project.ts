@@ -1,10 +1,11 @@
 // A project's export records as tracker tasks, for GET /api/export?format=beads|taskmaster|backlog (toBeads and the others write them).
 
 import type { ExportRecord, RecordOf } from "../export";
+import { trackerKeyOf } from "./keys";
 import type { TrackerTask } from "./model";
 
 /** A task's tracker key: the one it was imported under, else its hub key (HUB-3). */
-const keyOf = (t: RecordOf<"task">) => t.externalKey ?? t.key;
+const keyOf = (t: RecordOf<"task">) => (t.externalKey ? trackerKeyOf(t.externalKey) : t.key);
 
 export function trackerTasksOf(records: ExportRecord[]): TrackerTask[] {
   const tasks = records.filter((r): r is RecordOf<"task"> => r.type === "task");

@@ -6,9 +6,11 @@ import { deliveries } from "./deliveries";
 import { dependencies } from "./dependencies";
 import { emails } from "./emails";
 import { github } from "./github";
+import { metrics } from "./metrics";
 import { people } from "./people";
 import { projects } from "./projects";
 import { sessions } from "./sessions";
+import { sharedLinks } from "./shared-links";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
 
@@ -25,6 +27,8 @@ export function d1Store(db: D1Database): Store {
     ...people(db),
     ...emails(db),
     ...activity(db),
+    ...metrics(db),
+    ...sharedLinks(db),
   };
 }
 

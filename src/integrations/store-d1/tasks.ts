@@ -108,8 +108,11 @@ async function dueBetween(db: D1Database, from: string, to: string, limit: numbe
 }
 
 /** What the reports page counts: completions and logged time since a date. */
+/** Tasks with an estimate a report reads at most, most recently changed first. */
+const REPORT_ROWS = 5000;
+
 async function reportData(db: D1Database, since: string): Promise<ReportData> {
-  const [completed, time] = await db.batch([
+  const [completed, time, estimates] = await db.batch([
     db
       .prepare(
         `SELECT p.key AS projectKey, t.created_at AS createdAt, t.completed_at AS completedAt FROM tasks t JOIN projects p ON p.id = t.project_id
@@ -122,8 +125,17 @@ async function reportData(db: D1Database, since: string): Promise<ReportData> {
          FROM time_entries e JOIN tasks t ON t.id = e.task_id JOIN projects p ON p.id = t.project_id WHERE e.created_at >= ? ORDER BY e.created_at`,
       )
       .bind(since),
+    db.prepare(
+      `SELECT p.key || '-' || t.number AS taskKey, t.title, p.key AS projectKey, t.assignee_id AS assigneeId, t.completed_at AS completedAt,
+         t.estimated_hours AS estimatedHours, COALESCE((SELECT SUM(e.minutes) FROM time_entries e WHERE e.task_id = t.id), 0) AS minutes
+       FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.estimated_hours IS NOT NULL ORDER BY t.updated_at DESC LIMIT ${REPORT_ROWS}`,
+    ),
   ]);
-  return { completed: completed.results as ReportData["completed"], time: time.results as ReportData["time"] };
+  return {
+    completed: completed.results as ReportData["completed"],
+    time: time.results as ReportData["time"],
+    estimates: estimates.results as ReportData["estimates"],
+  };
 }
 
 export function tasks(db: D1Database): TaskStore {

@@ -5,9 +5,11 @@ import type { DeliveryStore } from "./deliveries";
 import type { DependencyStore } from "./dependencies";
 import type { EmailStore } from "./emails";
 import type { GitHubStore } from "./github";
+import type { MetricsStore } from "./metrics";
 import type { PeopleStore } from "./people";
 import type { ProjectStore } from "./projects";
 import type { SessionStore } from "./sessions";
+import type { SharedLinkStore } from "./shared-links";
 import type { TaskStore } from "./tasks";
 import type { TokenStore } from "./tokens";
 
@@ -20,7 +22,9 @@ export type Store = { readonly name: "d1" | "convex" } & DeliveryStore &
   SessionStore &
   PeopleStore &
   EmailStore &
-  ActivityStore;
+  ActivityStore &
+  MetricsStore &
+  SharedLinkStore;
 
 export { StoreError } from "./errors";
 export type { ActivityStore } from "./activity";
@@ -28,10 +32,12 @@ export type { DeliveryStore, NewDelivery } from "./deliveries";
 export type { DependencyStore } from "./dependencies";
 export type { EmailRecord, EmailStore } from "./emails";
 export type { GitHubItemLink, GitHubStore, PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync } from "./github";
+export type { MetricsStore, RequestCount, RequestSample, RunCount, StoreCounts } from "./metrics";
 export type { NewUser, PeopleStore, UserPatch } from "./people";
 export type { NewProject, ProjectPatch, ProjectStore } from "./projects";
 export type { IntentBatch, SessionStore, SessionSummary, TranscriptChunk } from "./sessions";
 export { SESSION_ACTIVITY_LIMIT } from "./sessions";
+export type { SharedLinkStore } from "./shared-links";
 export type { NewTask, Page, TaskChange, TaskFilter, TaskPatch, TaskStore, WatchedTasks } from "./tasks";
 export type { Scope, TokenRecord, TokenStore } from "./tokens";
 
@@ -44,6 +50,7 @@ export type { Link } from "../../domain/links";
 export type { Member } from "../../domain/permissions";
 export type { Project } from "../../domain/projects";
 export type { Released } from "../../domain/release";
+export type { SharedLink } from "../../domain/shared-links";
 export type { ReportData } from "../../domain/reports";
 export type { Comment, TimeEntry } from "../../domain/task-records";
 export type { TaskDetail } from "../../domain/tasks";

@@ -4,7 +4,7 @@ import type { Activity, Actor } from "../../domain/activity";
 import type { Link } from "../../domain/links";
 import type { ReportData } from "../../domain/reports";
 import type { Comment, TimeEntry } from "../../domain/task-records";
-import type { Priority, Task, TaskDetail, TaskStatus } from "../../domain/tasks";
+import type { Priority, Task, TaskDetail, TaskInput, TaskStatus } from "../../domain/tasks";
 
 export interface TaskFilter {
   projectKey?: string;
@@ -26,14 +26,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface NewTask {
+export interface NewTask extends TaskInput {
   projectKey: string;
-  title: string;
-  description?: string | null;
-  priority?: Priority;
-  dueAt?: string | null;
-  tags?: string[];
-  assigneeId?: string | null;
   /** The parent task's key (same project). */
   parent?: string | null;
 }
@@ -48,6 +42,7 @@ export interface TaskPatch {
   status?: TaskStatus;
   /** The parent task's key (same project, not the task or one of its subtasks); null detaches. */
   parent?: string | null;
+  estimatedHours?: number | null;
 }
 
 /** What changed, so the caller can emit events (status.changed, due.changed). */

@@ -9,9 +9,11 @@ import { emails } from "./emails";
 import { exportImport } from "./export";
 import { members } from "./members";
 import { projects } from "./projects";
+import { sharedLinksApi } from "./shared-links";
 import { taskRecords } from "./task-records";
 import { tasks } from "./tasks";
 import { tokens } from "./tokens";
+import { trackers } from "./trackers";
 import { users } from "./users";
 
-export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, exportImport, users, members, dependencies, emails] as unknown as OpenAPIHono<AppEnv>[];
+export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, exportImport, trackers, users, members, dependencies, emails, sharedLinksApi] as unknown as OpenAPIHono<AppEnv>[];

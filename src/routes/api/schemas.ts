@@ -1,6 +1,7 @@
 // The REST API's request and response schemas: validation and the OpenAPI document come from these.
 
 import { z } from "@hono/zod-openapi";
+import { SCOPES } from "../../domain/permissions";
 import { PROJECT_KEY_PATTERN } from "../../domain/projects";
 import { newTaskInput, priorityInput, statusInput, taskPatchInput } from "../../app/inputs";
 import { DESCRIPTION_MAX, type Task } from "../../domain/tasks";
@@ -21,6 +22,7 @@ export const vTask = z
     assigneeId: z.string().nullable(),
     dueAt: z.string().nullable(),
     tags: z.array(z.string()),
+    estimatedHours: z.number().nullable(),
     source: z.object({ kind: z.string(), ref: z.string().optional() }),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -31,7 +33,7 @@ export const vTask = z
 export function taskJson(t: Task): z.infer<typeof vTask> {
   return {
     id: t.id, key: t.key, projectKey: t.projectKey, number: t.number, title: t.title, description: t.description,
-    status: t.status, priority: t.priority, assigneeId: t.assigneeId, dueAt: t.dueAt, tags: t.tags, source: t.source,
+    status: t.status, priority: t.priority, assigneeId: t.assigneeId, dueAt: t.dueAt, tags: t.tags, estimatedHours: t.estimatedHours, source: t.source,
     createdAt: t.createdAt, updatedAt: t.updatedAt, completedAt: t.completedAt,
   };
 }
@@ -86,7 +88,7 @@ export const vError = z
   })
   .openapi("Error");
 
-export const vScope = z.enum(["ingest", "read", "write", "admin"]);
+export const vScope = z.enum(SCOPES);
 
 export const errorResponses = {
   400: { description: "Invalid request", content: { "application/json": { schema: vError } } },

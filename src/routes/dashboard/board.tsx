@@ -8,6 +8,8 @@ import { readableProjectList, useCaseOf } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
 import type { Activity, Link, Project } from "../../ports/store";
 import { createTask, moveTask } from "../../app/tasks";
+import { shareLinksOf } from "../../app/shared-links";
+import { SharedLinksPanel } from "./shared-links";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
 import { ExternalLink } from "./external-link";
@@ -34,7 +36,7 @@ export function StatusForm(props: { task: Task; csrf: string }) {
 }
 
 /** A column's tasks with each subtask right after its parent when both are in it (depth counts the nesting). */
-function nested(col: Task[]): { task: Task; depth: number }[] {
+export function nested(col: Task[]): { task: Task; depth: number }[] {
   const ids = new Set(col.map((t) => t.id));
   const under = (t: Task) => !!t.parentId && t.parentId !== t.id && ids.has(t.parentId);
   const kids = new Map<string, Task[]>();
@@ -187,6 +189,7 @@ export const board = new Hono<AppEnv>()
     const blocked = new Set(graph ? layoutGraph(graph.tasks, graph.edges).nodes.filter((n) => n.blocked).map((n) => n.task.id) : []);
     const extras = await store.cardExtras(tasks.map((t) => t.id));
     const csrf = await csrfToken(c);
+    const shared = current ? await shareLinksOf(useCaseOf(c), current) : null; // owners and the admin only
     const now = new Date().toISOString();
     return c.html(
       <Layout nonce={c.get("secureHeadersNonce")} title={current?.name ?? "Board"} signedIn current="/">
@@ -226,6 +229,7 @@ export const board = new Hono<AppEnv>()
             );
           })}
         </div>
+        {current && shared ? <SharedLinksPanel project={current} links={shared} csrf={csrf} now={new Date(now)} /> : null}
       </Layout>,
     );
   })

@@ -1,4 +1,4 @@
-// Every dashboard page, in one place: sign-in, the board, task pages, the graph, runs, emails, reports, live updates.
+// Every dashboard page, in one place: sign-in, the board, task pages, the graph, runs, emails, reports, shared links, live updates.
 
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/context";
@@ -11,6 +11,8 @@ import { login } from "./login";
 import { reportsPage } from "./reports";
 import { runsPage } from "./runs";
 import { sessionPage } from "./session";
+import { sharedPages } from "./shared";
+import { sharedLinkForms } from "./shared-links";
 import { taskPage } from "./task";
 
 export const dashboard = new Hono<AppEnv>()
@@ -23,4 +25,6 @@ export const dashboard = new Hono<AppEnv>()
   .route("/", runsPage)
   .route("/", emailsPage)
   .route("/", reportsPage)
+  .route("/", sharedLinkForms)
+  .route("/", sharedPages) // the link is the credential: no sign-in
   .route("/", live);

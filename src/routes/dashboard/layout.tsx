@@ -69,13 +69,14 @@ const NAV = [
   ["/docs", "API"],
 ] as const;
 
-/** `nonce` is the response's CSP nonce (c.get("secureHeadersNonce")): without it the live-update script would not run. */
-export function Layout(props: { title: string; children: Child; signedIn?: boolean; current?: string; nonce?: string }) {
+/** `nonce` is the response's CSP nonce (c.get("secureHeadersNonce")): without it the live-update script would not run. `noindex`: shared pages. */
+export function Layout(props: { title: string; children: Child; signedIn?: boolean; current?: string; nonce?: string; noindex?: boolean }) {
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.noindex ? <meta name="robots" content="noindex, nofollow" /> : null}
         <title>{props.title} · taskhub</title>
         <style>{CSS}</style>
       </head>

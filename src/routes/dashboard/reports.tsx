@@ -1,10 +1,13 @@
 // GET /reports and /reports.csv: completions per week per project (SVG chart), time per task and person, cycle time.
 
 import { Hono } from "hono";
-import { buildReport, reportCsv, reportSince, type Report } from "../../domain/reports";
+import { reportsFor } from "../../app/reports";
+import { reportCsv, type Report } from "../../domain/reports";
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { AppEnv } from "../../http/context";
 import { readableProjectIds, readableProjectList } from "../../http/permissions";
+import { EstimatesPanel } from "./estimates";
 import { reader } from "./guard";
 import { Layout } from "./layout";
 
@@ -54,56 +57,64 @@ function Chart(props: { r: Report }) {
 
 const hours = (m: number) => (m / 60).toFixed(1);
 
-/** The report over the projects the caller may read: a person sees only their projects' work. */
-async function report(c: Context<AppEnv>) {
-  const now = new Date();
-  const data = await c.get("services").store.reportData(reportSince(now));
-  if ((await readableProjectIds(c)) === "all") return buildReport(data, now);
-  const keys = new Set((await readableProjectList(c)).map((p) => p.key));
-  const projectOf = (taskKey: string) => taskKey.slice(0, taskKey.lastIndexOf("-"));
-  return buildReport({ completed: data.completed.filter((x) => keys.has(x.projectKey)), time: data.time.filter((x) => keys.has(projectOf(x.taskKey))) }, now);
+export const CompletedPanel = (props: { r: Report }) => (
+  <div class="panel">
+    <h2>Tasks completed per week</h2>
+    <Chart r={props.r} />
+  </div>
+);
+
+/** `task` draws a task's key (a link on the dashboard, plain on a shared page); `text` a title (shared pages hide addresses). */
+export const TimePerTask = (props: { r: Report; task: (key: string) => Child; text?: (title: string) => string }) => (
+  <div class="panel">
+    <h2>Time per task</h2>
+    {props.r.timePerTask.length ? null : <p class="meta">No time logged yet (sessions, #time in commits, or the task page).</p>}
+    <table class="grid">
+      {props.r.timePerTask.slice(0, 30).map((t) => (
+        <tr>
+          <td>{props.task(t.task)}</td>
+          <td>{props.text ? props.text(t.title) : t.title}</td>
+          <td>{hours(t.minutes)} h</td>
+        </tr>
+      ))}
+    </table>
+  </div>
+);
+
+export const CycleTime = (props: { r: Report }) => (
+  <div class="panel">
+    <h2>Cycle time (created → completed)</h2>
+    <p>
+      median <strong>{props.r.cycleHours.median ?? "–"} h</strong> · p90 <strong>{props.r.cycleHours.p90 ?? "–"} h</strong> · {props.r.cycleHours.count} tasks
+    </p>
+  </div>
+);
+
+/** The reports over the projects the caller may read: a person sees only their projects' work. */
+async function reports(c: Context<AppEnv>) {
+  const projects = (await readableProjectIds(c)) === "all" ? "all" : await readableProjectList(c);
+  return reportsFor(c.get("services").store, projects, new Date());
 }
 
 export const reportsPage = new Hono<AppEnv>()
   .get("/reports.csv", reader, async (c) => {
     c.header("content-disposition", 'attachment; filename="taskhub-report.csv"');
-    return c.body(reportCsv(await report(c)), 200, { "content-type": "text/csv; charset=utf-8" });
+    const { report, estimates } = await reports(c);
+    return c.body(reportCsv(report, estimates), 200, { "content-type": "text/csv; charset=utf-8" });
   })
   .get("/reports", reader, async (c) => {
-    const r = await report(c);
+    const { report: r, estimates } = await reports(c);
     return c.html(
       <Layout nonce={c.get("secureHeadersNonce")} title="Reports" signedIn current="/reports">
         <h1>Reports · last 12 weeks</h1>
         <p>
           <a href="/reports.csv">Download CSV</a>
         </p>
-        <div class="panel">
-          <h2>Tasks completed per week</h2>
-          <Chart r={r} />
-        </div>
+        <CompletedPanel r={r} />
         <div class="two">
-          <div class="panel">
-            <h2>Time per task</h2>
-            {r.timePerTask.length ? null : <p class="meta">No time logged yet (sessions, #time in commits, or the task page).</p>}
-            <table class="grid">
-              {r.timePerTask.slice(0, 30).map((t) => (
-                <tr>
-                  <td>
-                    <a href={`/tasks/${t.task}`}>{t.task}</a>
-                  </td>
-                  <td>{t.title}</td>
-                  <td>{hours(t.minutes)} h</td>
-                </tr>
-              ))}
-            </table>
-          </div>
+          <TimePerTask r={r} task={(key) => <a href={`/tasks/${key}`}>{key}</a>} />
           <div>
-            <div class="panel">
-              <h2>Cycle time (created → completed)</h2>
-              <p>
-                median <strong>{r.cycleHours.median ?? "–"} h</strong> · p90 <strong>{r.cycleHours.p90 ?? "–"} h</strong> · {r.cycleHours.count} tasks
-              </p>
-            </div>
+            <CycleTime r={r} />
             <div class="panel">
               <h2>Time per person</h2>
               {r.timePerPerson.length ? null : <p class="meta">No time logged yet.</p>}
@@ -118,6 +129,7 @@ export const reportsPage = new Hono<AppEnv>()
             </div>
           </div>
         </div>
+        <EstimatesPanel e={estimates} />
       </Layout>,
     );
   });

@@ -9,6 +9,7 @@ import { requireTaskRole, useCaseOf } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
 import { addDependency, removeDependency } from "../../app/dependencies";
 import { addComment, logTime } from "../../app/task-records";
+import { updateTask } from "../../app/tasks";
 import { StatusForm } from "./board";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
@@ -138,7 +139,9 @@ export const taskPage = new Hono<AppEnv>()
                 ))}
               </div>
               <div class="panel">
-                <h2>Time · {(minutes / 60).toFixed(1)} h</h2>
+                <h2>
+                  Time · {(minutes / 60).toFixed(1)} h{t.estimatedHours != null ? ` of ${t.estimatedHours} h estimated` : ""}
+                </h2>
                 {records.timeEntries.map((e) => (
                   <div class="meta">
                     {when(e.createdAt)} · {e.minutes} min · {e.source} {e.ref ?? ""}
@@ -146,7 +149,12 @@ export const taskPage = new Hono<AppEnv>()
                 ))}
                 <form method="post" action={`/tasks/${t.key}/time`}>
                   <Csrf v={csrf} />
-                  <input type="number" name="minutes" min={1} max={1440} required size={5} placeholder="min" /> <button type="submit">log</button>
+                  <input type="number" name="minutes" min={1} max={1440} required size={5} placeholder="min" aria-label="minutes" /> <button type="submit">log</button>
+                </form>
+                <form method="post" action={`/tasks/${t.key}/estimate`}>
+                  <Csrf v={csrf} />
+                  <input type="number" name="hours" min={0} max={10000} step="0.25" size={5} placeholder="h" aria-label="estimate in hours" value={t.estimatedHours ?? ""} />{" "}
+                  <button type="submit">set estimate</button>
                 </form>
               </div>
             </div>
@@ -165,6 +173,12 @@ export const taskPage = new Hono<AppEnv>()
   .post("/tasks/:key/time", async (c) => {
     const f = await writerForm(c);
     await logTime(useCaseOf(c), c.req.param("key"), { minutes: Number(f.minutes) });
+    return back(c, `/tasks/${c.req.param("key")}`);
+  })
+  .post("/tasks/:key/estimate", async (c) => {
+    const f = await writerForm(c);
+    // An empty box clears the estimate.
+    await updateTask(useCaseOf(c), c.req.param("key"), { estimatedHours: f.hours?.trim() ? Number(f.hours) : null });
     return back(c, `/tasks/${c.req.param("key")}`);
   })
   .post("/tasks/:key/dependencies", async (c) => {

@@ -1,7 +1,6 @@
 // Conditional write statements for tasks: each batch is guarded by a change id, so a lost race writes nothing.
 
 import { normalizeTitle, type Task, type TaskDraft } from "../../../domain/tasks";
-import type { TaskFields } from "../../../domain/ingest";
 import { describeEdit, type TaskEdit } from "../../../domain/task-patch";
 import type { ActivityRow, Actor } from "../../../domain/activity";
 
@@ -18,7 +17,10 @@ export async function retrying<T>(fn: () => Promise<T>, attempts = 5): Promise<T
   }
 }
 
-const COLUMN: Record<keyof TaskFields, string> = {
+const COLUMN: Record<keyof TaskEdit, string> = {
+  assigneeId: "assignee_id",
+  parentId: "parent_id",
+  estimatedHours: "estimated_hours",
   title: "title",
   description: "description",
   status: "status",
@@ -48,15 +50,15 @@ export function insertTaskStmts(db: D1Database, t: NewTaskRow, actor: Actor, at:
     .prepare(
       `INSERT INTO tasks (id, project_id, number, title, title_norm, description, status, priority, assignee_id, creator_id,
          due_at, tags, source_kind, source_ref, session_id, chain, parent_id, external_key, created_at, updated_at,
-         completed_at, change_id)
+         completed_at, change_id, estimated_hours)
        SELECT ?1, ?2, COALESCE((SELECT MAX(number) FROM tasks WHERE project_id = ?2), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
-         ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20
+         ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19, ?20, ?21
        WHERE ?17 IS NULL OR NOT EXISTS (SELECT 1 FROM tasks WHERE external_key = ?17)`,
     )
     .bind(
       t.id, t.projectId, t.title, normalizeTitle(t.title), t.description, t.status, t.priority, t.assigneeId, t.creatorId,
       t.dueAt, JSON.stringify(t.tags), t.sourceKind, t.sourceRef, t.sessionId, t.chain, t.parentId, t.externalKey, at,
-      t.status === "completed" ? at : null, changeId,
+      t.status === "completed" ? at : null, changeId, t.estimatedHours ?? null,
     );
   const activity = activityStmt(
     db,
@@ -81,9 +83,9 @@ export function updateTaskStmts(
   const { action, changes, completedAt } = describeEdit(before, fields, at);
   const sets: string[] = [];
   const args: unknown[] = [];
-  for (const [field, value] of Object.entries(fields) as [keyof TaskFields | "assigneeId" | "parentId", unknown][]) {
+  for (const [field, value] of Object.entries(fields) as [keyof TaskEdit, unknown][]) {
     if (value === undefined) continue;
-    const column = field === "assigneeId" ? "assignee_id" : field === "parentId" ? "parent_id" : COLUMN[field];
+    const column = COLUMN[field];
     sets.push(`${column} = ?`);
     args.push(field === "tags" ? JSON.stringify(value) : value);
     if (field === "title") {

@@ -1,0 +1,28 @@
+// cron-roll-up-requests (workflow roll-up-requests): request minutes older than an hour fold into totals; the scrape's sums stay the same.
+import { env } from "cloudflare:test";
+import { beforeAll, expect, it } from "vitest";
+import { D1Store } from "../../src/integrations/store-d1";
+import { tick, withoutSleeps } from "../support/workflows";
+
+let runs: Awaited<ReturnType<typeof withoutSleeps>>;
+beforeAll(async () => {
+  runs = await withoutSleeps();
+});
+
+it("folds minutes older than an hour into the totals and keeps the last hour per minute", async () => {
+  const store = new D1Store(env.DB);
+  const route = `/rollup/${crypto.randomUUID()}`;
+  const now = Date.UTC(2026, 11, 1, 12, 0);
+  const sample = { route, method: "GET", status: 200, bucket: 0 };
+  await store.countRequest({ ...sample, minute: "2026-12-01T10:00", seconds: 0.5 });
+  await store.countRequest({ ...sample, minute: "2026-12-01T10:59", seconds: 0.25 });
+  await store.countRequest({ ...sample, minute: "2026-12-01T11:30", seconds: 0.125 });
+  await tick("*/15 * * * *", now);
+  expect(await runs.outputOf("rolledUpBefore")).toMatchObject({ rolledUpBefore: "2026-12-01T11:00" });
+  const rows = await env.DB.prepare("SELECT minute, count, seconds FROM request_minutes WHERE route = ? ORDER BY minute").bind(route).all();
+  expect(rows.results).toEqual([
+    { minute: "2026-12-01T11:30", count: 1, seconds: 0.125 },
+    { minute: "total", count: 2, seconds: 0.75 },
+  ]);
+  expect((await store.requestCounts()).filter((r) => r.route === route)).toEqual([{ ...sample, count: 3, seconds: 0.875 }]);
+});
