@@ -79,6 +79,8 @@ export async function syncIssue(services: Services, taskId: string, op: IssueSyn
       return { done: `issue ${issueId(`${issue.owner}/${issue.repo}`, issue.number)}` };
     }
     case "state":
+      // An issue opened just now was opened in the task's state.
+      if (!target.issue) return { done: `issue opened ${task.status}` };
       return outcome(await github.setIssueState(issue, issueStateFor(task.status)), `state ${task.status}`);
     case "dependency.added":
     case "dependency.removed": {

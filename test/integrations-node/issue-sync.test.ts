@@ -171,6 +171,14 @@ describe("hub → GitHub", () => {
     expect(await d1.db.prepare(`SELECT external_key AS k FROM comments WHERE id = ?`).bind(comment.id).first("k")).toBe("github-comment:9000");
   });
 
+  it("opens the issue of a task made before the project opted in at its next status change, closed once", async () => {
+    await store().updateProject(key, { settings: {} }, now());
+    const task = await newTask("Older");
+    await store().updateProject(key, { settings: { syncIssues: true } }, now());
+    await hub(() => moveTask(ctx(), task.key, { status: "completed" }));
+    expect(gh.writes).toEqual(["open #1", "#1 closed completed"]);
+  });
+
   it("does nothing on GitHub for a project that has not opted in", async () => {
     await store().updateProject(key, { settings: {} }, now());
     const before = h.sent.length;
