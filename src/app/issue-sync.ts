@@ -45,7 +45,7 @@ export async function ensureIssue(services: Services, target: SyncTarget): Promi
   if (!made.ok) return outcome(made, "");
   const at = new Date().toISOString();
   await services.store.linkGitHubItem({
-    taskKey: task.key, kind: "issue", ref: issueId(repo, made.number), projectIds: [task.projectId], url: made.url, title: task.title, actor: "taskhub", at,
+    taskKey: task.key, kind: "issue", ref: issueId(repo, made.number), projectIds: [task.projectId], url: made.url, title: task.title, actor: "taskhub", at, by: "sync",
   });
   const state = issueStateFor(task.status);
   const ref = parseIssueRef(issueId(repo, made.number))!;

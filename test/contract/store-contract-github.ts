@@ -214,6 +214,15 @@ export function githubContract({ store, project, task, user }: Kit) {
     });
   });
   describe("comments kept under GitHub's ids (issue sync)", () => {
+    it("says on the feed that a link was made by the sync, not by a comment", async () => {
+      const repo = freshRepo();
+      const p = await project({ repos: [repo] });
+      const t = await task(p.key);
+      const link = { taskKey: t.key, kind: "issue" as const, ref: `${repo}#1`, projectIds: [p.id], url: `https://github.com/${repo}/issues/1`, title: "x", actor: "taskhub", at: nextAt() };
+      expect(await store().linkGitHubItem({ ...link, by: "sync" })).toBe(true);
+      expect((await store().getTask(t.key))!.activity.find((a) => a.action === "linked")?.data).toMatchObject({ by: "sync" });
+    });
+
     it("imports a comment once under its external key, with its activity", async () => {
       const p = await project();
       const t = await task(p.key);
