@@ -1,10 +1,11 @@
 // Hub → GitHub for projects that sync issues: which change asks for which call, and each call made and remembered.
 
-import { makeEvent } from "../domain/events";
+import { makeEvent, type EventEnvelope } from "../domain/events";
 import { issueId } from "../domain/issue-refs";
 import { githubCommentKey, issueCommentFor, issueForTask, issueRepoOf, issueStateFor, parseIssueRef, type IssueRef, type IssueSyncOp } from "../domain/issue-sync";
 import type { Task, TaskDetail } from "../domain/tasks";
 import type { Services } from "../ports/services";
+import type { Store, TaskChange } from "../ports/store";
 
 /** Sends the sync ops of a hub change, when the task's project syncs its issues; nothing otherwise (no run started). */
 export async function requestIssueSync(services: Pick<Services, "store" | "engine">, task: Pick<Task, "id" | "projectKey">, ops: { op: IssueSyncOp; otherId?: string | null }[]): Promise<void> {
@@ -15,6 +16,26 @@ export async function requestIssueSync(services: Pick<Services, "store" | "engin
   // Every change is its own call: the ids only keep one send from starting twice.
   const stamp = `${Date.now().toString(36)}${crypto.randomUUID().slice(0, 8)}`;
   await services.engine.send(ops.map(({ op, otherId = null }, i) => makeEvent("task/issue-sync.requested", `issue-${op}-${task.id}-${stamp}${i}`, { taskId: task.id, op, otherId }, at)));
+}
+
+/**
+ * The sync ops of task changes a workflow made (a merged PR, a commit, a session): a new task opens its issue,
+ * a status GitHub can see moves it. Ids are fixed by the change, so a replayed step sends nothing twice. Changes
+ * that came from GitHub's issues events are not passed here: the issue has them already.
+ */
+export async function issueSyncEventsOf(store: Pick<Store, "getProject">, changes: TaskChange[], at: string): Promise<EventEnvelope[]> {
+  const repos = new Map<string, Promise<string | null>>();
+  const repoOf = (projectKey: string) => {
+    if (!repos.has(projectKey)) repos.set(projectKey, store.getProject(projectKey).then((p) => (p ? issueRepoOf(p) : null)));
+    return repos.get(projectKey)!;
+  };
+  const out: EventEnvelope[] = [];
+  for (const { task, from } of changes) {
+    const op = !from ? "issue" : JSON.stringify(issueStateFor(from.status)) !== JSON.stringify(issueStateFor(task.status)) ? "state" : null;
+    if (!op || !(await repoOf(task.projectKey))) continue;
+    out.push(makeEvent("task/issue-sync.requested", `issue-${op}-${task.id}-${task.version}`, { taskId: task.id, op, otherId: null }, at));
+  }
+  return out;
 }
 
 /** A task as its sync needs it: its issue (by the link in the synced repository) and the repository to open one in. */

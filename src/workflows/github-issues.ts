@@ -17,7 +17,8 @@ export const githubIssues = defineWorkflow({ id: "sync-issues", on: { event: "gi
     const c = synced ? synced.change : await store.mirrorIssue(issue, `github:${issue.actor}`, at);
     return c ? JSON.parse(JSON.stringify(c)) : null;
   })) as TaskChange | null;
-  await emitTaskEvents(step, store, change ? [change] : [], event.ts);
+  // What GitHub's issue says is on the issue already: no sync op goes back to it.
+  await emitTaskEvents(step, store, change ? [change] : [], event.ts, undefined, { issueSync: false });
   await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, change ? "processed" : "ignored"));
   return { task: change?.task.key ?? null };
 });

@@ -11,7 +11,7 @@ import { planGitHubEvent, WORKFLOW_EVENTS } from "../../src/domain/github-events
 import { withoutSyncFooter } from "../../src/domain/issue-sync";
 import { runOf } from "../contract/engine-harness";
 import { inngestHarness } from "../contract/inngest-harness";
-import { issueCommentPayload, issueDependencyPayload, issuesPayload, subIssuePayload } from "../support/github-payloads";
+import { issueCommentPayload, issueDependencyPayload, issuesPayload, pushPayload, subIssuePayload } from "../support/github-payloads";
 import { nodeD1 } from "../support/node-d1";
 
 const HUB = "taskhub-bot";
@@ -176,6 +176,12 @@ describe("hub → GitHub", () => {
     const task = await newTask("Older");
     await store().updateProject(key, { settings: { syncIssues: true } }, now());
     await hub(() => moveTask(ctx(), task.key, { status: "completed" }));
+    expect(gh.writes).toEqual(["open #1", "#1 closed completed"]);
+  });
+
+  it("closes the issue when a commit on the default branch completes the task", async () => {
+    const task = await newTask("Fix the leak");
+    expect(await webhook("push", pushPayload(repo, "refs/heads/main", [{ message: `Fixes ${task.key}` }]))).toBe("processed");
     expect(gh.writes).toEqual(["open #1", "#1 closed completed"]);
   });
 
