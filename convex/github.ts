@@ -51,7 +51,7 @@ export const linkGitHubItem = hubMutation({
   args: {
     link: v.object({
       taskKey: v.string(), kind: v.union(v.literal("pull_request"), v.literal("issue")), ref: v.string(), url: v.string(), title: v.string(),
-      projectIds: v.array(v.string()), actor: v.string(), at: v.string(),
+      projectIds: v.array(v.string()), actor: v.string(), at: v.string(), by: v.optional(v.union(v.literal("comment"), v.literal("sync"))),
     }),
   },
   returns: v.boolean(),

@@ -7,7 +7,7 @@ import { toActivity, toLink, toTask } from "./model/docs";
 import { storeError } from "./model/errors";
 import { watchedTasks as watched } from "./model/github";
 import { listTasks as list } from "./model/list";
-import { addComment as comment, addTimeEntry as logTime, deleteTask as del } from "./model/records";
+import { addComment as comment, addTimeEntry as logTime, deleteTask as del, setCommentExternalKey as keepCommentKey } from "./model/records";
 import { reportData as report } from "./model/reports";
 import { family, resolveParent } from "./model/parents";
 import { editTask, insertTask, projectByKey, taskById as byId, taskByKey } from "./model/tasks";
@@ -159,7 +159,19 @@ export const deleteTask = hubMutation({
 export const addComment = hubMutation({
   args: { key: v.string(), body: v.string(), actor: v.string(), at: v.string() },
   returns: vComment,
-  handler: (ctx, a) => comment(ctx, a.key, a.body, a.actor, a.at),
+  handler: async (ctx, a) => (await comment(ctx, a.key, a.body, a.actor, a.at))!,
+});
+
+export const importComment = hubMutation({
+  args: { key: v.string(), body: v.string(), externalKey: v.string(), actor: v.string(), at: v.string() },
+  returns: v.nullable(vComment),
+  handler: (ctx, a) => comment(ctx, a.key, a.body, a.actor, a.at, a.externalKey),
+});
+
+export const setCommentExternalKey = hubMutation({
+  args: { commentId: v.string(), externalKey: v.string() },
+  returns: v.boolean(),
+  handler: (ctx, a) => keepCommentKey(ctx, a.commentId, a.externalKey),
 });
 
 export const addTimeEntry = hubMutation({

@@ -180,7 +180,7 @@ export async function watchedTasks(ctx: QueryCtx, taskIds: string[]): Promise<{ 
 /** Links an issue or PR to a task at a person's request ("/taskhub link HUB-12"); false when the task is unknown or already linked. */
 export async function linkGitHubItem(
   ctx: MutationCtx,
-  l: { taskKey: string; kind: "pull_request" | "issue"; ref: string; projectIds: string[]; url: string; title: string; actor: string; at: string },
+  l: { taskKey: string; kind: "pull_request" | "issue"; ref: string; projectIds: string[]; url: string; title: string; actor: string; at: string; by?: "comment" | "sync" },
 ): Promise<boolean> {
   const task = await taskByKey(ctx, l.taskKey);
   if (!task || !withinProjects(task, l.projectIds)) return false;
@@ -191,7 +191,7 @@ export async function linkGitHubItem(
   });
   // Only a link this call made is news for the feed.
   await writeActivity(ctx, {
-    at: l.at, actor: l.actor, action: "linked", taskId: task._id, taskKey: keyOf(task), projectId: task.projectId, data: { kind: l.kind, ref: l.ref, url: l.url, by: "comment" },
+    at: l.at, actor: l.actor, action: "linked", taskId: task._id, taskKey: keyOf(task), projectId: task.projectId, data: { kind: l.kind, ref: l.ref, url: l.url, by: l.by ?? "comment" },
   });
   return true;
 }

@@ -20,12 +20,24 @@ export async function mustFind(ctx: MutationCtx, key: string): Promise<Doc<"task
 
 const where = (t: Doc<"tasks">) => ({ taskId: t._id, taskKey: `${t.projectKey}-${t.number}`, projectId: t.projectId });
 
-export async function addComment(ctx: MutationCtx, key: string, body: string, actor: string, at: string): Promise<Comment> {
+export async function addComment(ctx: MutationCtx, key: string, body: string, actor: string, at: string, externalKey: string | null = null): Promise<Comment | null> {
   const task = await mustFind(ctx, key);
+  if (externalKey && (await commentByKey(ctx, externalKey))) return null;
   const text = capText(body, DESCRIPTION_MAX);
-  const id = await ctx.db.insert("comments", { taskId: task._id, author: actor, body: text, externalKey: null, createdAt: at });
+  const id = await ctx.db.insert("comments", { taskId: task._id, author: actor, body: text, externalKey, createdAt: at });
   await writeActivity(ctx, { at, actor, action: "commented", ...where(task), data: { commentId: id, excerpt: capText(text, 120) } });
   return { id, author: actor, body: text, createdAt: at };
+}
+
+const commentByKey = (ctx: MutationCtx, externalKey: string) => ctx.db.query("comments").withIndex("by_externalKey", (q) => q.eq("externalKey", externalKey)).first();
+
+/** Keeps another system's id on a hub comment; false when the comment is unknown, keyed already, or the key is taken. */
+export async function setCommentExternalKey(ctx: MutationCtx, commentId: string, externalKey: string): Promise<boolean> {
+  const id = ctx.db.normalizeId("comments", commentId);
+  const comment = id && (await ctx.db.get(id));
+  if (!comment || comment.externalKey !== null || (await commentByKey(ctx, externalKey))) return false;
+  await ctx.db.patch(comment._id, { externalKey });
+  return true;
 }
 
 export async function addTimeEntry(

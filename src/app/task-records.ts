@@ -4,6 +4,7 @@ import type { Comment, TimeEntry } from "../ports/store";
 import { now, type UseCaseContext } from "./context";
 import { AppError } from "./errors";
 import { commentInput, timeEntryInput } from "./inputs";
+import { requestIssueSync } from "./issue-sync";
 import { requireTask } from "./permissions";
 
 export async function taskRecords(ctx: UseCaseContext, key: string): Promise<{ comments: Comment[]; timeEntries: TimeEntry[] }> {
@@ -15,8 +16,10 @@ export async function taskRecords(ctx: UseCaseContext, key: string): Promise<{ c
 
 export async function addComment(ctx: UseCaseContext, key: string, input: unknown) {
   const { body } = commentInput.parse(input);
-  await requireTask(ctx, key, "write");
-  return ctx.services.store.addComment(key, body, ctx.actor, now());
+  const task = await requireTask(ctx, key, "write");
+  const comment = await ctx.services.store.addComment(key, body, ctx.actor, now());
+  await requestIssueSync(ctx.services, task, [{ op: "comment", otherId: comment.id }]);
+  return comment;
 }
 
 export async function logTime(ctx: UseCaseContext, key: string, input: unknown) {

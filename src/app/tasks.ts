@@ -6,6 +6,8 @@ import { now, type UseCaseContext } from "./context";
 import { AppError } from "./errors";
 import { cursorInput, moveInput, newTaskInput, taskPatchInput } from "./inputs";
 import { readableFilter, requireProject, requireTask } from "./permissions";
+import { opsForUpdate } from "../domain/issue-sync";
+import { requestIssueSync } from "./issue-sync";
 import { emitChanges } from "./task-events";
 
 /** A user id or email to the user's id; null and undefined pass through; nobody by that name is the caller's mistake. */
@@ -32,23 +34,26 @@ export async function createTask(ctx: UseCaseContext, input: unknown): Promise<T
   const assigneeId = await resolveAssignee(ctx, assignee);
   const task = await ctx.services.store.createTask({ ...fields, projectKey: project, assigneeId }, ctx.actor, now());
   await emitChanges(ctx.services, [{ task, from: null }]);
+  await requestIssueSync(ctx.services, task, [{ op: "issue" }]);
   return task;
 }
 
 export async function updateTask(ctx: UseCaseContext, key: string, input: unknown): Promise<Task> {
   const { assignee, ...patch } = taskPatchInput.parse(input);
-  await requireTask(ctx, key, "write");
+  const before = await requireTask(ctx, key, "write");
   const assigneeId = await resolveAssignee(ctx, assignee);
   const change = await ctx.services.store.updateTask(key, { ...patch, assigneeId }, ctx.actor, now());
   await emitChanges(ctx.services, [change]);
+  await requestIssueSync(ctx.services, change.task, opsForUpdate(before, change.task));
   return change.task;
 }
 
 export async function moveTask(ctx: UseCaseContext, key: string, input: unknown): Promise<Task> {
   const { status } = moveInput.parse(input);
-  await requireTask(ctx, key, "write");
+  const before = await requireTask(ctx, key, "write");
   const change = await ctx.services.store.updateTask(key, { status }, ctx.actor, now());
   await emitChanges(ctx.services, [change]);
+  await requestIssueSync(ctx.services, change.task, opsForUpdate(before, change.task));
   return change.task;
 }
 

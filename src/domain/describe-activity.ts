@@ -135,7 +135,7 @@ function what(a: Pick<Activity, "action" | "data">): Part[] {
       return [text(`logged ${duration(minutes)}${from}`)];
     }
     case "linked": {
-      const how = d.by === "comment" ? " by a /taskhub comment" : d.kind === "commit" && str(d.state) ? ` (${words(d.state)})` : "";
+      const how = d.by === "comment" ? " by a /taskhub comment" : d.by === "sync" ? " (its issue, opened by the hub)" : d.kind === "commit" && str(d.state) ? ` (${words(d.state)})` : "";
       const state = d.kind === "pull_request" && str(d.state) ? ` (${words(d.state)}${d.closes ? ", closes it" : ""})` : "";
       return [text("linked to "), linkTarget(d), text(`${state}${how}`)];
     }

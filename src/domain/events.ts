@@ -1,6 +1,7 @@
 // Every event, once, with its schema: small, past tense, carrying ids rather than documents. Pure: ports and workflows read it.
 
 import { z } from "zod";
+import { ISSUE_SYNC_OPS } from "./issue-sync";
 
 export const eventSchemas = {
   "claude/transcript.received": z.object({ deliveryId: z.string(), sessionId: z.string() }),
@@ -9,6 +10,10 @@ export const eventSchemas = {
   "github/pull_request.received": z.object({ deliveryId: z.string() }),
   "github/issues.received": z.object({ deliveryId: z.string() }),
   "github/issue_comment.received": z.object({ deliveryId: z.string() }),
+  /** issue_dependencies and sub_issues: a "blocked by" or sub-issue link added or removed on GitHub. */
+  "github/issue_link.received": z.object({ deliveryId: z.string() }),
+  /** A change on the hub that a project syncing GitHub Issues asks its issue to follow (domain/issue-sync.ts). */
+  "task/issue-sync.requested": z.object({ taskId: z.string(), op: z.enum(ISSUE_SYNC_OPS), otherId: z.string().nullable().default(null) }),
   /**
    * The has* hints say whether the change concerns more than the task itself (see Store.watchedTasks), so
    * follow-up workflows start only where they have work: a 500-task push starts 500 runs of nothing otherwise.

@@ -1,6 +1,7 @@
 // The parts of GitHub webhook payloads the hub reads, and the compact forms stored for the workflows.
 
 import { z } from "zod";
+import { issueId } from "./issue-refs";
 
 const repository = z.object({
   full_name: z.string(),
@@ -202,6 +203,8 @@ export const issueCommentPayload = z.object({
 });
 
 export interface CompactIssueComment {
+  /** GitHub's id of the comment: an imported comment is kept under it (domain/issue-sync.ts githubCommentKey). */
+  commentId: number;
   repo: string;
   number: number;
   url: string;
@@ -224,6 +227,7 @@ export const TASKHUB_COMMAND = /^[ \t]*\/taskhub\s/im;
 export function compactIssueComment(raw: unknown): CompactIssueComment {
   const p = issueCommentPayload.parse(raw);
   return {
+    commentId: p.comment.id,
     repo: p.repository.full_name,
     number: p.issue.number,
     url: p.issue.html_url,
@@ -234,6 +238,70 @@ export function compactIssueComment(raw: unknown): CompactIssueComment {
     author: p.comment.user?.login ?? null,
     association: p.comment.author_association ?? null,
     at: p.comment.created_at ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- issue_dependencies and sub_issues
+
+/** An issue as these events carry it: its number, and its repository by API URL when the event names no repository for it. */
+const linkedIssue = z.object({ number: z.number().int(), repository_url: z.string().optional() });
+const repoName = z.object({ full_name: z.string() });
+
+export const issueDependenciesPayload = z.object({
+  action: z.string(),
+  repository: repoName,
+  sender: login,
+  blocked_issue: linkedIssue,
+  blocking_issue: linkedIssue,
+  blocking_issue_repo: repoName.optional(),
+});
+
+export const subIssuesPayload = z.object({
+  action: z.string(),
+  repository: repoName.optional(),
+  sender: login,
+  parent_issue: linkedIssue,
+  sub_issue: linkedIssue,
+  sub_issue_repo: repoName.optional(),
+});
+
+/**
+ * One link between two issues, from the side GitHub delivers it to: "blocked_by" (the blocked issue's
+ * repository) or "sub_issue" (the parent's). `issue` is the blocked issue or the sub-issue; `other` the
+ * blocking issue or the parent; both "owner/repo#n".
+ */
+export interface CompactIssueLink {
+  kind: "blocked_by" | "sub_issue";
+  added: boolean;
+  repo: string;
+  issue: string;
+  other: string;
+  actor: string;
+}
+
+/** blocked_by_* and sub_issue_* only: blocking_* and parent_issue_* are the same links told to the other issue's repository. */
+export const ISSUE_LINK_ACTIONS = new Set(["blocked_by_added", "blocked_by_removed", "sub_issue_added", "sub_issue_removed"]);
+
+const repoOfUrl = (url: string | undefined) => (url ? /\/repos\/([^/]+\/[^/]+)$/.exec(url)?.[1] ?? null : null);
+
+export function compactIssueDependency(raw: unknown): CompactIssueLink {
+  const p = issueDependenciesPayload.parse(raw);
+  const repo = p.repository.full_name;
+  const blockingRepo = p.blocking_issue_repo?.full_name ?? repoOfUrl(p.blocking_issue.repository_url) ?? repo;
+  return {
+    kind: "blocked_by", added: p.action.endsWith("_added"), repo,
+    issue: issueId(repo, p.blocked_issue.number), other: issueId(blockingRepo, p.blocking_issue.number), actor: p.sender?.login ?? "unknown",
+  };
+}
+
+export function compactSubIssue(raw: unknown): CompactIssueLink {
+  const p = subIssuesPayload.parse(raw);
+  const repo = p.repository?.full_name ?? repoOfUrl(p.parent_issue.repository_url);
+  if (!repo) throw new z.ZodError([{ code: "custom", path: ["repository"], message: "no repository for the parent issue", input: raw }]);
+  const subRepo = p.sub_issue_repo?.full_name ?? repoOfUrl(p.sub_issue.repository_url) ?? repo;
+  return {
+    kind: "sub_issue", added: p.action.endsWith("_added"), repo,
+    issue: issueId(subRepo, p.sub_issue.number), other: issueId(repo, p.parent_issue.number), actor: p.sender?.login ?? "unknown",
   };
 }
 
@@ -288,6 +356,8 @@ export const WORKFLOW_EVENTS = {
   pull_request: "github/pull_request.received",
   issues: "github/issues.received",
   issue_comment: "github/issue_comment.received",
+  issue_dependencies: "github/issue_link.received",
+  sub_issues: "github/issue_link.received",
 } as const;
 
 /** Decides, from the event name and parsed body, what the webhook route does; throws ZodError on a malformed handled payload. */
@@ -312,9 +382,15 @@ export function planGitHubEvent(event: string, payload: unknown): GitHubEventPla
     case "issue_comment": {
       const comment = compactIssueComment(payload);
       const action = (payload as { action?: string }).action;
-      return action === "created" && TASKHUB_COMMAND.test(comment.body)
-        ? { kind: "workflow", event, payload: comment }
-        : { kind: "ignore", reason: "no /taskhub command" };
+      if (action !== "created") return { kind: "ignore", reason: `action ${action}` };
+      // An issue's comments may be synced with its task (domain/issue-sync.ts); a PR's only carry commands.
+      return TASKHUB_COMMAND.test(comment.body) || !comment.pullRequest ? { kind: "workflow", event, payload: comment } : { kind: "ignore", reason: "no /taskhub command" };
+    }
+    case "issue_dependencies":
+    case "sub_issues": {
+      const action = (payload as { action?: string }).action ?? "";
+      if (!ISSUE_LINK_ACTIONS.has(action)) return { kind: "ignore", reason: `action ${action}` };
+      return { kind: "workflow", event, payload: event === "sub_issues" ? compactSubIssue(payload) : compactIssueDependency(payload) };
     }
     case "installation":
     case "installation_repositories":

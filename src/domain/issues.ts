@@ -2,10 +2,11 @@
 
 import type { CompactIssue } from "./github-events";
 import { issueId } from "./issue-refs";
+import { syncsIssues } from "./issue-sync";
 import { capText, DESCRIPTION_MAX, TITLE_MAX, type Task, type TaskDraft, type TaskStatus } from "./tasks";
 
-/** The per-project setting that turns mirroring on (projects.settings.mirrorIssues). */
-export const mirrorsIssues = (settings: Record<string, unknown>) => settings.mirrorIssues === true;
+/** The per-project setting that turns mirroring on (projects.settings.mirrorIssues); syncing both ways (issue-sync.ts) mirrors too. */
+export const mirrorsIssues = (settings: Record<string, unknown>) => settings.mirrorIssues === true || syncsIssues(settings);
 
 export const issueExternalKey = (repo: string, number: number) => `github-issue:${issueId(repo, number)}`;
 

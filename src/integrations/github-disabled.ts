@@ -5,10 +5,30 @@ import type { GitHub, GitHubFailure } from "../ports/github";
 export class DisabledGitHub implements GitHub {
   readonly name = "disabled" as const;
   async upsertPullRequestComment(): Promise<GitHubFailure> {
-    return { ok: false, skipped: true, status: null, message: "GITHUB_TOKEN is not set; comment skipped" };
+    return skipped("comment");
+  }
+  async createIssue(): Promise<GitHubFailure> {
+    return skipped("issue");
+  }
+  async editIssue(): Promise<GitHubFailure> {
+    return skipped("issue edit");
+  }
+  async setIssueState(): Promise<GitHubFailure> {
+    return skipped("issue state");
+  }
+  async setBlockedBy(): Promise<GitHubFailure> {
+    return skipped("issue dependency");
+  }
+  async setSubIssue(): Promise<GitHubFailure> {
+    return skipped("sub-issue");
+  }
+  async createIssueComment(): Promise<GitHubFailure> {
+    return skipped("issue comment");
   }
   /** Without a token the hub writes nothing on GitHub, so no comment there is its own. */
   async whoAmI(): Promise<null> {
     return null;
   }
 }
+
+const skipped = (what: string): GitHubFailure => ({ ok: false, skipped: true, status: null, message: `GITHUB_TOKEN is not set; ${what} skipped` });

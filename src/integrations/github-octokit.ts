@@ -1,7 +1,7 @@
 // The GitHub adapter with a token: @octokit/rest keeps one taskhub comment per pull request, found by its marker and its author.
 
 import { Octokit } from "@octokit/rest";
-import { COMMENT_MARKER, type GitHub, type GitHubResult, type PullRequestRef } from "../ports/github";
+import { COMMENT_MARKER, type GitHub, type GitHubResult, type IssueRef, type PullRequestRef } from "../ports/github";
 
 /** Pages of 100 comments searched for the marker before a new comment is posted; busy PRs rarely pass 1,000. */
 const MAX_PAGES = 10;
@@ -70,6 +70,75 @@ export class OctokitGitHub implements GitHub {
     }
   }
 
+  createIssue(repo: string, issue: { title: string; body: string }): Promise<GitHubResult<{ number: number; url: string }>> {
+    const [owner, name] = repo.split("/");
+    return this.refusable(async () => {
+      const { data } = await this.octokit.rest.issues.create({ owner, repo: name, title: issue.title, body: issue.body });
+      return { number: data.number, url: data.html_url };
+    });
+  }
+
+  editIssue(issue: IssueRef, text: { title: string; body: string }): Promise<GitHubResult> {
+    return this.refusable(async () => {
+      await this.octokit.rest.issues.update({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, title: text.title, body: text.body });
+      return {};
+    });
+  }
+
+  setIssueState(issue: IssueRef, state: { open: true } | { open: false; reason: "completed" | "not_planned" }): Promise<GitHubResult> {
+    return this.refusable(async () => {
+      await this.octokit.rest.issues.update({
+        owner: issue.owner, repo: issue.repo, issue_number: issue.number, ...(state.open ? { state: "open" } : { state: "closed", state_reason: state.reason }),
+      });
+      return {};
+    });
+  }
+
+  setBlockedBy(issue: IssueRef, blocker: IssueRef, blocked: boolean): Promise<GitHubResult> {
+    return this.refusable(async () => {
+      const where = { owner: issue.owner, repo: issue.repo, issue_number: issue.number };
+      const issue_id = await this.idOf(blocker);
+      if (blocked) await this.octokit.rest.issues.addBlockedByDependency({ ...where, issue_id });
+      else await gone(() => this.octokit.rest.issues.removeDependencyBlockedBy({ ...where, issue_id }));
+      return {};
+    });
+  }
+
+  setSubIssue(parent: IssueRef, sub: IssueRef, attached: boolean): Promise<GitHubResult> {
+    return this.refusable(async () => {
+      const where = { owner: parent.owner, repo: parent.repo, issue_number: parent.number };
+      const sub_issue_id = await this.idOf(sub);
+      // A sub-issue has one parent: moving it under this one detaches it from the last.
+      if (attached) await this.octokit.rest.issues.addSubIssue({ ...where, sub_issue_id, replace_parent: true });
+      else await gone(() => this.octokit.rest.issues.removeSubIssue({ ...where, sub_issue_id }));
+      return {};
+    });
+  }
+
+  createIssueComment(issue: IssueRef, body: string): Promise<GitHubResult<{ commentId: number }>> {
+    return this.refusable(async () => {
+      const { data } = await this.octokit.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body });
+      return { commentId: data.id };
+    });
+  }
+
+  /** The dependency and sub-issue routes take an issue's id, not its number: GET the issue for it. */
+  private async idOf(issue: IssueRef): Promise<number> {
+    const { data } = await this.octokit.rest.issues.get({ owner: issue.owner, repo: issue.repo, issue_number: issue.number });
+    return data.id;
+  }
+
+  /** A refusal is the answer (a failure, not retried); anything else throws so the engine retries. */
+  private async refusable<T extends object>(call: () => Promise<T>): Promise<GitHubResult<T>> {
+    try {
+      return { ok: true, ...(await call()) };
+    } catch (e) {
+      const status = statusOf(e);
+      if (status !== null && REFUSED.has(status)) return { ok: false, skipped: false, status, message: messageOf(e) };
+      throw e;
+    }
+  }
+
   private async findMarked(pr: PullRequestRef): Promise<number | null> {
     return (await this.allMarked(pr))[0] ?? null;
   }
@@ -105,6 +174,15 @@ export class OctokitGitHub implements GitHub {
       }
     }
     return ids[0];
+  }
+}
+
+/** Removing what is already gone is done: the other side (or a retry) removed it first. */
+async function gone(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (e) {
+    if (statusOf(e) !== 404) throw e;
   }
 }
 

@@ -83,6 +83,8 @@ export class ConvexStore implements Store {
   dueBetween: Store["dueBetween"] = (from, to, limit) => this.query(api.tasks.dueBetween, { from, to, limit });
   deleteTask: Store["deleteTask"] = (key, actor, at) => this.mutation(api.tasks.deleteTask, { key, actor, at });
   addComment: Store["addComment"] = (key, body, actor, at) => this.mutation(api.tasks.addComment, { key, body, actor, at });
+  importComment: Store["importComment"] = (key, body, externalKey, actor, at) => this.mutation(api.tasks.importComment, { key, body, externalKey, actor, at });
+  setCommentExternalKey: Store["setCommentExternalKey"] = (commentId, externalKey) => this.mutation(api.tasks.setCommentExternalKey, { commentId, externalKey });
   addTimeEntry: Store["addTimeEntry"] = (key, entry, actor, at) => this.mutation(api.tasks.addTimeEntry, { key, entry, actor, at });
   taskRecords: Store["taskRecords"] = (key) => this.query(api.tasks.taskRecords, { key });
   watchedTasks: Store["watchedTasks"] = (taskIds) => this.query(api.tasks.watchedTasks, { taskIds });

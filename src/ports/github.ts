@@ -6,6 +6,9 @@ export interface PullRequestRef {
   number: number;
 }
 
+export type { IssueRef } from "../domain/issue-sync";
+import type { IssueRef } from "../domain/issue-sync";
+
 export type GitHubFailure = { ok: false; skipped: boolean; status: number | null; message: string };
 export type GitHubResult<T extends object = object> = ({ ok: true } & T) | GitHubFailure;
 
@@ -18,6 +21,20 @@ export interface GitHub {
    * Refusals (403, 404, 422) come back as a failure; transient errors (5xx, network) throw so the engine retries.
    */
   upsertPullRequestComment(pr: PullRequestRef, body: string, knownCommentId: number | null): Promise<GitHubResult<{ commentId: number }>>;
+  /**
+   * Issue sync (domain/issue-sync.ts), each call one documented REST route. Refusals come back as a failure,
+   * transient errors throw, as above. Issues are named by number; the adapter finds the id GitHub's
+   * dependency and sub-issue routes take.
+   */
+  createIssue(repo: string, issue: { title: string; body: string }): Promise<GitHubResult<{ number: number; url: string }>>;
+  /** PATCH the issue's title and body to the task's. */
+  editIssue(issue: IssueRef, text: { title: string; body: string }): Promise<GitHubResult>;
+  setIssueState(issue: IssueRef, state: { open: true } | { open: false; reason: "completed" | "not_planned" }): Promise<GitHubResult>;
+  /** POST or DELETE …/issues/{n}/dependencies/blocked_by: `issue` is blocked by `blocker`. */
+  setBlockedBy(issue: IssueRef, blocker: IssueRef, blocked: boolean): Promise<GitHubResult>;
+  /** POST …/issues/{parent}/sub_issues (replacing any parent it had) or DELETE …/issues/{parent}/sub_issue. */
+  setSubIssue(parent: IssueRef, sub: IssueRef, attached: boolean): Promise<GitHubResult>;
+  createIssueComment(issue: IssueRef, body: string): Promise<GitHubResult<{ commentId: number }>>;
   /** The GitHub login the hub writes as (GET /user), asked once and kept; null without a token or when GitHub will not say. */
   whoAmI(): Promise<string | null>;
 }

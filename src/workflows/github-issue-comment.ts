@@ -1,6 +1,7 @@
-// github-issue-comment: "/taskhub link HUB-12" from the repository's own people links that issue or PR to a task of the repository's projects.
+// github-issue-comment: "/taskhub link HUB-12" from the repository's own people links that issue or PR to a task of the repository's projects; other issue comments go to synced tasks.
 
-import type { CompactIssueComment } from "../domain/github-events";
+import { importIssueComment } from "../app/issue-sync-inbound";
+import { TASKHUB_COMMAND, type CompactIssueComment } from "../domain/github-events";
 import { linkCommandKeys } from "../domain/comment-commands";
 import { issueId } from "../domain/issue-refs";
 import { mayCommand, repoScope } from "../domain/repo-scope";
@@ -14,6 +15,12 @@ export const githubIssueComment = defineWorkflow(
     const { store } = services;
     const { deliveryId } = event.data as { deliveryId: string };
     const comment = await loadDeliveryPayload<CompactIssueComment>(step, store, deliveryId, "load-comment");
+    if (!TASKHUB_COMMAND.test(comment.body)) {
+      // Not a command: a comment on an issue a project syncs, kept on its task (app/issue-sync-inbound.ts).
+      const imported = await step.run("import-comment", () => importIssueComment(services, comment, event.ts));
+      await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, imported.changed ? "processed" : "ignored"));
+      return { linked: [], imported: imported.task };
+    }
     const linked = await step.run("link", async () => {
       // Commands come from the repository's own people, never from the hub's own comments, and reach only its projects.
       if (!mayCommand(comment.association) || (comment.author && comment.author === (await services.github.whoAmI()))) return null;
@@ -31,10 +38,10 @@ export const githubIssueComment = defineWorkflow(
     });
     if (!linked) {
       await step.run("mark-ignored", () => store.setDeliveryStatus(deliveryId, "ignored"));
-      return { linked: [] };
+      return { linked: [], imported: null };
     }
     if (linked.length && comment.pullRequest) await commentOnPullRequest(step, services, comment.repo, comment.number, "comment");
     await step.run("mark-processed", () => store.setDeliveryStatus(deliveryId, "processed"));
-    return { linked };
+    return { linked, imported: null };
   },
 );

@@ -9,12 +9,14 @@ import { cronStaleBlockers } from "./cron-stale-blockers";
 import type { Workflow } from "./define";
 import type { EventName } from "./events";
 import { githubIssueComment } from "./github-issue-comment";
+import { githubIssueLink } from "./github-issue-link";
 import { githubIssues } from "./github-issues";
 import { githubPullRequest } from "./github-pull-request";
 import { githubPush } from "./github-push";
 import { taskChanged } from "./task-changed";
 import { taskDueChanged } from "./task-due-changed";
 import { taskFinished } from "./task-finished";
+import { taskIssueSync } from "./task-issue-sync";
 
 /**
  * Each file is named for what starts its workflow; the workflow ids (shown on /runs) keep their older names
@@ -26,10 +28,12 @@ export const workflowsByEvent = {
   "github/pull_request.received": [githubPullRequest],
   "github/issues.received": [githubIssues],
   "github/issue_comment.received": [githubIssueComment],
+  "github/issue_link.received": [githubIssueLink],
   "claude/transcript.received": [claudeSession],
   "claude/hook.received": [claudeSession],
   "task/status.changed": [taskFinished, taskChanged],
   "task/due.changed": [taskDueChanged, taskChanged],
+  "task/issue-sync.requested": [taskIssueSync],
   "cron/ticked": [cronDeadlineSweep, cronReEmitDeliveries, cronDigests, cronStaleBlockers, cronRollUpRequests],
 } as const satisfies Record<EventName, readonly Workflow[]>;
 

@@ -1,5 +1,6 @@
 // A workflow's task changes sent on as events (the events themselves: src/app/task-events.ts).
 
+import { issueSyncEventsOf } from "../app/issue-sync";
 import { taskEventsOf } from "../app/task-events";
 import type { Store, TaskChange } from "../ports/store";
 import type { Step } from "./define";
@@ -10,7 +11,14 @@ export { taskEvents, taskEventsOf } from "../app/task-events";
  * A workflow's task changes sent on as events. The hints are read outside a step: a replay may read them
  * again, but the event ids are fixed by the changes, so a replay never starts a second run.
  */
-export async function emitTaskEvents(step: Step, store: Pick<Store, "watchedTasks">, changes: TaskChange[], at: string, name = "emit-task-events"): Promise<void> {
-  const events = await taskEventsOf(store, changes, at);
+export async function emitTaskEvents(
+  step: Step,
+  store: Pick<Store, "watchedTasks" | "getProject">,
+  changes: TaskChange[],
+  at: string,
+  name = "emit-task-events",
+  { issueSync = true } = {},
+): Promise<void> {
+  const events = [...(await taskEventsOf(store, changes, at)), ...(issueSync ? await issueSyncEventsOf(store, changes, at) : [])];
   if (events.length) await step.sendEvent(name, events);
 }

@@ -110,7 +110,11 @@ async function runFunction(fn: InngestFunction.Any, event: InngestEvent, failOnc
 }
 
 /** `vars` adds settings, e.g. RESEND_API_KEY to run the workflows against the Resend mailer. */
-export function inngestHarness(server: SetupServer, db: D1Database, vars: Record<string, string> = {}): EngineHarness & { sent: InngestEvent[] } {
+export function inngestHarness(
+  server: SetupServer,
+  db: D1Database,
+  vars: Record<string, string> = {},
+): EngineHarness & { sent: InngestEvent[]; drain(from: number): Promise<Run[]>; startedCount(): number } {
   const api = fakeEventApi();
   server.use(api.handler);
   const services = buildServices({ DB: db, ENGINE: "inngest", INNGEST_EVENT_KEY: EVENT_KEY, INNGEST_SIGNING_KEY: "signkey-test-00", ...vars } as unknown as Env);
@@ -149,6 +153,13 @@ export function inngestHarness(server: SetupServer, db: D1Database, vars: Record
       const runs: Run[] = [];
       for (const e of fresh) runs.push(...(await start(e, failOnce)));
       for (const e of events.filter((x) => x.name === "cron/ticked")) runs.push(...(await tick(e, failOnce)));
+      return runs;
+    },
+    /** Runs what events started since `from` (a startedCount()): events a use case sent through the engine itself. */
+    startedCount: () => api.started.length,
+    async drain(from) {
+      const runs: Run[] = [];
+      for (const e of api.started.slice(from)) runs.push(...(await start(e, [])));
       return runs;
     },
     async dispose() {},

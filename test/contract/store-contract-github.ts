@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompactIssue } from "../../src/domain/github-events";
 import type { PullRequestSync } from "../../src/ports/store";
-import type { Kit } from "./store-contract-kit";
+import { rejectsWith, type Kit } from "./store-contract-kit";
 import { nextAt } from "./store-fixtures";
 
 const issue = (repo: string, number: number, over: Partial<CompactIssue> = {}): CompactIssue => ({
@@ -211,6 +211,42 @@ export function githubContract({ store, project, task, user }: Kit) {
         actor: "github:dev", at: nextAt(),
       });
       expect(change).toMatchObject({ from: { status: "todo" }, task: { status: "review" } });
+    });
+  });
+  describe("comments kept under GitHub's ids (issue sync)", () => {
+    it("says on the feed that a link was made by the sync, not by a comment", async () => {
+      const repo = freshRepo();
+      const p = await project({ repos: [repo] });
+      const t = await task(p.key);
+      const link = { taskKey: t.key, kind: "issue" as const, ref: `${repo}#1`, projectIds: [p.id], url: `https://github.com/${repo}/issues/1`, title: "x", actor: "taskhub", at: nextAt() };
+      expect(await store().linkGitHubItem({ ...link, by: "sync" })).toBe(true);
+      expect((await store().getTask(t.key))!.activity.find((a) => a.action === "linked")?.data).toMatchObject({ by: "sync" });
+    });
+
+    it("imports a comment once under its external key, with its activity", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const key = `github-comment:${crypto.randomUUID()}`;
+      expect(await store().importComment(t.key, "From GitHub", key, "github:mona", nextAt())).toMatchObject({ body: "From GitHub", author: "github:mona" });
+      expect(await store().importComment(t.key, "From GitHub again", key, "github:mona", nextAt())).toBeNull();
+      expect((await store().taskRecords(t.key))!.comments.map((c) => c.body)).toEqual(["From GitHub"]);
+      expect((await store().getTask(t.key))!.activity.filter((a) => a.action === "commented")).toHaveLength(1);
+    });
+
+    it("refuses a comment on a task that does not exist", async () => {
+      const p = await project();
+      await rejectsWith(store().importComment(`${p.key}-9`, "x", `github-comment:${crypto.randomUUID()}`, "github:mona", nextAt()), "not_found");
+    });
+
+    it("keeps GitHub's id on a hub comment once, and a comment posted under it is then known", async () => {
+      const p = await project();
+      const t = await task(p.key);
+      const c = await store().addComment(t.key, "From the hub", "user:contract", nextAt());
+      const key = `github-comment:${crypto.randomUUID()}`;
+      expect(await store().setCommentExternalKey(c.id, key)).toBe(true);
+      expect(await store().setCommentExternalKey(c.id, `github-comment:${crypto.randomUUID()}`)).toBe(false);
+      expect(await store().importComment(t.key, "echo", key, "github:bot", nextAt())).toBeNull();
+      expect(await store().setCommentExternalKey("no-such-comment", `github-comment:${crypto.randomUUID()}`)).toBe(false);
     });
   });
 }

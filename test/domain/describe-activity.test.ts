@@ -87,6 +87,12 @@ describe("describeActivity", () => {
       "linked to issue #7 by a /taskhub comment",
     );
   });
+
+  it("a link the issue sync made says the hub opened the issue", () => {
+    expect(say("linked", { kind: "issue", ref: "acme/hub#8", url: "https://github.com/acme/hub/issues/8", by: "sync" }).what).toBe(
+      "linked to issue #8 (its issue, opened by the hub)",
+    );
+  });
 });
 
 describe("describeSource", () => {

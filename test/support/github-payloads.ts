@@ -72,6 +72,8 @@ export interface IssueFields {
   body?: string | null;
   state?: "open" | "closed";
   assignee?: string | null;
+  /** Who did it (the payload's sender): the hub's own login for the echo of its own write. */
+  sender?: string;
 }
 
 export function issuesPayload(repo: string, action: string, f: IssueFields): Payload {
@@ -89,12 +91,13 @@ export function issuesPayload(repo: string, action: string, f: IssueFields): Pay
     assignees: f.assignee ? [{ ...user, login: f.assignee }] : [],
   });
   if (action === "assigned" || action === "unassigned") p.assignee = f.assignee ? { ...user, login: f.assignee } : null;
+  if (f.sender) p.sender = { ...p.sender, login: f.sender };
   return p;
 }
 
 export function issueCommentPayload(
   repo: string,
-  f: { number: number; body: string; title?: string; pullRequest?: boolean; association?: string; author?: string },
+  f: { number: number; body: string; title?: string; pullRequest?: boolean; association?: string; author?: string; commentId?: number },
 ): Payload {
   const p = example("issue_comment", "created");
   p.repository = repository(p.repository, repo);
@@ -104,5 +107,36 @@ export function issueCommentPayload(
   p.comment.body = f.body;
   if (f.association) p.comment.author_association = f.association;
   if (f.author) p.comment.user = { ...p.comment.user, login: f.author };
+  if (f.commentId) p.comment.id = f.commentId;
   return p;
+}
+
+/** An issue as the issue_dependencies and sub_issues events embed it: cut from the issues example, renumbered into `repo`. */
+function embeddedIssue(repo: string, number: number): Payload {
+  const issue = example("issues", "opened").issue;
+  return { ...issue, id: 5_000_000 + number, number, html_url: `https://github.com/${repo}/issues/${number}`, repository_url: `https://api.github.com/repos/${repo}` };
+}
+
+/**
+ * issue_dependencies (blocked_by_added, blocked_by_removed): @octokit/webhooks-examples has no example yet, so this
+ * follows GitHub's documented schema (@octokit/openapi-webhooks-types "webhook-issue-dependencies-blocked-by-added").
+ */
+export function issueDependencyPayload(repo: string, action: "blocked_by_added" | "blocked_by_removed", blocked: number, blocking: number, sender = "octocat"): Payload {
+  const base = example("issues", "opened");
+  const repository = { ...base.repository, full_name: repo, name: repo.split("/")[1] };
+  const b = embeddedIssue(repo, blocked);
+  const k = embeddedIssue(repo, blocking);
+  return {
+    action, blocked_issue_id: b.id, blocked_issue: b, blocking_issue_id: k.id, blocking_issue: k, blocking_issue_repo: repository,
+    organization: { login: repo.split("/")[0] }, repository, sender: { ...base.sender, login: sender },
+  };
+}
+
+/** sub_issues (sub_issue_added, sub_issue_removed), to GitHub's documented schema ("webhook-sub-issues-sub-issue-added"), for the same reason. */
+export function subIssuePayload(repo: string, action: "sub_issue_added" | "sub_issue_removed", parent: number, sub: number, sender = "octocat"): Payload {
+  const base = example("issues", "opened");
+  const repository = { ...base.repository, full_name: repo, name: repo.split("/")[1] };
+  const pi = embeddedIssue(repo, parent);
+  const si = embeddedIssue(repo, sub);
+  return { action, sub_issue_id: si.id, sub_issue: si, sub_issue_repo: repository, parent_issue_id: pi.id, parent_issue: pi, repository, sender: { ...base.sender, login: sender } };
 }

@@ -21,8 +21,9 @@ describe("/taskhub link", () => {
     expect((await getTask(key))?.links).toContainEqual(expect.objectContaining({ kind: "pull_request", ref: "acme/icb#32" }));
   });
 
-  it("ignores comments that do not address the hub", async () => {
-    const res = await webhook("issue_comment", issueCommentPayload("acme/icc", { number: 33, body: "link HUB-1 please" }), { delivery: "comment-plain" });
+  // A plain comment on an issue may belong to a synced task (test/integrations-node/issue-sync.test.ts); on a PR it cannot.
+  it("ignores pull request comments that do not address the hub", async () => {
+    const res = await webhook("issue_comment", issueCommentPayload("acme/icc", { number: 33, body: "link HUB-1 please", pullRequest: true }), { delivery: "comment-plain" });
     expect(await res.json()).toMatchObject({ ignored: true });
     expect(await env.DB.prepare(`SELECT status FROM deliveries WHERE id = 'github:comment-plain'`).first<string>("status")).toBe("ignored");
   });

@@ -35,7 +35,7 @@ async function linkGitHubItem(db: D1Database, l: GitHubItemLink): Promise<boolea
     // Only a link this call made is news for the feed.
     db
       .prepare(`INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?, ?, 'linked', ?, ?, ? WHERE EXISTS (SELECT 1 FROM links WHERE id = ?)`)
-      .bind(l.at, l.actor, task.id, task.projectId, JSON.stringify({ kind: l.kind, ref: l.ref, url: l.url, by: "comment" }), id),
+      .bind(l.at, l.actor, task.id, task.projectId, JSON.stringify({ kind: l.kind, ref: l.ref, url: l.url, by: l.by ?? "comment" }), id),
   ]);
   return insert.meta.changes === 1;
 }

@@ -8,7 +8,7 @@ import { effectivePatch, manualTaskDraft, type Task, type TaskDetail } from "../
 import { StoreError, type Activity, type NewTask, type TaskChange, type TaskPatch, type TaskStore, type WatchedTasks } from "../../ports/store";
 import { listTasks } from "./model/list";
 import { taskById, taskByKey } from "./model/reads";
-import { addComment, addTimeEntry, deleteTask, taskRecords } from "./model/records";
+import { addComment, addTimeEntry, deleteTask, setCommentExternalKey, taskRecords } from "./model/records";
 import { ACTIVITY_COLUMNS, ACTIVITY_FROM, OPEN_SQL, TASK_COLUMNS, toActivity, toTask, type ActivityRow, type TaskRow } from "./model/rows";
 import { family, resolveParent } from "./model/parents";
 import { insertTaskStmts, retrying, runGuarded, updateTaskStmts } from "./model/writes";
@@ -147,7 +147,9 @@ export function tasks(db: D1Database): TaskStore {
     listTasks: (filter, limit, cursor) => listTasks(db, filter, limit, cursor),
     cardExtras: (taskIds) => cardExtras(db, taskIds),
     deleteTask: (key, actor, at) => deleteTask(db, key, actor, at),
-    addComment: (key, body, actor, at) => addComment(db, key, body, actor, at),
+    addComment: async (key, body, actor, at) => (await addComment(db, key, body, actor, at))!,
+    importComment: (key, body, externalKey, actor, at) => addComment(db, key, body, actor, at, externalKey),
+    setCommentExternalKey: (commentId, externalKey) => setCommentExternalKey(db, commentId, externalKey),
     addTimeEntry: (key, e, actor, at) => addTimeEntry(db, key, e, actor, at),
     taskRecords: (key) => taskRecords(db, key),
     watchedTasks: (taskIds) => watchedTasks(db, taskIds),

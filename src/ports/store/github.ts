@@ -41,8 +41,10 @@ export interface PullRequestCommentData {
 
 export type PullRequestCommentOutcome = { commentId: number } | { skipped: boolean; status: number | null; message: string };
 
-/** A link a person asked for in a GitHub comment ("/taskhub link HUB-12"). */
+/** A link a person asked for in a GitHub comment ("/taskhub link HUB-12"), or the issue the hub opened for a task (by "sync"). */
 export interface GitHubItemLink {
+  /** How the link came about, as the activity feed says it; a comment when left out. */
+  by?: "comment" | "sync";
   taskKey: string;
   kind: "pull_request" | "issue";
   ref: string; // owner/repo#number, lower case

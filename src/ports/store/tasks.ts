@@ -68,6 +68,10 @@ export interface TaskStore {
   /** Removes a task with its comments, time, links and dependencies; the activity log keeps a "deleted" row. */
   deleteTask(key: string, actor: Actor, at: string): Promise<Task>;
   addComment(key: string, body: string, actor: Actor, at: string): Promise<Comment>;
+  /** A comment kept under another system's id (a GitHub comment's): null, and nothing written, when one with that key exists. */
+  importComment(key: string, body: string, externalKey: string, actor: Actor, at: string): Promise<Comment | null>;
+  /** Keeps the id another system gave a hub comment (the GitHub comment it was posted as); false when the comment is unknown or the key taken. */
+  setCommentExternalKey(commentId: string, externalKey: string): Promise<boolean>;
   addTimeEntry(key: string, e: { minutes: number; userId: string | null; source: TimeEntry["source"]; ref: string | null }, actor: Actor, at: string): Promise<TimeEntry>;
   /** Comments and time entries of a task, oldest first; null when there is no such task. */
   taskRecords(key: string): Promise<{ comments: Comment[]; timeEntries: TimeEntry[] } | null>;

@@ -13,17 +13,30 @@ async function mustFind(db: D1Database, key: string): Promise<Task> {
 
 const taskExists = `EXISTS (SELECT 1 FROM tasks WHERE id = ?)`;
 
-export async function addComment(db: D1Database, key: string, body: string, actor: Actor, at: string): Promise<Comment> {
+export async function addComment(db: D1Database, key: string, body: string, actor: Actor, at: string, externalKey: string | null = null): Promise<Comment | null> {
   const task = await mustFind(db, key);
   const comment = { id: crypto.randomUUID(), author: actor, body: capText(body, DESCRIPTION_MAX), createdAt: at };
   const [insert] = await db.batch([
     db
-      .prepare(`INSERT INTO comments (id, task_id, author, body, created_at) SELECT ?, ?, ?, ?, ? WHERE ${taskExists}`)
-      .bind(comment.id, task.id, actor, comment.body, at, task.id),
-    activityStmt(db, { at, actor, action: "commented", taskId: task.id, projectId: task.projectId, data: { commentId: comment.id, excerpt: capText(comment.body, 120) } }),
+      .prepare(`INSERT INTO comments (id, task_id, author, body, external_key, created_at) SELECT ?, ?, ?, ?, ?, ? WHERE ${taskExists} ON CONFLICT (external_key) DO NOTHING`)
+      .bind(comment.id, task.id, actor, comment.body, externalKey, at, task.id),
+    // Only a comment this call wrote is news.
+    db
+      .prepare(`INSERT INTO activity (at, actor, action, task_id, project_id, data) SELECT ?, ?, 'commented', ?, ?, ? WHERE EXISTS (SELECT 1 FROM comments WHERE id = ?)`)
+      .bind(at, actor, task.id, task.projectId, JSON.stringify({ commentId: comment.id, excerpt: capText(comment.body, 120) }), comment.id),
   ]);
-  if (insert.meta.changes === 0) throw new StoreError("not_found", `Task ${key} not found`);
+  if (insert.meta.changes === 0) {
+    if (externalKey && (await db.prepare(`SELECT 1 AS one FROM comments WHERE external_key = ?`).bind(externalKey).first("one"))) return null;
+    throw new StoreError("not_found", `Task ${key} not found`);
+  }
   return comment;
+}
+
+export async function setCommentExternalKey(db: D1Database, commentId: string, externalKey: string): Promise<boolean> {
+  const taken = await db.prepare(`SELECT 1 AS one FROM comments WHERE external_key = ?`).bind(externalKey).first("one");
+  if (taken) return false;
+  const r = await db.prepare(`UPDATE comments SET external_key = ? WHERE id = ? AND external_key IS NULL`).bind(externalKey, commentId).run();
+  return r.meta.changes === 1;
 }
 
 export async function addTimeEntry(
