@@ -2,23 +2,36 @@
 
 import type { EventEnvelope } from "../domain/events";
 import type { Services } from "../ports/services";
-import type { NewDelivery } from "../ports/store";
+import type { NewDelivery, TaskChange } from "../ports/store";
+import { APPLIED_BY_CONSUMER, applySessionPost } from "./session-posts";
+import { taskEventsOf } from "./task-events";
 
 /**
- * Stores the batch (a delivery seen before, by id or body hash, in this batch or earlier, changes nothing) and
- * starts the workflows of every delivery still waiting for its emit, including one a failed attempt stored but
- * never started; instance ids are the events' ids, so a retried batch starts nothing twice. Beyond the engine's
- * launch room deliveries stay "received" for the re-emit sweep. Throws when the store or the engine fails: the
- * caller retries.
+ * Stores the batch (a delivery seen before, by id or body hash, in this batch or earlier, changes nothing), then
+ * works every delivery still waiting, including one a failed attempt stored but never finished: a Claude Code
+ * post is applied here, in the batch's order (a session's hooks arrive in the order they happened), since it
+ * needs no waiting and no retry across steps; every other delivery's workflows start, with the follow-ups of
+ * the applied posts, in one engine call. Instance ids are the events' ids, so a retried batch starts nothing
+ * twice. Runs beyond the engine's launch room stay "received" for the re-emit sweep. Throws when the store or
+ * the engine fails: the caller retries.
  */
-export async function storeAndStart(s: Services, batch: readonly NewDelivery[]): Promise<{ started: number }> {
-  if (!batch.length) return { started: 0 };
+export async function storeAndStart(s: Services, batch: readonly NewDelivery[]): Promise<{ applied: number; started: number }> {
+  if (!batch.length) return { applied: 0, started: 0 };
   const waiting = await s.store.recordDeliveries(batch);
-  const now = waiting.slice(0, await s.engine.launchRoom(waiting.length));
-  if (!now.length) return { started: 0 };
-  await s.engine.send(now.map((w) => JSON.parse(w.emit) as EventEnvelope));
-  await s.store.setDeliveryStatus(now.map((w) => w.id), "emitted");
-  return { started: now.length };
+  const payloads = new Map<string, string | null>();
+  for (const d of batch) if (!payloads.has(d.id)) payloads.set(d.id, d.payload);
+  const events = waiting.map((w) => ({ id: w.id, event: JSON.parse(w.emit) as EventEnvelope }));
+  const inline = events.filter((e) => APPLIED_BY_CONSUMER.has(e.event.name) && payloads.get(e.id));
+  const runs = events.filter((e) => !inline.includes(e));
+  const at = new Date().toISOString();
+  const changes: TaskChange[] = [];
+  for (const e of inline) changes.push(...(await applySessionPost(s.store, payloads.get(e.id)!, at)));
+  const now = runs.slice(0, await s.engine.launchRoom(runs.length));
+  const started = [...now.map((e) => e.event), ...(await taskEventsOf(s.store, changes, at))];
+  if (started.length) await s.engine.send(started);
+  await s.store.setDeliveryStatus(inline.map((e) => e.id), "processed");
+  await s.store.setDeliveryStatus(now.map((e) => e.id), "emitted");
+  return { applied: inline.length, started: now.length };
 }
 
 /**

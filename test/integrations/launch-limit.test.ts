@@ -26,8 +26,8 @@ it("gives every run wanted without a limit", async () => {
 
 it("emits a delivery while there is room, and records the next one without emitting it once there is none", async () => {
   const s = await servicesWithRoom(1);
-  expect(await storeAndStart(s, [inbound("github:limit-1")])).toEqual({ started: 1 });
-  expect(await storeAndStart(s, [inbound("github:limit-2")])).toEqual({ started: 0 });
+  expect(await storeAndStart(s, [inbound("github:limit-1")])).toEqual({ applied: 0, started: 1 });
+  expect(await storeAndStart(s, [inbound("github:limit-2")])).toEqual({ applied: 0, started: 0 });
   expect((await s.store.getDelivery("github:limit-1"))?.status).not.toBe("received");
   expect((await s.store.getDelivery("github:limit-2"))?.status).toBe("received");
   expect(await s.engine.status("link-commits", "github:limit-2")).toBe("none");
