@@ -1,11 +1,7 @@
 // A Claude Code post (transcript slice or hook) applied to its session's project: one use case for the ingress consumer and the extract-tasks workflow.
 
 import type { ClaudeDeliveryPayload } from "../domain/deliveries";
-import type { EventName } from "../domain/events";
 import type { Store, TaskChange } from "../ports/store";
-
-/** The events of posts the ingress consumer applies itself: no waiting and no retry across steps, so no durable run. */
-export const APPLIED_BY_CONSUMER: ReadonlySet<EventName> = new Set(["claude/transcript.received", "claude/hook.received"]);
 
 /** The post's intents applied to the project its cwd belongs to (the inbox when none claims it). */
 export async function applySessionPost(store: Pick<Store, "projectForCwd" | "applyIntents">, payload: string, at: string): Promise<TaskChange[]> {
