@@ -9,5 +9,6 @@ export default {
   fetch(request, env, ctx) {
     return new URL(request.url).pathname === SEED_PATH ? seed.fetch(request, env, ctx) : hub.fetch(request, env, ctx);
   },
+  queue: hub.queue,
   scheduled: hub.scheduled,
 } satisfies ExportedHandler<Parameters<typeof hub.scheduled>[1]>;

@@ -11,6 +11,7 @@ import { OctokitGitHub } from "./integrations/github-octokit";
 import { createInngestClient } from "./integrations/inngest-client";
 import { OutboxMailer } from "./integrations/mailer-outbox";
 import { ResendMailer } from "./integrations/mailer-resend";
+import { CloudflareQueue } from "./integrations/queue-cloudflare";
 import { D1Store } from "./integrations/store-d1";
 import { ConvexStore } from "./integrations/store-convex";
 import type { Engine } from "./ports/engine";
@@ -86,6 +87,7 @@ export function buildServices(env: Env): Services {
     engine: pickEngine(config, env),
     mailer: guard(pickMailer(config, store), breakers.mailer),
     github: guard(pickGitHub(config), breakers.github),
+    queue: env.INGRESS ? new CloudflareQueue(env.INGRESS) : null,
     health() {
       const parts = { store: healthOf(breakers.store), engine: "ok" as Health, mailer: healthOf(breakers.mailer), github: healthOf(breakers.github) };
       return { status: worst(Object.values(parts)), ...parts };

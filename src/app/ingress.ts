@@ -1,11 +1,11 @@
-// The ingress rule, once: record the delivery, emit its event, answer; and the operator's replay of one that failed.
+// The ingress rule, once: queue the delivery (or record and emit it), answer; and the operator's replay of one that failed or died.
 
 import { eventFor, replayEventId } from "../domain/deliveries";
 import { mayIngest, sessionOwner, type Poster } from "../domain/ingest";
 import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../domain/events";
 import type { WorkflowRun } from "../ports/engine";
 import type { Services } from "../ports/services";
-import type { Delivery } from "../ports/store";
+import type { Delivery, NewDelivery } from "../ports/store";
 import type { UseCaseContext } from "./context";
 import { AppError } from "./errors";
 import { requireOperator } from "./permissions";
@@ -15,7 +15,9 @@ export interface Inbound<N extends EventName> {
   source: "github" | "transcript" | "hook";
   event: string;
   payload: unknown;
-  emit: { name: N; data: EventData<N> };
+  /** The event the delivery starts; a delivery that starts none is kept for the record with its `settled` status. */
+  emit?: { name: N; data: EventData<N> };
+  settled?: { status: "processed" | "ignored"; error: string | null };
   /** SHA-256 of the signed body: the same body under a new delivery id is a duplicate (a replay). */
   bodyHash?: string;
 }
@@ -26,24 +28,42 @@ export const EMIT_BUDGET_MS = 3_000;
 /** Lets work finish after the response (the Worker's waitUntil). */
 export type Defer = (work: Promise<unknown>) => void;
 
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
+
+/**
+ * The door: a verified delivery goes on the ingress queue and the sender is answered; the queue's consumer
+ * stores it, drops what it has seen before and starts its workflows (consume-deliveries.ts). Where there is no
+ * queue, or the delivery is too large for one message, it is recorded and emitted here (recordAndEmit).
+ */
+export async function acceptDelivery<N extends EventName>(s: Services, d: Inbound<N>, defer?: Defer): Promise<"queued" | "new" | "duplicate"> {
+  const at = new Date().toISOString();
+  const event = d.emit ? makeEvent(d.emit.name, d.deliveryId, d.emit.data, at) : null;
+  const delivery: NewDelivery = {
+    id: d.deliveryId, source: d.source, event: d.event, payload: d.payload == null ? null : JSON.stringify(d.payload), at, bodyHash: d.bodyHash,
+    ...(event ? { emit: JSON.stringify(event) } : { status: d.settled?.status ?? "ignored", error: d.settled?.error ?? null }),
+  };
+  if (s.queue && utf8Bytes(JSON.stringify(delivery)) <= s.queue.maxMessageBytes) {
+    await s.queue.send(delivery);
+    return "queued";
+  }
+  return recordAndEmit(s, delivery, event, defer);
+}
+
 /**
  * A delivery seen before changes nothing; one recorded but never emitted is emitted again, and the
  * engine's instance id makes that safe. The event is stored with the delivery, so when the engine is
  * slow the answer goes out after EMIT_BUDGET_MS and the re-emit-deliveries sweep retries what never left.
  */
-export async function recordAndEmit<N extends EventName>(s: Services, d: Inbound<N>, defer?: Defer): Promise<"new" | "duplicate"> {
-  const at = new Date().toISOString();
-  const event = makeEvent(d.emit.name, d.deliveryId, d.emit.data, at);
-  const outcome = await s.store.recordDelivery({
-    id: d.deliveryId, source: d.source, event: d.event, payload: JSON.stringify(d.payload), emit: JSON.stringify(event), at, bodyHash: d.bodyHash,
-  });
-  if (outcome === "duplicate" && (await s.store.getDelivery(d.deliveryId))?.status !== "received") return "duplicate";
+async function recordAndEmit(s: Services, d: NewDelivery, event: EventEnvelope | null, defer?: Defer): Promise<"new" | "duplicate"> {
+  const outcome = await s.store.recordDelivery(d);
+  if (!event) return outcome;
+  if (outcome === "duplicate" && (await s.store.getDelivery(d.id))?.status !== "received") return "duplicate";
   // No room for another run: the delivery stays recorded and the re-emit sweep starts it later.
   if (!(await s.engine.launchRoom(1))) return outcome;
   // The delivery and its event are stored: if the engine refuses now, the sweep emits it later, so the
   // sender still gets its 2xx (a 5xx would only make GitHub redeliver what we already hold).
-  const emitted = emitDelivery(s, d.deliveryId, event).catch((e) => {
-    console.error(`emit of ${d.deliveryId} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
+  const emitted = emitDelivery(s, d.id, event).catch((e) => {
+    console.error(`emit of ${d.id} deferred to the re-emit sweep: ${(e as Error)?.message ?? e}`);
   });
   if (!defer) {
     await emitted;
@@ -61,12 +81,14 @@ export async function emitDelivery(s: Services, deliveryId: string, event: Event
 
 /** A run that ended badly: its delivery is worth replaying even when the delivery itself was never marked failed. */
 const FAILED_RUN: ReadonlySet<WorkflowRun["status"]> = new Set(["errored", "terminated"]);
+/** A delivery whose run failed for good, or that the ingress queue gave up on. */
+const GAVE_UP: ReadonlySet<Delivery["status"]> = new Set(["failed", "dead"]);
 
 /** The event a delivery emits and each workflow run it started, with the engine's live status of each. */
 export async function runsOfDelivery(s: Services, d: Delivery) {
   const ev = eventFor(d);
   const runs = ev ? await s.engine.runs({ id: d.id, name: ev.name, data: ev.data as EventData<EventName>, ts: d.receivedAt }) : [];
-  return { ev, runs, replayable: !!ev && (d.status === "failed" || runs.some((r) => FAILED_RUN.has(r.status))) };
+  return { ev, runs, replayable: !!ev && (GAVE_UP.has(d.status) || runs.some((r) => FAILED_RUN.has(r.status))) };
 }
 
 /** The operator sends a failed delivery's event again, under a new id so the engine runs it rather than dropping it. */
@@ -76,7 +98,7 @@ export async function replayDelivery(ctx: UseCaseContext, deliveryId: string): P
   const d = await store.getDelivery(deliveryId);
   const { ev, replayable } = d ? await runsOfDelivery(ctx.services, d) : { ev: null, replayable: false };
   if (!d || !ev) throw new AppError("not_found", "No such delivery, or it emits no event");
-  if (!replayable) throw new AppError("conflict", "Only a failed delivery (or one whose run errored) is replayed");
+  if (!replayable) throw new AppError("conflict", "Only a failed or dead delivery (or one whose run errored) is replayed");
   const at = new Date().toISOString();
   await engine.send([makeEvent(ev.name, replayEventId(d.id, at), ev.data as EventData<EventName>, at)]);
   await store.setDeliveryStatus(d.id, "emitted");

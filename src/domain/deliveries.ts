@@ -1,5 +1,6 @@
 // Which event a recorded delivery emits, so the runs page can show its workflows and replay a failed one.
 
+import { z } from "zod";
 import { eventSchemas, type EventName } from "./events";
 import type { TaskIntent } from "./extract/types";
 import { INBOX_KEY, matchProjectByCwd, normalizeRepo } from "./projects";
@@ -12,7 +13,8 @@ export interface ClaudeDeliveryPayload {
   intents: TaskIntent[];
 }
 
-export const DELIVERY_STATUSES = ["received", "emitted", "processed", "failed", "ignored"] as const;
+/** "dead": the ingress queue gave up on it (src/routes/queue.ts); like "failed", worth a replay. */
+export const DELIVERY_STATUSES = ["received", "emitted", "processed", "failed", "ignored", "dead"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One inbound delivery (webhook, transcript, hook) as recorded once at the door. */
@@ -25,6 +27,26 @@ export interface Delivery {
   payload: string | null;
   receivedAt: string;
 }
+
+/**
+ * A delivery as ingress hands it on to be stored: what the ingress queue carries, checked again when the
+ * consumer takes it off (a body that is not one is a poison message). `emit` is the event envelope (JSON) it
+ * starts, kept so a lost emit can be retried; one that needs no workflow carries its final `status` (and
+ * `error`, the reason) instead; `bodyHash` is the SHA-256 of the signed body, so the same body under a new id
+ * is a duplicate too.
+ */
+export const newDeliverySchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  event: z.string().min(1),
+  payload: z.string().nullable(),
+  at: z.string().min(1),
+  emit: z.string().nullable().optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  error: z.string().nullable().optional(),
+  bodyHash: z.string().nullable().optional(),
+});
+export type NewDelivery = z.infer<typeof newDeliverySchema>;
 
 export function eventFor(d: { id: string; source: string; event: string; payload: string | null }): { name: EventName; data: Record<string, string> } | null {
   if (d.source === "github") {

@@ -41,10 +41,11 @@ export class ConvexStore implements Store {
 
 // deliveries (src/ports/store/deliveries.ts, convex/deliveries.ts)
   recordDelivery: Store["recordDelivery"] = (d) => this.mutation(api.deliveries.recordDelivery, d);
+  recordDeliveries: Store["recordDeliveries"] = (ds) => this.mutation(api.deliveries.recordDeliveries, { deliveries: [...ds] });
   stuckDeliveries: Store["stuckDeliveries"] = (receivedBefore, limit) => this.query(api.deliveries.stuckDeliveries, { receivedBefore, limit });
   getDelivery: Store["getDelivery"] = (id) => this.query(api.deliveries.getDelivery, { id });
   setDeliveryStatus: Store["setDeliveryStatus"] = async (id, status, error = null) => {
-    await this.mutation(api.deliveries.setDeliveryStatus, { id, status, error });
+    await this.mutation(api.deliveries.setDeliveryStatus, { id: typeof id === "string" ? id : [...id], status, error });
   };
   listDeliveries: Store["listDeliveries"] = (limit) => this.query(api.deliveries.listDeliveries, { limit });
 

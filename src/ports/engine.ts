@@ -10,7 +10,10 @@ export type RunStatus = "queued" | "running" | "waiting" | "paused" | "complete"
 
 export interface Engine {
   readonly name: "cloudflare" | "inngest";
-  /** Starts every workflow triggered by each event; an event id seen before starts nothing. */
+  /**
+   * Starts every workflow triggered by each event; an event id seen before starts nothing. A batch is one call
+   * (the ingress queue's consumer sends its whole batch at once): Workflows' createBatch, one Inngest send.
+   */
   send(events: EventEnvelope[]): Promise<void>;
   /** How many of `wanted` delivery runs may start now: all of them, unless the engine has a launch limit. */
   launchRoom(wanted: number): Promise<number>;

@@ -5,6 +5,7 @@ import type { Health } from "../domain/circuit";
 import type { Engine } from "./engine";
 import type { GitHub } from "./github";
 import type { Mailer } from "./mailer";
+import type { DeliveryQueue } from "./queue";
 import type { Store } from "./store";
 
 export interface Services {
@@ -13,6 +14,8 @@ export interface Services {
   engine: Engine;
   mailer: Mailer;
   github: GitHub;
+  /** The ingress queue; null where the Worker has no INGRESS binding, and ingress then stores at the door. */
+  queue: DeliveryQueue | null;
   /** Each vendor's circuit (ok, degraded, down) in this isolate, and the worst of them. */
   health(): ServicesHealth;
 }

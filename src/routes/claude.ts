@@ -7,7 +7,7 @@ import { extractTranscript } from "../domain/extract";
 import { hasScope, requireScope } from "../http/auth";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
-import { admitSessionPost, recordAndEmit } from "../app/ingress";
+import { acceptDelivery, admitSessionPost } from "../app/ingress";
 import { futureIntents } from "../domain/ingest";
 import type { ClaudeDeliveryPayload } from "../domain/deliveries";
 import { limitBody } from "../http/ingest";
@@ -68,7 +68,7 @@ export const claude = new Hono<AppEnv>()
     if (intents.length) {
       const payload: ClaudeDeliveryPayload = { sessionId: ex.sessionId, cwd: ex.cwd, gitBranch: ex.gitBranch, intents };
       const deliveryId = `transcript:${ex.sessionId}:${(await sha256Hex(JSON.stringify(fresh))).slice(0, 32)}`;
-      await recordAndEmit(s, {
+      await acceptDelivery(s, {
         deliveryId,
         source: "transcript",
         event: "transcript",
@@ -76,7 +76,7 @@ export const claude = new Hono<AppEnv>()
         emit: { name: "claude/transcript.received", data: { deliveryId, sessionId: ex.sessionId } },
       }, (work) => c.executionCtx.waitUntil(work));
     }
-    // Lines are marked seen only after their intents are safely emitted, so a failed post can be retried.
+    // Lines are marked seen only after their intents are safely queued (or stored), so a failed post can be retried.
     if (fresh.length) {
       await s.store.recordLineChains(ex.sessionId, ex.lineChains);
       await s.store.recordTranscriptLines(ex.sessionId, fresh);
@@ -103,7 +103,7 @@ export const claude = new Hono<AppEnv>()
     if (!intents.length) return c.json({});
     const deliveryId = `hook:${hook.session_id}:${(await sha256Hex(body)).slice(0, 32)}`;
     const payload: ClaudeDeliveryPayload = { sessionId: hook.session_id, cwd: hook.cwd ?? null, gitBranch: null, intents };
-    const work = recordAndEmit(s, {
+    const work = acceptDelivery(s, {
       deliveryId,
       source: "hook",
       event: hook.hook_event_name,

@@ -1,10 +1,10 @@
-// POST /webhooks/github: verify the signature, record the delivery once, emit, answer within GitHub's budget.
+// POST /webhooks/github: verify the signature, put the delivery on the ingress queue, answer within GitHub's budget.
 
 import { Hono } from "hono";
 import { planGitHubEvent, WORKFLOW_EVENTS } from "../domain/github-events";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
-import { recordAndEmit } from "../app/ingress";
+import { acceptDelivery } from "../app/ingress";
 import { limitBody } from "../http/ingest";
 import { verifyGitHubSignature } from "../http/signature";
 import { sha256Hex } from "../http/tokens";
@@ -34,24 +34,18 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   const deliveryId = `github:${delivery}`;
   // A signed body replayed under a fresh X-GitHub-Delivery is still the same delivery.
   const bodyHash = await sha256Hex(body);
-  if (plan.kind === "workflow") {
-    const outcome = await recordAndEmit(s, {
-      deliveryId,
-      source: "github",
-      event,
-      payload: plan.payload,
-      emit: { name: WORKFLOW_EVENTS[plan.event], data: { deliveryId } },
-      bodyHash,
-    }, (work) => c.executionCtx.waitUntil(work));
-    return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId }, outcome === "duplicate" ? 200 : 202);
-  }
   // Lifecycle events are kept for the record (which installation added which repositories); others are noted as ignored.
-  const at = new Date().toISOString();
-  const payloadText = plan.kind === "record" ? JSON.stringify(plan.payload) : null;
-  const outcome = await s.store.recordDelivery({
-    id: deliveryId, source: "github", event, payload: payloadText, at,
-    status: plan.kind === "record" ? "processed" : "ignored", error: plan.kind === "ignore" ? plan.reason : null, bodyHash,
-  });
+  const outcome = await acceptDelivery(s, {
+    deliveryId,
+    source: "github",
+    event,
+    payload: plan.kind === "ignore" ? null : plan.payload,
+    bodyHash,
+    ...(plan.kind === "workflow"
+      ? { emit: { name: WORKFLOW_EVENTS[plan.event], data: { deliveryId } } }
+      : { settled: plan.kind === "record" ? { status: "processed" as const, error: null } : { status: "ignored" as const, error: plan.reason } }),
+  }, (work) => c.executionCtx.waitUntil(work));
   const ignored = plan.kind === "ignore" ? { ignored: true, reason: plan.reason } : {};
-  return c.json({ ok: true, duplicate: outcome === "duplicate", deliveryId, event, ...ignored }, outcome === "duplicate" ? 200 : 202);
+  const duplicate = outcome === "duplicate";
+  return c.json({ ok: true, duplicate, queued: outcome === "queued", deliveryId, event, ...ignored }, duplicate ? 200 : 202);
 });

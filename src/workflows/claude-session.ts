@@ -1,7 +1,7 @@
 // claude-session: what a Claude Code session posted (transcript slice or hook) becomes tasks of its project (workflow extract-tasks).
+// The ingress consumer applies such posts itself (app/consume-deliveries.ts); this run serves replays and posts stored at the door.
 
-import type { ClaudeDeliveryPayload } from "../domain/deliveries";
-import { scopeIntents } from "../domain/trackers/keys";
+import { applySessionPost } from "../app/session-posts";
 import { defineWorkflow } from "./define";
 import { emitTaskEvents } from "./task-events";
 
@@ -20,11 +20,8 @@ export const claudeSession = defineWorkflow(
       if (!d?.payload) throw new Error(`Delivery ${deliveryId} has no payload`);
       return d.payload;
     });
-    const p = JSON.parse(payload) as ClaudeDeliveryPayload;
     const changes = await step.run(EXTRACT_STEPS.apply, async () => {
-      const at = new Date().toISOString();
-      const project = await store.projectForCwd(p.cwd, at);
-      const applied = await store.applyIntents({ sessionId: p.sessionId, projectId: project.id, cwd: p.cwd, gitBranch: p.gitBranch, intents: scopeIntents(project.id, p.intents) }, at);
+      const applied = await applySessionPost(store, payload, new Date().toISOString());
       return JSON.parse(JSON.stringify(applied));
     });
     await emitTaskEvents(step, store, changes, event.ts, EXTRACT_STEPS.emit);

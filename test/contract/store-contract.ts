@@ -92,6 +92,26 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect(await store.getDelivery(again)).toBeNull();
       });
 
+      it("records a batch once per id and per body hash, and returns what waits for its emit once each", async () => {
+        const [a, b, c, settled] = [1, 2, 3, 4].map(() => `test:${crypto.randomUUID()}`);
+        const hash = crypto.randomUUID();
+        const d = (id: string, extra: object = {}) => ({ id, source: "test", event: "push", payload: `{"of":"${id}"}`, emit: `{"id":"${id}"}`, at: nextAt(), ...extra });
+        const waiting = await store.recordDeliveries([d(a), d(a), d(b, { bodyHash: hash }), d(c, { bodyHash: hash }), d(settled, { emit: null, status: "ignored" })]);
+        expect(waiting.sort((x, y) => x.id.localeCompare(y.id))).toEqual([{ id: a, emit: `{"id":"${a}"}` }, { id: b, emit: `{"id":"${b}"}` }].sort((x, y) => x.id.localeCompare(y.id)));
+        expect(await store.getDelivery(c)).toBeNull();
+        expect(await store.getDelivery(settled)).toMatchObject({ status: "ignored" });
+        // Seen again (a retried batch): a delivery still waiting comes back; one emitted since does not.
+        await store.setDeliveryStatus([b], "emitted");
+        expect(await store.recordDeliveries([d(a), d(b)])).toEqual([{ id: a, emit: `{"id":"${a}"}` }]);
+      });
+
+      it("sets the status of many deliveries in one call", async () => {
+        const ids = [`test:${crypto.randomUUID()}`, `test:${crypto.randomUUID()}`];
+        for (const id of ids) await store.recordDelivery({ id, source: "test", event: "ping", payload: "{}", at: nextAt() });
+        await store.setDeliveryStatus(ids, "dead", "gave up");
+        for (const id of ids) expect(await store.getDelivery(id)).toMatchObject({ status: "dead", error: "gave up" });
+      });
+
       it("records deliveries without a body hash each by its id alone", async () => {
         const ids = [`test:${crypto.randomUUID()}`, `test:${crypto.randomUUID()}`];
         for (const id of ids) expect(await store.recordDelivery({ id, source: "test", event: "ping", payload: "{}", at: nextAt() })).toBe("new");

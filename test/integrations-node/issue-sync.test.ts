@@ -2,7 +2,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { recordAndEmit } from "../../src/app/ingress";
+import { acceptDelivery } from "../../src/app/ingress";
 import { addDependency, removeDependency } from "../../src/app/dependencies";
 import { addComment } from "../../src/app/task-records";
 import { createTask, moveTask, updateTask } from "../../src/app/tasks";
@@ -111,7 +111,7 @@ async function webhook(event: string, payload: unknown) {
   if (plan.kind !== "workflow") return plan;
   const deliveryId = `github:${crypto.randomUUID()}`;
   const from = h.startedCount();
-  await recordAndEmit(h.services, { deliveryId, source: "github", event, payload: plan.payload, emit: { name: WORKFLOW_EVENTS[plan.event], data: { deliveryId } }, bodyHash: deliveryId });
+  await acceptDelivery(h.services, { deliveryId, source: "github", event, payload: plan.payload, emit: { name: WORKFLOW_EVENTS[plan.event], data: { deliveryId } }, bodyHash: deliveryId });
   await settle(from);
   return (await store().getDelivery(deliveryId))!.status;
 }

@@ -2,10 +2,14 @@
 import { env } from "cloudflare:test";
 import { expect, it } from "vitest";
 import type { Env } from "../../src/config";
-import { recordAndEmit } from "../../src/app/ingress";
+import { storeAndStart } from "../../src/app/consume-deliveries";
 import { LaunchLimit, MAX_RUN_MS, recordRunEnded, RUN_LINGER_MS } from "../../src/integrations/engine-cloudflare/launch-limit";
 import { buildServices } from "../../src/services";
 import { eventually } from "../support/hub";
+import { planGitHubEvent } from "../../src/domain/github-events";
+import { pullRequestPayload } from "../support/github-payloads";
+
+const pullRequestPlan = planGitHubEvent("pull_request", pullRequestPayload("acme/limit", "opened", { number: 1, title: "Limit" })) as { payload: unknown };
 
 /** The hub's services as `npm run dev` builds them, with room for exactly `room` more runs than are alive now. */
 async function servicesWithRoom(room: number) {
@@ -13,10 +17,12 @@ async function servicesWithRoom(room: number) {
   return buildServices({ ...env, WORKFLOW_LAUNCH_LIMIT: String(alive + room) } as unknown as Env);
 }
 
+const at = new Date().toISOString();
+/** A pull request delivery: one that still starts a durable run (the consumer applies pushes itself). */
 const inbound = (id: string) => ({
-  deliveryId: id, source: "github" as const, event: "push",
-  payload: { repo: "acme/limit", defaultBranch: "main", ref: "refs/heads/main", actor: "octocat", commits: [] },
-  emit: { name: "github/push.received" as const, data: { deliveryId: id } },
+  id, source: "github", event: "pull_request", at,
+  payload: JSON.stringify(pullRequestPlan.payload),
+  emit: JSON.stringify({ id, name: "github/pull_request.received", data: { deliveryId: id }, ts: at }),
 });
 
 it("gives every run wanted without a limit", async () => {
@@ -25,18 +31,18 @@ it("gives every run wanted without a limit", async () => {
 
 it("emits a delivery while there is room, and records the next one without emitting it once there is none", async () => {
   const s = await servicesWithRoom(1);
-  expect(await recordAndEmit(s, inbound("github:limit-1"))).toBe("new");
-  expect(await recordAndEmit(s, inbound("github:limit-2"))).toBe("new");
+  expect(await storeAndStart(s, [inbound("github:limit-1")])).toEqual({ applied: 0, started: 1 });
+  expect(await storeAndStart(s, [inbound("github:limit-2")])).toEqual({ applied: 0, started: 0 });
   expect((await s.store.getDelivery("github:limit-1"))?.status).not.toBe("received");
   expect((await s.store.getDelivery("github:limit-2"))?.status).toBe("received");
-  expect(await s.engine.status("link-commits", "github:limit-2")).toBe("none");
+  expect(await s.engine.status("sync-pull-request", "github:limit-2")).toBe("none");
   expect(await s.engine.launchRoom(3)).toBe(0);
 });
 
 it("has a run it started record its own end", async () => {
   const s = await servicesWithRoom(1);
-  await recordAndEmit(s, inbound("github:limit-3"));
-  const endedAt = () => env.DB.prepare(`SELECT ended_at FROM workflow_runs WHERE instance_id = ?`).bind("link-commits-github_limit-3").first<string | null>("ended_at");
+  await storeAndStart(s, [inbound("github:limit-3")]);
+  const endedAt = () => env.DB.prepare(`SELECT ended_at FROM workflow_runs WHERE instance_id = ?`).bind("sync-pull-request-github_limit-3").first<string | null>("ended_at");
   expect(await eventually(endedAt)).toMatch(/^\d{4}-/);
 });
 

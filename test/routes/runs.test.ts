@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CloudflareEngine } from "../../src/integrations/engine-cloudflare";
 import { D1Store } from "../../src/integrations/store-d1";
 import { workflows } from "../../src/workflows";
-import { pushPayload } from "../support/github-payloads";
+import { pullRequestPayload, pushPayload } from "../support/github-payloads";
 import { call, createProject, eventually, webhook } from "../support/hub";
 import { newTask } from "../support/github-deliveries";
 
@@ -12,6 +12,19 @@ import { newTask } from "../support/github-deliveries";
 async function processedPush(repo: string, key: string): Promise<string> {
   const delivery = crypto.randomUUID();
   expect((await webhook("push", pushPayload(repo, "refs/heads/feature", [{ message: `${key} #comment seen` }]), { delivery })).status).toBe(202);
+  const id = `github:${delivery}`;
+  await eventually(async () => (await new D1Store(env.DB).getDelivery(id))?.status === "processed");
+  return id;
+}
+
+/**
+ * Posts a signed pull request naming a task and waits until sync-pull-request marked it processed: a push is
+ * applied by the ingress consumer itself and starts no run, a pull request still runs (it may call GitHub).
+ */
+async function processedPullRequest(repo: string, key: string): Promise<string> {
+  const delivery = crypto.randomUUID();
+  const payload = pullRequestPayload(repo, "opened", { number: Math.floor(Math.random() * 1e6), title: "Work", body: `refs ${key}` });
+  expect((await webhook("pull_request", payload, { delivery })).status).toBe(202);
   const id = `github:${delivery}`;
   await eventually(async () => (await new D1Store(env.DB).getDelivery(id))?.status === "processed");
   return id;
@@ -31,9 +44,9 @@ const replay = (deliveryId: string) =>
 describe("Cloudflare engine status", () => {
   it("reports a workflow run that finished as complete", async () => {
     await createProject("RUNA", { repos: ["acme/runa"] });
-    const id = await processedPush("acme/runa", await newTask("RUNA"));
+    const id = await processedPullRequest("acme/runa", await newTask("RUNA"));
     const engine = new CloudflareEngine(env.WORKFLOWS, workflows);
-    await eventually(async () => (await engine.status("link-commits", id)) === "complete");
+    await eventually(async () => (await engine.status("sync-pull-request", id)) === "complete");
   });
 
   it("reports none for an event that started no run", async () => {
@@ -44,14 +57,14 @@ describe("Cloudflare engine status", () => {
 describe("runs page", () => {
   it("shows each workflow run of a delivery with its live status", async () => {
     await createProject("RUNB", { repos: ["acme/runb"] });
-    const id = await processedPush("acme/runb", await newTask("RUNB"));
+    const id = await processedPullRequest("acme/runb", await newTask("RUNB"));
     await eventually(async () => (await row(id)).includes("run-complete"));
-    expect(await row(id)).toMatch(/data-run="link-commits"[^]*run-complete/);
+    expect(await row(id)).toMatch(/data-run="sync-pull-request"[^]*run-complete/);
   });
 
   it("offers no replay for a delivery that was processed and whose run completed", async () => {
     await createProject("RUNC", { repos: ["acme/runc"] });
-    const id = await processedPush("acme/runc", await newTask("RUNC"));
+    const id = await processedPullRequest("acme/runc", await newTask("RUNC"));
     await eventually(async () => (await row(id)).includes("run-complete"));
     expect(await row(id)).not.toContain("/replay");
   });

@@ -1,6 +1,6 @@
 // Test helpers for talking to the app in workerd the way clients do: tokens, signed webhooks, polling.
 
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { createHmac } from "node:crypto";
 
 export const ADMIN_TOKEN = "test-admin-token";
@@ -55,6 +55,17 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`condition not met${last ? `: ${String(last)}` : ""}`);
+}
+
+/**
+ * Waits until the ingress queue has taken everything posted before now: a sentinel delivery posted now is
+ * stored (the local queue hands batches over in order, one at a time). For asserting what was never stored.
+ */
+export async function queueDrained(): Promise<void> {
+  const id = `drain-${crypto.randomUUID()}`;
+  const res = await webhook("star", { action: "created", sentinel: id }, { delivery: id });
+  if (res.status !== 202) throw new Error(`queueDrained: the sentinel was answered ${res.status}`);
+  await eventually(() => env.DB.prepare("SELECT 1 AS x FROM deliveries WHERE id = ?").bind(`github:${id}`).first("x"), { tries: 200 });
 }
 
 export async function getTask(key: string) {

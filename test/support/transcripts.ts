@@ -1,7 +1,7 @@
 // Posting Claude Code transcripts to the hub in workerd, and what the TodoWrite lists in them say the tasks must be.
 
 import { env } from "cloudflare:test";
-import { call, eventually } from "./hub";
+import { call, eventually, queueDrained } from "./hub";
 
 export interface ApiTask {
   key: string;
@@ -18,8 +18,9 @@ export const postTranscript = (body: string, token?: string | null) =>
 
 export const postHook = (payload: unknown, token?: string | null) => call("/hooks/claude", { method: "POST", json: payload, token });
 
-/** Waits until every recorded delivery has been worked by its workflow (ingress answers before that). */
+/** Waits until every delivery posted so far is stored and worked by its workflow (ingress answers before either). */
 export async function settled(): Promise<void> {
+  await queueDrained();
   await eventually(
     async () => {
       const row = await env.DB.prepare(`SELECT count(*) AS n FROM deliveries WHERE status IN ('received', 'emitted')`).first<{ n: number }>();

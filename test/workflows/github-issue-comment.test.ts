@@ -3,7 +3,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { deliver, newTask } from "../support/github-deliveries";
 import { issueCommentPayload, pushPayload } from "../support/github-payloads";
-import { createProject, getTask, webhook } from "../support/hub";
+import { createProject, eventually, getTask, webhook } from "../support/hub";
 
 describe("/taskhub link", () => {
   it("links an issue so that a commit fixing it completes the task", async () => {
@@ -25,6 +25,6 @@ describe("/taskhub link", () => {
   it("ignores pull request comments that do not address the hub", async () => {
     const res = await webhook("issue_comment", issueCommentPayload("acme/icc", { number: 33, body: "link HUB-1 please", pullRequest: true }), { delivery: "comment-plain" });
     expect(await res.json()).toMatchObject({ ignored: true });
-    expect(await env.DB.prepare(`SELECT status FROM deliveries WHERE id = 'github:comment-plain'`).first<string>("status")).toBe("ignored");
+    expect(await eventually(() => env.DB.prepare(`SELECT status FROM deliveries WHERE id = 'github:comment-plain'`).first<string>("status"))).toBe("ignored");
   });
 });

@@ -40,6 +40,10 @@ export function runStatusOf(status: InstanceStatus["status"]): RunStatus {
   }
 }
 
+/** Workflows' cap on instances per createBatch call. */
+const BATCH_CREATE_MAX = 100;
+const ALREADY_EXISTS = /already exists|instance.*exist/i;
+
 export class CloudflareEngine implements Engine {
   readonly name = "cloudflare" as const;
   constructor(
@@ -53,19 +57,35 @@ export class CloudflareEngine implements Engine {
     return this.limit ? this.limit.room(wanted) : wanted;
   }
 
+  /** Every run the events start, created in calls of up to 100 instances (createBatch's cap): one call for a queue batch. */
   async send(events: EventEnvelope[]): Promise<void> {
+    const wanted: WorkflowInstanceCreateOptions<InstanceParams>[] = [];
     for (const event of events) {
       for (const wf of this.workflows.filter((w) => triggeredBy(w, event))) {
-        const id = await instanceId(wf.id, event.id);
-        try {
-          await this.binding.create({ id, params: { workflowId: wf.id, event, counted: !!this.limit } satisfies InstanceParams });
-          await this.limit?.started(id);
-        } catch (e) {
-          // The instance exists: this event was sent before, and sending it again must do nothing.
-          if (/already exists|instance.*exist/i.test(String((e as Error).message))) continue;
-          throw e;
-        }
+        wanted.push({ id: await instanceId(wf.id, event.id), params: { workflowId: wf.id, event, counted: !!this.limit } });
       }
+    }
+    const unique = [...new Map(wanted.map((w) => [w.id, w])).values()]; // createBatch refuses one id twice
+    for (let i = 0; i < unique.length; i += BATCH_CREATE_MAX) {
+      const chunk = unique.slice(i, i + BATCH_CREATE_MAX);
+      try {
+        await this.binding.createBatch(chunk);
+      } catch (e) {
+        // Some instance exists (the event was sent before: a retried batch, the re-emit sweep): Workflows refuses
+        // the whole call then, so this chunk goes one by one, where an existing instance is skipped.
+        if (!ALREADY_EXISTS.test(String((e as Error).message))) throw e;
+        for (const one of chunk) await this.createOnce(one);
+      }
+      await this.limit?.started(chunk.map((c) => c.id!));
+    }
+  }
+
+  private async createOnce(options: WorkflowInstanceCreateOptions<InstanceParams>): Promise<void> {
+    try {
+      await this.binding.create(options);
+    } catch (e) {
+      // The instance exists: this event was sent before, and sending it again must do nothing.
+      if (!ALREADY_EXISTS.test(String((e as Error).message))) throw e;
     }
   }
 

@@ -46,11 +46,13 @@ export class LaunchLimit {
     return wanted === 0 ? 0 : launchRoom(await this.alive(now), this.limit, wanted);
   }
 
-  /** A run was created; rows that no longer count go in the same round trip, so the table stays small. */
-  async started(instanceId: string, now = Date.now()): Promise<void> {
+  /** Runs were created; rows that no longer count go in the same round trip, so the table stays small. */
+  async started(instanceIds: string | readonly string[], now = Date.now()): Promise<void> {
     const since = liveSince(now);
     await this.db.batch([
-      this.db.prepare(`INSERT OR IGNORE INTO workflow_runs (instance_id, started_at) VALUES (?, ?)`).bind(instanceId, new Date(now).toISOString()),
+      this.db
+        .prepare(`INSERT OR IGNORE INTO workflow_runs (instance_id, started_at) SELECT value, ?2 FROM json_each(?1)`)
+        .bind(JSON.stringify(typeof instanceIds === "string" ? [instanceIds] : instanceIds), new Date(now).toISOString()),
       this.db.prepare(`DELETE FROM workflow_runs WHERE started_at < ?1 AND (ended_at IS NULL OR ended_at < ?2)`).bind(since.running, since.ended),
     ]);
   }

@@ -1,0 +1,70 @@
+// The ingress queue's consumer, as use cases: a batch of deliveries stored in one write and started in one call; dead letters recorded.
+
+import type { EventEnvelope, EventName } from "../domain/events";
+import type { CompactPush } from "../domain/github-events";
+import type { Services } from "../ports/services";
+import type { NewDelivery, Store, TaskChange } from "../ports/store";
+import { applyPush } from "./pushes";
+import { applySessionPost } from "./session-posts";
+import { issueSyncEventsOf } from "./issue-sync";
+import { taskEventsOf } from "./task-events";
+
+type Applied = { status: "processed" | "ignored"; changes: TaskChange[] };
+
+/**
+ * Deliveries the consumer applies itself, by the event they would start: they need no waiting, no outside
+ * service and no retry across steps, so they need no durable run either (their workflows still serve replays
+ * and deliveries stored at the door). The rest (pull requests, issues, comments) call GitHub or wait: they run.
+ */
+const APPLIERS: Partial<Record<EventName, (store: Store, payload: string, at: string) => Promise<Applied>>> = {
+  "claude/transcript.received": async (store, payload, at) => ({ status: "processed", changes: await applySessionPost(store, payload, at) }),
+  "claude/hook.received": async (store, payload, at) => ({ status: "processed", changes: await applySessionPost(store, payload, at) }),
+  "github/push.received": (store, payload, at) => applyPush(store, JSON.parse(payload) as CompactPush, at),
+};
+
+/**
+ * Stores the batch (a delivery seen before, by id or body hash, in this batch or earlier, changes nothing), then
+ * works every delivery still waiting, including one a failed attempt stored but never finished: one the consumer
+ * applies itself (APPLIERS) is applied here, in the batch's order (a session's hooks arrive in the order they
+ * happened); every other one's workflows start, with the follow-ups of what was applied, in one engine call.
+ * Instance ids are the events' ids, so a retried batch starts nothing twice. Runs beyond the engine's launch room
+ * stay "received" for the re-emit sweep. Throws when the store or the engine fails: the caller retries.
+ */
+export async function storeAndStart(s: Services, batch: readonly NewDelivery[]): Promise<{ applied: number; started: number }> {
+  if (!batch.length) return { applied: 0, started: 0 };
+  const waiting = await s.store.recordDeliveries(batch);
+  const payloads = new Map<string, string | null>();
+  for (const d of batch) if (!payloads.has(d.id)) payloads.set(d.id, d.payload);
+  const events = waiting.map((w) => ({ id: w.id, event: JSON.parse(w.emit) as EventEnvelope }));
+  const inline = events.filter((e) => APPLIERS[e.event.name] && payloads.get(e.id));
+  const runs = events.filter((e) => !inline.includes(e));
+  const changes: TaskChange[] = [];
+  const settled: Record<Applied["status"], string[]> = { processed: [], ignored: [] };
+  for (const e of inline) {
+    const applied = await APPLIERS[e.event.name]!(s.store, payloads.get(e.id)!, e.event.ts);
+    changes.push(...applied.changes);
+    settled[applied.status].push(e.id);
+  }
+  const now = runs.slice(0, await s.engine.launchRoom(runs.length));
+  const at = new Date().toISOString();
+  // What a push or a session moved follows on as it would from their workflows: task events, and issue sync.
+  const started = [...now.map((e) => e.event), ...(await taskEventsOf(s.store, changes, at)), ...(await issueSyncEventsOf(s.store, changes, at))];
+  if (started.length) await s.engine.send(started);
+  await s.store.setDeliveryStatus(settled.processed, "processed");
+  await s.store.setDeliveryStatus(settled.ignored, "ignored");
+  await s.store.setDeliveryStatus(now.map((e) => e.id), "emitted");
+  return { applied: inline.length, started: now.length };
+}
+
+/**
+ * Deliveries the queue gave up on, kept as "dead" so /runs shows them and the operator can replay them: a new
+ * one is recorded dead with its own reason; one already stored but never started is marked dead; one that did
+ * start keeps its status (the run tells its own story).
+ */
+export async function recordDead(s: Services, dead: readonly NewDelivery[]): Promise<void> {
+  if (!dead.length) return;
+  const stuck = await s.store.recordDeliveries(dead.map((d) => ({ ...d, status: "dead" as const, error: d.error ?? DEAD })));
+  await s.store.setDeliveryStatus(stuck.map((d) => d.id), "dead", DEAD);
+}
+
+const DEAD = "The ingress queue gave up on this delivery after its retries (dead-lettered)";
