@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: measures the hub against its baselines, prints a table and writes bench/results.json.
 // BENCH_QUICK=1 runs every figure briefly (a smoke test of the harness, not numbers to publish).
-// BENCH_ONLY=extract,quality runs some figures; with BENCH_MERGE=1 they replace their own entries in bench/results.json.
+// BENCH_ONLY=extract,quality runs some figures (keys: extract quality webhook paced faults e2e burst store convex); with BENCH_MERGE=1 they replace their own entries in bench/results.json.
 
 import { cpus, totalmem } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -10,7 +10,9 @@ import { benchImportBurst, benchPushBurst } from "./burst.mjs";
 import { benchE2e } from "./e2e.mjs";
 import { benchExtraction } from "./extract.mjs";
 import { benchExtractionQuality } from "./extraction-quality.mjs";
+import { benchFaults } from "./faults.mjs";
 import { root, startHub } from "./lib/hub.mjs";
+import { benchPaced } from "./paced.mjs";
 import { benchStore } from "./store.mjs";
 import { benchStoreConvex } from "./store-convex.mjs";
 import { benchWebhook } from "./webhook.mjs";
@@ -52,7 +54,15 @@ if (want("quality")) {
 // A fresh hub per group, so one group's backlog of workflow runs does not slow the next.
 if (want("webhook")) {
   log("webhook ingest (hub under npm run dev vs Probot)…");
-  figures.push(...(await attempt("webhook ingest", "req/s", () => withHub((hub) => benchWebhook(hub, quick ? { runs: 1, seconds: 3, warmup: 1 } : { runs: 3, seconds: 10, warmup: 3 })))));
+  figures.push(...(await attempt("webhook ingest", "req/s", () => withHub((hub) => benchWebhook(hub, quick ? { runs: 1, seconds: 3, warmup: 1, cpuDeliveries: 300 } : { runs: 3, seconds: 10, warmup: 3, cpuDeliveries: 3_000 })))));
+}
+if (want("paced")) {
+  log("p99 at 200 deliveries/s (paced, open loop)…");
+  figures.push(...(await attempt("p99 at 200 deliveries/s", "ms", () => withHub((hub) => benchPaced(hub, quick ? { seconds: 3, warmupSeconds: 1 } : { seconds: 10, warmupSeconds: 2 })))));
+}
+if (want("faults")) {
+  log("10k deliveries (the fault run, FAULTS_DELIVERIES=10000 npm run test:faults)…");
+  figures.push(...(await attempt("10k deliveries", "s", () => benchFaults({ deliveries: quick ? 1_000 : 10_000 }))));
 }
 if (want("e2e") || want("burst")) {
   await withHub(async (hub) => {
@@ -86,6 +96,10 @@ function extra(f) {
   const d = f.detail ?? {};
   if (d.error) return `failed: ${d.error.slice(0, 80)}`;
   if (f.name === "webhook ingest") return `p50/p99 ours ${d.ours.p50}/${d.ours.p99} ms, probot ${d.probot.p50}/${d.probot.p99} ms; Miniflare direct ${d.miniflare.rps} req/s (${d.miniflare.ratio}×); /health ${d.health.ours} vs ${d.health.miniflare} direct; peak ${d.peakMemoryMb} MB`;
+  if (f.name === "webhook ingest vs runtime floor") return `per run ${d.ratios.join(", ")}; /health p50/p99 ${d.health.p50}/${d.health.p99} ms; goal ${d.goal}×`;
+  if (f.name === "webhook cpu per delivery") return `${d.deliveries} pushes × ${d.runs}: ours ${d.ours.join(", ")} ms, probot ${d.probot.join(", ")} ms`;
+  if (f.name.startsWith("p99 at ")) return `p50/p90/p99/max ${d.p50}/${d.p90}/${d.p99}/${d.max} ms over ${d.deliveries} deliveries at ${d.achievedRate}/s; ${JSON.stringify(d.statuses)}`;
+  if (f.name === "10k deliveries") return `test time until all applied once; wall ${d.wallSeconds} s with hub start`;
   if (f.name === "end to end p95") return `transcript p50/p95 ${d.transcript.p50}/${d.transcript.p95} ms, push ${d.push.p50}/${d.push.p95} ms`;
   const pp = (x) => `${x.p50}/${x.p95}`;
   if (f.name === "store list p95") return `p50/p95 page ${pp(d.page)}, status+priority ${pp(d.filtered)}, open ${pp(d.open)}, assignee ${pp(d.assignee)} (rare ${pp(d.rareAssignee)}), tag ${pp(d.tagged)} (rare ${pp(d.rareTag)}) ms at ${d.tasks} tasks; seeded in ${d.seeded.seconds} s`;

@@ -1,11 +1,13 @@
-// Webhook ingest: autocannon (20 connections) posting the same signed push to the hub under `npm run dev` and to Probot,
-// and to the same hub served by Miniflare directly, which shows how much of the gap is wrangler dev's and how much ours.
+// Webhook ingest: autocannon (20 connections) posting signed pushes to the hub under `npm run dev` and to Probot,
+// and to the same hub served by Miniflare directly, which shows how much of the gap is wrangler dev's and how much ours;
+// then the hub against its own `GET /health`, and CPU per delivery from /proc against Probot's per request.
 
 import autocannon from "autocannon";
 import { fork } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
-import { headers, largestPush, sign } from "./lib/github.mjs";
+import { settledCpuMs } from "./lib/cpu.mjs";
+import { headers, largestPush, sha, sign } from "./lib/github.mjs";
 import { freePort, root, startMiniflareHub } from "./lib/hub.mjs";
 import { median, round } from "./lib/stats.mjs";
 
@@ -16,20 +18,25 @@ export async function startProbot(secret) {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
   const child = fork(join(root, "bench/probot-server.mjs"), { env: { ...process.env, PORT: String(port), WEBHOOK_SECRET: secret, PROBOT_PRIVATE_KEY: privateKey }, stdio: "inherit" });
   await new Promise((resolve, reject) => (child.once("message", resolve), child.once("exit", reject)));
-  return { base: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+  return { base: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
 /**
- * One autocannon run. Every request carries a fresh X-GitHub-Delivery (setupRequest), so the hub records
- * and emits each one instead of answering "duplicate".
+ * The push with a fresh `after` sha (same length, so the same bytes on the wire), signed, with a fresh
+ * X-GitHub-Delivery: the hub dedupes by delivery id and by body hash, so a repeated body would measure duplicates.
  */
-function cannon(url, secret, body, seconds) {
-  const fixed = headers(secret, body);
+export function freshPush(secret, body) {
+  const b = body.replace(/"after":"[0-9a-f]{40}"/, `"after":"${sha()}"`);
+  return { body: b, headers: headers(secret, b) };
+}
+
+/** One autocannon run (by duration, or a fixed amount of requests), every request a fresh delivery. */
+function cannon(url, secret, body, seconds, amount) {
   return autocannon({
     url,
     connections: CONNECTIONS,
-    duration: seconds,
-    requests: [{ method: "POST", path: "/webhooks/github", body, setupRequest: (req) => ({ ...req, headers: { ...fixed, "x-github-delivery": crypto.randomUUID() } }) }],
+    ...(amount ? { amount } : { duration: seconds }),
+    requests: [{ method: "POST", path: "/webhooks/github", setupRequest: (req) => ({ ...req, ...freshPush(secret, body) }) }],
   });
 }
 
@@ -40,7 +47,7 @@ function summary(r) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
 }
 
-export async function benchWebhook(hub, { runs = 3, seconds = 10, warmup = 3 } = {}) {
+export async function benchWebhook(hub, { runs = 3, seconds = 10, warmup = 3, cpuDeliveries = 3_000 } = {}) {
   const body = largestPush();
   const probot = await startProbot(hub.webhookSecret);
   let direct;
@@ -55,6 +62,7 @@ export async function benchWebhook(hub, { runs = 3, seconds = 10, warmup = 3 } =
     const ours = [];
     const theirs = [];
     const bare = [];
+    const floor = [];
     await cannon(hub.base, hub.webhookSecret, body, warmup);
     await cannon(direct.base, direct.webhookSecret, body, warmup);
     await cannon(probot.base, hub.webhookSecret, body, warmup);
@@ -64,10 +72,22 @@ export async function benchWebhook(hub, { runs = 3, seconds = 10, warmup = 3 } =
       ours.push(summary(await cannon(hub.base, hub.webhookSecret, body, seconds)));
       bare.push(summary(await cannon(direct.base, direct.webhookSecret, body, seconds)));
       theirs.push(summary(await cannon(probot.base, hub.webhookSecret, body, seconds)));
+      floor.push(summary(await health(hub.base, seconds)));
     }
     const peakMemoryMb = hub.memory.peakMb();
-    const floor = { ours: summary(await health(hub.base, seconds)), miniflare: summary(await health(direct.base, seconds)) };
-    return figure({ body, runs, seconds, ours, theirs, bare, floor, peakMemoryMb });
+    const directHealth = summary(await health(direct.base, seconds));
+    await direct.stop();
+    direct = null;
+    const cpu = { ours: [], probot: [] };
+    for (let i = 0; i < runs; i++) {
+      cpu.ours.push(await cpuPerRequest(hub.pid, hub.base, hub.webhookSecret, body, cpuDeliveries));
+      cpu.probot.push(await cpuPerRequest(probot.pid, probot.base, hub.webhookSecret, body, cpuDeliveries));
+    }
+    return [
+      figure({ body, runs, seconds, ours, theirs, bare, floor: { ours: floor[0], miniflare: directHealth }, peakMemoryMb }),
+      floorFigure({ runs, seconds, ours, floor }),
+      cpuFigure({ runs, deliveries: cpuDeliveries, cpu }),
+    ];
   } finally {
     probot.stop();
     await direct?.stop();
@@ -98,5 +118,43 @@ function figure({ body, runs, seconds, ours, theirs, bare, floor, peakMemoryMb }
       health: { ours: round(floor.ours.rps), miniflare: round(floor.miniflare.rps) },
       peakMemoryMb,
     },
+  };
+}
+
+/**
+ * CPU ms per request of the process tree under pid: settled before, `n` fresh signed pushes at 20 connections,
+ * settled after (the queue consumer applies after the 202, so its work counts).
+ */
+async function cpuPerRequest(pid, base, secret, body, n) {
+  const before = await settledCpuMs(pid);
+  const r = await cannon(base, secret, body, 0, n);
+  const after = await settledCpuMs(pid);
+  if (r.non2xx || r.errors) throw new Error(`${base}: ${r.non2xx} non-2xx, ${r.errors} errors in the CPU run`);
+  return (after - before) / n;
+}
+
+/** Ours ÷ the same server's `GET /health`, each run's pair measured back to back under `npm run dev`. */
+function floorFigure({ runs, seconds, ours, floor }) {
+  const ratios = ours.map((o, i) => o.rps / floor[i].rps);
+  return {
+    name: "webhook ingest vs runtime floor",
+    unit: "req/s",
+    value: round(median(ours.map((x) => x.rps))),
+    baseline: { name: "GET /health (npm run dev)", value: round(median(floor.map((x) => x.rps))) },
+    ratio: round(median(ratios), 2),
+    detail: { connections: CONNECTIONS, runs, seconds, ratios: ratios.map((r) => round(r, 2)), health: { p50: round(median(floor.map((x) => x.p50))), p99: round(median(floor.map((x) => x.p99))) }, goal: 0.8 },
+  };
+}
+
+function cpuFigure({ runs, deliveries, cpu }) {
+  const value = round(median(cpu.ours), 2);
+  const base = round(median(cpu.probot), 2);
+  return {
+    name: "webhook cpu per delivery",
+    unit: "ms",
+    value,
+    baseline: { name: "probot", value: base },
+    ratio: round(median(cpu.ours) / median(cpu.probot), 2),
+    detail: { deliveries, connections: CONNECTIONS, runs, ours: cpu.ours.map((x) => round(x, 2)), probot: cpu.probot.map((x) => round(x, 2)), how: "utime+stime from /proc of the dev process and its descendants (Probot: its one process), settled before and after" },
   };
 }

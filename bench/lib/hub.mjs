@@ -130,7 +130,8 @@ export async function startMiniflareHub() {
   wranglerRun(["deploy", BENCH_ENTRY, "--dry-run", "--outdir", out]);
   wranglerRun(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]);
   const vars = { HUB_ADMIN_TOKEN: adminToken, GITHUB_WEBHOOK_SECRET: webhookSecret, RATE_LIMIT_WRITES: "1000000", PUBLIC_URL: `http://127.0.0.1:${port}` };
-  const child = spawn(process.execPath, [join(root, "bench/lib/miniflare-server.mjs"), join(out, "index.js"), join(snapshot(), "wrangler.toml"), String(port), stateDir], {
+  const bundle = readdirSync(out).find((f) => f.endsWith(".js")); // named for the entry (worker.js), not index.js
+  const child = spawn(process.execPath, [join(root, "bench/lib/miniflare-server.mjs"), join(out, bundle), join(snapshot(), "wrangler.toml"), String(port), stateDir], {
     detached: true,
     env: { ...process.env, TASKHUB_VARS: JSON.stringify(vars) },
     stdio: ["ignore", "ignore", "inherit", "ipc"],

@@ -1,0 +1,53 @@
+// p99 at a paced load: signed pushes sent open-loop at a fixed rate against the hub under `npm run dev`.
+// Open loop: each request leaves at its scheduled time whether or not earlier ones have answered, and its latency
+// counts from that scheduled time, so a stall shows in the tail instead of slowing the sender down.
+
+import { largestPush } from "./lib/github.mjs";
+import { percentile, round, sleep } from "./lib/stats.mjs";
+import { freshPush } from "./webhook.mjs";
+
+export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds = 2 } = {}) {
+  const template = largestPush();
+  async function run(secs) {
+    const n = rate * secs;
+    const sends = Array.from({ length: n }, () => freshPush(hub.webhookSecret, template)); // signed before the clock starts
+    const latencies = [];
+    const statuses = new Map();
+    const pending = [];
+    const t0 = performance.now() + 50;
+    for (let i = 0; i < n; i++) {
+      const at = t0 + (i * 1000) / rate;
+      const wait = at - performance.now();
+      if (wait > 1) await sleep(wait - 1);
+      while (performance.now() < at); // the last millisecond spun, for an even pace
+      const s = sends[i];
+      pending.push(
+        fetch(`${hub.base}/webhooks/github`, { method: "POST", headers: s.headers, body: s.body })
+          .then(async (res) => {
+            await res.arrayBuffer();
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          })
+          .catch(() => statuses.set("error", (statuses.get("error") ?? 0) + 1))
+          .finally(() => latencies.push(performance.now() - at)),
+      );
+    }
+    const sent = performance.now() - t0;
+    await Promise.all(pending);
+    return { latencies, statuses: Object.fromEntries(statuses), achievedRate: round(n / (sent / 1000)) };
+  }
+  {
+    await run(warmupSeconds);
+    const r = await run(seconds);
+    const l = r.latencies;
+    const bad = Object.entries(r.statuses).filter(([k]) => !(Number(k) >= 200 && Number(k) < 300));
+    if (bad.length) throw new Error(`answers other than 2xx: ${JSON.stringify(r.statuses)}`);
+    return {
+      name: `p99 at ${rate} deliveries/s`,
+      unit: "ms",
+      value: round(percentile(l, 99)),
+      baseline: { name: "goal", value: 25 },
+      ratio: round(percentile(l, 99) / 25, 2),
+      detail: { rate, seconds, deliveries: l.length, achievedRate: r.achievedRate, p50: round(percentile(l, 50)), p90: round(percentile(l, 90)), p99: round(percentile(l, 99)), max: round(Math.max(...l)), statuses: r.statuses },
+    };
+  }
+}
