@@ -68,12 +68,19 @@ export async function benchWebhook(hub, { runs = 3, seconds = 10, warmup = 3, cp
     await cannon(probot.base, hub.webhookSecret, body, warmup);
     hub.memory.reset();
     // Interleaved, so a neighbour's load on this shared machine lands on all three alike.
+    // Each run starts once both hubs are idle: with the queue, a run's deliveries are applied after their 202s,
+    // and that backlog would otherwise land on whatever is measured next (on 2 cores, /health fell to a third).
+    const quiet = () => Promise.all([settledCpuMs(hub.pid), settledCpuMs(direct.pid)]);
     for (let i = 0; i < runs; i++) {
+      await quiet();
       ours.push(summary(await cannon(hub.base, hub.webhookSecret, body, seconds)));
+      await quiet();
       bare.push(summary(await cannon(direct.base, direct.webhookSecret, body, seconds)));
+      await quiet();
       theirs.push(summary(await cannon(probot.base, hub.webhookSecret, body, seconds)));
       floor.push(summary(await health(hub.base, seconds)));
     }
+    await quiet();
     const peakMemoryMb = hub.memory.peakMb();
     const directHealth = summary(await health(direct.base, seconds));
     await direct.stop();
