@@ -14,6 +14,7 @@ export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds 
     const latencies = [];
     const statuses = new Map();
     const pending = [];
+    let firstRefused = null; // what the first answer other than 2xx said, to tell whose it is (ours or wrangler's proxy)
     const t0 = performance.now() + 50;
     for (let i = 0; i < n; i++) {
       const at = t0 + (i * 1000) / rate;
@@ -24,7 +25,8 @@ export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds 
       pending.push(
         fetch(`${hub.base}/webhooks/github`, { method: "POST", headers: s.headers, body: s.body })
           .then(async (res) => {
-            await res.arrayBuffer();
+            const text = await res.text();
+            if (res.status >= 300 && !firstRefused) firstRefused = `${res.status} ${res.headers.get("server") ?? ""} ${text.slice(0, 200)}`;
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           })
           .catch(() => statuses.set("error", (statuses.get("error") ?? 0) + 1))
@@ -33,7 +35,7 @@ export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds 
     }
     const sent = performance.now() - t0;
     await Promise.all(pending);
-    return { latencies, statuses: Object.fromEntries(statuses), achievedRate: round(n / (sent / 1000)) };
+    return { latencies, statuses: Object.fromEntries(statuses), achievedRate: round(n / (sent / 1000)), firstRefused };
   }
   {
     await run(warmupSeconds);
@@ -47,7 +49,7 @@ export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds 
       value: round(percentile(l, 99)),
       baseline: { name: "goal", value: 25 },
       ratio: round(percentile(l, 99) / 25, 2),
-      detail: { rate, seconds, deliveries: l.length, achievedRate: r.achievedRate, p50: round(percentile(l, 50)), p90: round(percentile(l, 90)), p99: round(percentile(l, 99)), max: round(Math.max(...l)), statuses: r.statuses, refused },
+      detail: { rate, seconds, deliveries: l.length, achievedRate: r.achievedRate, p50: round(percentile(l, 50)), p90: round(percentile(l, 90)), p99: round(percentile(l, 99)), max: round(Math.max(...l)), statuses: r.statuses, refused, firstRefused: r.firstRefused },
     };
   }
 }
