@@ -2,11 +2,12 @@
 // Open loop: each request leaves at its scheduled time whether or not earlier ones have answered, and its latency
 // counts from that scheduled time, so a stall shows in the tail instead of slowing the sender down.
 
+import { settledCpuMs } from "./lib/cpu.mjs";
 import { largestPush } from "./lib/github.mjs";
 import { percentile, round, sleep } from "./lib/stats.mjs";
 import { freshPush } from "./webhook.mjs";
 
-export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds = 2 } = {}) {
+export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds = 2, runs = 3 } = {}) {
   const template = largestPush();
   async function run(secs) {
     const n = rate * secs;
@@ -37,19 +38,25 @@ export async function benchPaced(hub, { rate = 200, seconds = 10, warmupSeconds 
     await Promise.all(pending);
     return { latencies, statuses: Object.fromEntries(statuses), achievedRate: round(n / (sent / 1000)), firstRefused };
   }
-  {
-    await run(warmupSeconds);
+  await run(warmupSeconds);
+  // Several rounds, each from an idle hub (the previous round's deliveries applied): one round's p99 has been seen
+  // anywhere from 144 to 1,271 ms on this machine, so the figure is the median round's.
+  const rounds = [];
+  for (let i = 0; i < runs; i++) {
+    await settledCpuMs(hub.pid);
     const r = await run(seconds);
     const l = r.latencies;
     // Answers other than 202 stay in the figure (their latency counts too) and are named in its detail, not hidden.
     const refused = Object.entries(r.statuses).filter(([k]) => !(Number(k) >= 200 && Number(k) < 300)).reduce((n, [, v]) => n + v, 0);
-    return {
-      name: `p99 at ${rate} deliveries/s`,
-      unit: "ms",
-      value: round(percentile(l, 99)),
-      baseline: { name: "goal", value: 25 },
-      ratio: round(percentile(l, 99) / 25, 2),
-      detail: { rate, seconds, deliveries: l.length, achievedRate: r.achievedRate, p50: round(percentile(l, 50)), p90: round(percentile(l, 90)), p99: round(percentile(l, 99)), max: round(Math.max(...l)), statuses: r.statuses, refused, firstRefused: r.firstRefused },
-    };
+    rounds.push({ p50: round(percentile(l, 50)), p90: round(percentile(l, 90)), p99: round(percentile(l, 99)), max: round(Math.max(...l)), achievedRate: r.achievedRate, statuses: r.statuses, refused, firstRefused: r.firstRefused });
   }
+  const mid = [...rounds].sort((a, b) => a.p99 - b.p99)[Math.floor(rounds.length / 2)];
+  return {
+    name: `p99 at ${rate} deliveries/s`,
+    unit: "ms",
+    value: mid.p99,
+    baseline: { name: "goal", value: 25 },
+    ratio: round(mid.p99 / 25, 2),
+    detail: { rate, seconds, runs, deliveries: rate * seconds, ...mid, rounds },
+  };
 }
