@@ -53,11 +53,13 @@ const sp = (n: number) => " ".repeat(n);
 const stop = (message: string, cwd = BASE.cwd) => () => void extractHook({ session_id: SESSION, cwd, hook_event_name: "Stop", last_assistant_message: message });
 const prompt = (text: string) => () => void extractHook({ session_id: SESSION, cwd: BASE.cwd, hook_event_name: "UserPromptSubmit", prompt: text });
 const transcript = (text: string) => () => void extractTranscript(text);
+const nested = (n: number) => `{"type":"user","message":{"content":${"[".repeat(n)}${"]".repeat(n)}}}\n`;
 const endTurn = JSON.stringify({ ...BASE, type: "system", subtype: "turn_duration", uuid: "e", timestamp: "2026-02-11T10:00:09.000Z" });
 const lastWords = (text: string) => transcript(jsonl(assistantText(text), endTurn));
 const summary = (text: string) => transcript(jsonl(userLine(text, undefined, { isCompactSummary: true })));
 
-type Case = [name: string, make: (n: number) => () => void, n: number];
+/** baseline: the runtime's own work on the same input (JSON.parse), whose growth ours may follow but not exceed. */
+type Case = [name: string, make: (n: number) => () => void, n: number, baseline?: (n: number) => () => void];
 
 const extraction: Case[] = [
   ["Stop hook: \"next steps\" + spaces + x", (n) => stop(`next steps${sp(n)}x`), 40],
@@ -76,7 +78,8 @@ const extraction: Case[] = [
   // Megabyte lines on both sides: V8 allocates strings past ~0.5 MB apart, which alone bends 128 KB → 1 MB.
   ["transcript: a megabyte prompt line (and one of 8 MB)", (n) => transcript(jsonl(userLine(`please add ${"word ".repeat(n)}`))), 200_000],
   ["transcript: a megabyte line of spaces after \"next steps\" (and one of 8 MB)", (n) => lastWords(`next steps${sp(n)}x`), 1_000_000],
-  ["transcript: deeply nested JSON content", (n) => transcript(`{"type":"user","message":{"content":${"[".repeat(n)}${"]".repeat(n)}}}\n`), 2_000],
+  // V8's own JSON.parse grows 9–24× over 8× the depth here (measured 2026-12-01), so the bound follows it.
+  ["transcript: deeply nested JSON content", (n) => transcript(nested(n)), 2_000, (n) => () => void JSON.parse(nested(n))],
   ["compaction: a pending item of open parentheses", (n) => summary(`## Pending Tasks\n- fix ${"(".repeat(n)}x`), 500],
   ["compaction: a pending item with spaces before no colon", (n) => summary(`## Pending Tasks\n- fix x${sp(n)}y`), 500],
   ["compaction: current work of spaces and dashes", (n) => summary(`## Current Work\nfixing x${sp(n)}y${".".repeat(n)}x`), 500],
@@ -126,9 +129,11 @@ function comment(body: string) {
 }
 
 describe("extraction grows linearly with adversarial input", () => {
-  it.each(extraction)("%s", (_, make, n) => {
+  it.each(extraction)("%s", (_, make, n, baseline) => {
     const ratio = growth(make, n);
-    expect(ratio, `time(8n) / time(n) = ${ratio.toFixed(1)}`).toBeLessThan(GROWTH_MAX);
+    // Where the runtime's own parser grows faster than linearly, ours may grow as it does (twice, for noise), not more.
+    const bound = baseline ? Math.max(GROWTH_MAX, 2 * growth(baseline, n)) : GROWTH_MAX;
+    expect(ratio, `time(8n) / time(n) = ${ratio.toFixed(1)}, bound ${bound.toFixed(1)}`).toBeLessThan(bound);
   }, TIMEOUT_MS);
 });
 
