@@ -167,7 +167,3 @@ export async function applyTrackerImport(ctx: UseCaseContext, prepared: Prepared
   const summary = trackerImportSummary(plan);
   return { project: project.key, from: input.from, ...summary, created: summary.created - refused, accounting };
 }
-
-export async function importTracker(ctx: UseCaseContext, projectKey: string, body: unknown): Promise<TrackerImportResult> {
-  return applyTrackerImport(ctx, await prepareTrackerImport(ctx, projectKey, body));
-}
