@@ -52,6 +52,10 @@ export class CloudflareEngine implements Engine {
     private readonly limit?: LaunchLimit,
   ) {}
 
+  workflowIds(): string[] {
+    return this.workflows.map((w) => w.id).sort();
+  }
+
   /** Every run wanted, unless local Workflows' launch limit is set (`npm run dev`) and reached. */
   async launchRoom(wanted: number): Promise<number> {
     return this.limit ? this.limit.room(wanted) : wanted;
@@ -87,6 +91,18 @@ export class CloudflareEngine implements Engine {
       // The instance exists: this event was sent before, and sending it again must do nothing.
       if (!ALREADY_EXISTS.test(String((e as Error).message))) throw e;
     }
+  }
+
+  readonly rerunResends = false;
+
+  async cancel(workflowId: string, eventId: string): Promise<void> {
+    await (await this.binding.get(await instanceId(workflowId, eventId))).terminate();
+  }
+
+  /** The same instance from its first step: Workflows forgets its step results on restart. */
+  async rerun(workflowId: string, event: EventEnvelope): Promise<string> {
+    await (await this.binding.get(await instanceId(workflowId, event.id))).restart();
+    return event.id;
   }
 
   async status(workflowId: string, eventId: string): Promise<RunStatus> {
