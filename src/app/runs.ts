@@ -82,10 +82,10 @@ export async function rerunRun(ctx: UseCaseContext, workflow: string, eventId: s
   const view = await runView(ctx, workflow, eventId);
   if (!view.mayRerun) throw new AppError("conflict", `Only a run that errored or was cancelled is rerun; this one is ${view.status}`);
   const { engine, store } = ctx.services;
+  const event = engine.rerunResends ? await eventOf(ctx, view.run) : null;
+  if (engine.rerunResends && !event) throw new AppError("conflict", "This engine reruns a run by sending its event again, and only a delivery's event can be rebuilt");
   const at = new Date().toISOString();
-  const event = (await eventOf(ctx, view.run)) ?? { id: eventId, name: "cron/ticked" as EventName, data: {} as EventData<EventName>, ts: at };
-  if (engine.rerunResends && !view.run.deliveryId) throw new AppError("conflict", "This engine reruns a run by sending its event again, and only a delivery's event can be rebuilt");
-  const fresh = await engine.rerun(workflow, event, `${view.run.deliveryId ?? eventId}:rerun:${at.replace(/[^0-9]/g, "")}`);
+  const fresh = await engine.rerun(workflow, eventId, event, `${view.run.deliveryId ?? eventId}:rerun:${at.replace(/[^0-9]/g, "")}`);
   if (view.run.deliveryId) await store.setDeliveryStatus(view.run.deliveryId, "emitted");
   return fresh;
 }

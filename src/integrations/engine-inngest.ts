@@ -174,8 +174,9 @@ export class InngestEngine implements Engine {
   readonly rerunResends = true;
 
   /** Inngest's API reruns no single run: the event goes out again under a fresh id, which Inngest has not seen. */
-  async rerun(_workflowId: string, event: EventEnvelope, freshId: string): Promise<string> {
-    await this.send([{ ...event, id: freshId, ts: new Date().toISOString() }]);
+  async rerun(_workflowId: string, _eventId: string, resend: EventEnvelope | null, freshId: string): Promise<string> {
+    if (!resend) throw new Error("Inngest reruns a run by sending its event again: the event is needed");
+    await this.send([{ ...resend, id: freshId, ts: new Date().toISOString() }]);
     return freshId;
   }
 

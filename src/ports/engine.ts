@@ -32,10 +32,11 @@ export interface Engine {
   readonly rerunResends: boolean;
   /**
    * Runs a run that ended badly again. Cloudflare restarts the same instance (same run, from its first step);
-   * Inngest cannot rerun one run through its API, so the event goes out again under `freshId`, and every workflow
-   * it triggers runs again under that id. Returns the event id the run now goes by.
+   * Inngest cannot rerun one run through its API, so `resend` (the run's event, needed then: see rerunResends) goes
+   * out again under `freshId`, and every workflow it triggers runs again under that id. Returns the event id the run
+   * now goes by.
    */
-  rerun(workflowId: string, event: EventEnvelope, freshId: string): Promise<string>;
+  rerun(workflowId: string, eventId: string, resend: EventEnvelope | null, freshId: string): Promise<string>;
 }
 
 /** One workflow's run for one event: `instance` is the engine's own name for it. */

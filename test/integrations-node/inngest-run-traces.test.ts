@@ -4,7 +4,9 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { UseCaseContext } from "../../src/app/context";
 import { runsOfDelivery } from "../../src/app/ingress";
+import { cancelRun, rerunRun, runView } from "../../src/app/runs";
 import { InngestEngine } from "../../src/integrations/engine-inngest";
 import { makeEvent } from "../../src/workflows/events";
 import { runOf } from "../contract/engine-harness";
@@ -32,6 +34,7 @@ beforeEach(async () => {
 });
 
 const store = () => h.services.store;
+const operator = (): UseCaseContext => ({ asker: { admin: true, userId: null, scopes: ["admin"] }, actor: "admin", services: h.services });
 
 /** A push naming a task, recorded as ingress records it; returns the delivery id (the event's id too). */
 async function push(payload: string | null = null) {
@@ -104,10 +107,39 @@ describe("cancel and rerun on Inngest", () => {
     const ev = makeEvent("github/push.received", deliveryId, { deliveryId }, now());
     await h.deliver([ev]);
     const before = h.startedCount();
-    const fresh = await h.services.engine.rerun("link-commits", ev, `${deliveryId}:rerun:1`);
+    const fresh = await h.services.engine.rerun("link-commits", deliveryId, ev, `${deliveryId}:rerun:1`);
     expect(fresh).toBe(`${deliveryId}:rerun:1`);
     const [rerun] = await h.drain(before);
     expect(rerun.workflowId).toBe("link-commits");
     expect((await store().tracedRuns([deliveryId])).map((t) => t.eventId)).toEqual([deliveryId, `${deliveryId}:rerun:1`]);
+  });
+
+  it("cancels a running run from the run page's use case: Inngest is asked, and our trace says terminated", async () => {
+    let asked = 0;
+    server.use(http.post("https://api.inngest.com/v1/cancellations", () => (asked++, HttpResponse.json({ id: "01HMRMPE5ZQ4AMNJ3S2N79QGRZ" }))));
+    const eventId = `due-${crypto.randomUUID()}`;
+    await store().traceRunStarted({ workflow: "deadline-alerts", eventId, deliveryId: null, engine: "inngest", input: "{}", at: now() });
+    expect((await runView(operator(), "deadline-alerts", eventId)).mayCancel).toBe(true);
+    await cancelRun(operator(), "deadline-alerts", eventId);
+    expect(asked).toBe(1);
+    expect(await runView(operator(), "deadline-alerts", eventId)).toMatchObject({ status: "terminated", mayCancel: false, mayRerun: true });
+  });
+
+  it("reruns a delivery's errored run from the use case: a new run under a new id, and the delivery emitted again", async () => {
+    const deliveryId = await push("not json");
+    await h.deliver([makeEvent("github/push.received", deliveryId, { deliveryId }, now())]);
+    const before = h.startedCount();
+    const fresh = await rerunRun(operator(), "link-commits", deliveryId);
+    expect(fresh).toMatch(new RegExp(`^${deliveryId}:rerun:\\d+$`));
+    expect((await store().getDelivery(deliveryId))?.status).toBe("emitted");
+    await h.drain(before);
+    expect((await store().getRunTrace({ workflow: "link-commits", eventId: fresh }))?.run.deliveryId).toBe(deliveryId);
+  });
+
+  it("refuses to rerun on Inngest a run whose event cannot be rebuilt (no delivery) with a conflict", async () => {
+    const eventId = `due-${crypto.randomUUID()}`;
+    await store().traceRunStarted({ workflow: "deadline-alerts", eventId, deliveryId: null, engine: "inngest", input: "{}", at: now() });
+    await store().traceRunEnded({ workflow: "deadline-alerts", eventId, status: "errored", error: "boom", at: now() });
+    await expect(rerunRun(operator(), "deadline-alerts", eventId)).rejects.toMatchObject({ code: "conflict" });
   });
 });

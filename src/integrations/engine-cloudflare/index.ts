@@ -100,9 +100,9 @@ export class CloudflareEngine implements Engine {
   }
 
   /** The same instance from its first step: Workflows forgets its step results on restart. */
-  async rerun(workflowId: string, event: EventEnvelope): Promise<string> {
-    await (await this.binding.get(await instanceId(workflowId, event.id))).restart();
-    return event.id;
+  async rerun(workflowId: string, eventId: string): Promise<string> {
+    await (await this.binding.get(await instanceId(workflowId, eventId))).restart();
+    return eventId;
   }
 
   async status(workflowId: string, eventId: string): Promise<RunStatus> {
