@@ -114,7 +114,13 @@ export class CloudflareEngine implements Engine {
       if (/not.?found|does not exist/i.test(String((e as Error).message))) return "none";
       throw e;
     }
-    return runStatusOf((await instance.status()).status);
+    try {
+      return runStatusOf((await instance.status()).status);
+    } catch (e) {
+      // Created but not yet picked up by local Workflows (a fresh replay or restart): it is waiting to start.
+      if (/never started/i.test(String((e as Error).message))) return "queued";
+      throw e;
+    }
   }
 
   async runs(event: EventEnvelope): Promise<WorkflowRun[]> {
