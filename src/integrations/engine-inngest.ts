@@ -112,6 +112,38 @@ export function inngestApi(config: { INNGEST_DEV?: string; INNGEST_SIGNING_KEY?:
   return { baseUrl, signingKey: config.INNGEST_SIGNING_KEY };
 }
 
+/** What Inngest's inngest/function.cancelled carries: the function's slug (app id, hyphen, function id) and the run's event. */
+interface Cancelled {
+  function_id?: string;
+  event?: { id?: string } | string;
+}
+
+export const CANCELLATION_RECORDER_ID = "record-cancellations";
+
+/**
+ * A run Inngest cancels (cancelOn, a timeout, the REST API, the dashboard) ends no code of ours, so its trace would say
+ * "running" for ever: Inngest's inngest/function.cancelled system event marks it terminated.
+ */
+export function cancellationRecorder(client: InngestClient, services: () => Services): InngestFunction.Any {
+  const prefix = `${INNGEST_APP_ID}-`;
+  return client.createFunction({ id: CANCELLATION_RECORDER_ID, triggers: [{ event: "inngest/function.cancelled" }], retries: 3 }, async ({ event }) => {
+    const data = (event.data ?? {}) as Cancelled;
+    let original = data.event;
+    if (typeof original === "string") {
+      try {
+        original = JSON.parse(original) as { id?: string };
+      } catch {
+        original = undefined;
+      }
+    }
+    const eventId = original?.id;
+    const fn = data.function_id ?? "";
+    if (!eventId || !fn.startsWith(prefix)) return { recorded: false };
+    await services().store.traceRunEnded({ workflow: fn.slice(prefix.length), eventId, status: "terminated", error: "cancelled by Inngest", at: new Date().toISOString() });
+    return { recorded: true };
+  });
+}
+
 export class InngestEngine implements Engine {
   readonly name = "inngest" as const;
   private fns: InngestFunction.Any[] | null = null;
@@ -182,7 +214,7 @@ export class InngestEngine implements Engine {
 
   /** The functions, bound to the services they run with (built once: the services outlive requests). */
   functions(services: Services): InngestFunction.Any[] {
-    return (this.fns ??= this.workflows.map((wf) => toInngestFunction(this.client, wf, () => services)));
+    return (this.fns ??= [...this.workflows.map((wf) => toInngestFunction(this.client, wf, () => services)), cancellationRecorder(this.client, () => services)]);
   }
 
   /** What /api/inngest answers with: sync (PUT), introspection (GET) and step calls (POST), signed by Inngest. */

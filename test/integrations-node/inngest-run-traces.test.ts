@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { UseCaseContext } from "../../src/app/context";
 import { runsOfDelivery } from "../../src/app/ingress";
 import { cancelRun, rerunRun, runView } from "../../src/app/runs";
-import { InngestEngine } from "../../src/integrations/engine-inngest";
+import { InngestTestEngine } from "@inngest/test";
+import { CANCELLATION_RECORDER_ID, InngestEngine } from "../../src/integrations/engine-inngest";
 import { makeEvent } from "../../src/workflows/events";
 import { runOf } from "../contract/engine-harness";
 import { inngestHarness } from "../contract/inngest-harness";
@@ -141,5 +142,15 @@ describe("cancel and rerun on Inngest", () => {
     await store().traceRunStarted({ workflow: "deadline-alerts", eventId, deliveryId: null, engine: "inngest", input: "{}", at: now() });
     await store().traceRunEnded({ workflow: "deadline-alerts", eventId, status: "errored", error: "boom", at: now() });
     await expect(rerunRun(operator(), "deadline-alerts", eventId)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("marks a run Inngest cancelled itself (cancelOn, timeout, dashboard) terminated, from its function.cancelled event", async () => {
+    const eventId = `due-${crypto.randomUUID()}`;
+    await store().traceRunStarted({ workflow: "deadline-alerts", eventId, deliveryId: null, engine: "inngest", input: "{}", at: now() });
+    const recorder = (h.services.engine as InngestEngine).functions(h.services).find((f) => f.id() === CANCELLATION_RECORDER_ID || f.id().endsWith(`-${CANCELLATION_RECORDER_ID}`))!;
+    const data = { function_id: "taskhub-deadline-alerts", run_id: "01J", error: { message: "function cancelled", name: "Error" }, event: { id: eventId, name: "task/due.changed", data: {} } };
+    const out = await new InngestTestEngine({ function: recorder, events: [{ name: "inngest/function.cancelled", data } as never] }).execute();
+    expect((out as { result: unknown }).result).toEqual({ recorded: true });
+    expect((await store().getRunTrace({ workflow: "deadline-alerts", eventId }))?.run).toMatchObject({ status: "terminated", error: "cancelled by Inngest" });
   });
 });
