@@ -72,7 +72,7 @@ export function runTraces(db: D1Database): RunTraceStore {
     async tracedRuns(deliveryIds) {
       if (!deliveryIds.length) return [];
       const { results } = await db
-        .prepare(`SELECT * FROM run_traces WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY started_at`)
+        .prepare(`SELECT * FROM run_traces WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY started_at LIMIT 2000`)
         .bind(JSON.stringify(deliveryIds.slice(0, 200)))
         .all<RunRow>();
       return results.map(toRun);

@@ -28,7 +28,7 @@ export interface RunTraceStore {
   traceStepEnded(r: RunKey & { name: string; output: string | null; error: string | null; at: string }): Promise<void>;
   /** The run and its steps, in the order they started. */
   getRunTrace(r: RunKey): Promise<{ run: RunTrace; steps: StepTrace[] } | null>;
-  /** The recorded runs that worked for these deliveries (at most 200), replays and reruns included, oldest first, without steps. */
+  /** The recorded runs that worked for these deliveries (at most 200), replays and reruns included, oldest first, without steps (a bounded number). */
   tracedRuns(deliveryIds: readonly string[]): Promise<RunTrace[]>;
   /** Deletes up to `limit` runs started before `before`, with their steps; returns how many. */
   pruneRunTraces(before: string, limit: number): Promise<number>;
