@@ -169,10 +169,18 @@ describe("the status move that drag and drop posts", () => {
     expect(await statusOf(`${P}-1`)).toBe("in_progress");
   });
 
-  it("without JavaScript the same form redirects back to the board it came from", async () => {
-    const res = await move(`${P}-2`, { status: "review" }, admin);
+  it("without JavaScript the same form comes back to the filtered board it was posted from", async () => {
+    const res = await move(`${P}-2`, { status: "review", back: `/?project=${P}&status=open&q=card` }, admin);
     expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/?project=${P}&status=open&q=card`);
     expect(await statusOf(`${P}-2`)).toBe("review");
+  });
+
+  it("a back address on another site is not followed", async () => {
+    for (const away of ["https://evil.example/", "//evil.example/x", "/\\evil.example/x"]) {
+      const res = await move(`${P}-2`, { status: "review", back: away }, admin);
+      expect(res.headers.get("location"), away).toBe(`/?project=${P}`);
+    }
   });
 
   it("a viewer is refused with 403 and the task stays", async () => {

@@ -6,11 +6,15 @@ import { ExternalLink } from "./external-link";
 
 const label = (s: string) => s.replace("_", " ");
 
-/** The status move without JavaScript (select and button); with it, board-script.ts posts the same form in the background. */
-export function StatusForm(props: { task: Task; csrf: string }) {
+/**
+ * The status move without JavaScript (select and button); with it, board-script.ts posts the same form in the background.
+ * `back`: the page to return to, filters and all (the hub's no-referrer policy leaves the Referer out).
+ */
+export function StatusForm(props: { task: Task; csrf: string; back?: string }) {
   return (
     <form class="status" method="post" action={`/tasks/${props.task.key}/status`}>
       <input type="hidden" name="_csrf" value={props.csrf} />
+      {props.back ? <input type="hidden" name="back" value={props.back} /> : null}
       <select name="status" aria-label={`status of ${props.task.key}`} data-autosubmit>
         {TASK_STATUSES.map((s) => (
           <option value={s} selected={s === props.task.status}>
@@ -54,6 +58,7 @@ export interface CardProps {
   blocked: boolean;
   now: string;
   csrf: string;
+  back: string;
 }
 
 /** tabindex -1: j/k focus a card without adding every card to the Tab order; draggable for board-script.ts. */
@@ -105,7 +110,7 @@ export function Card(props: CardProps) {
           {label(props.last.action)} by {props.last.actor} · {props.last.at.slice(5, 16).replace("T", " ")}
         </div>
       ) : null}
-      <StatusForm task={t} csrf={props.csrf} />
+      <StatusForm task={t} csrf={props.csrf} back={props.back} />
     </article>
   );
 }

@@ -24,10 +24,11 @@ export { StatusForm } from "./board-card";
 const BOARD_LIMIT = 200;
 const label = (s: string) => s.replace("_", " ");
 
-function NewTask(props: { project: string; csrf: string }) {
+function NewTask(props: { project: string; csrf: string; back: string }) {
   return (
     <form method="post" action="/tasks" aria-label="New task">
       <input type="hidden" name="_csrf" value={props.csrf} />
+      <input type="hidden" name="back" value={props.back} />
       <input type="hidden" name="project" value={props.project} />
       <label class="f">
         new task
@@ -123,6 +124,8 @@ export const board = new Hono<AppEnv>()
     const shared = current ? await shareLinksOf(ctx, current) : null; // owners and the admin only
     const now = new Date().toISOString();
     const nonce = c.get("secureHeadersNonce");
+    const url = new URL(c.req.url);
+    const here = `${url.pathname}${url.search}`; // forms come back to this view
     return c.html(
       <Layout nonce={nonce} title={current?.name ?? "Board"} signedIn current="/">
         <style>{BOARD_CSS}</style>
@@ -132,7 +135,7 @@ export const board = new Hono<AppEnv>()
             <h1>{current.name}</h1>
             <div class="toolbar">
               <BoardFilters project={current.key} v={view} />
-              <NewTask project={current.key} csrf={csrf} />
+              <NewTask project={current.key} csrf={csrf} back={here} />
             </div>
             <KeysHelp />
             {wanted && "nobody" in wanted ? (
@@ -169,6 +172,7 @@ export const board = new Hono<AppEnv>()
                     blocked={blocked.has(t.id)}
                     now={now}
                     csrf={csrf}
+                    back={here}
                   />
                 ))}
               </section>
@@ -185,12 +189,12 @@ export const board = new Hono<AppEnv>()
     // The form's date is a day: due at 17:00 UTC. A day that does not parse goes on as written, for the schema to refuse.
     const dueAt = f.due ? (Number.isNaN(Date.parse(`${f.due}T17:00:00Z`)) ? f.due : new Date(`${f.due}T17:00:00Z`).toISOString()) : null;
     const task = await createTask(useCaseOf(c), { project: f.project ?? "", title: f.title ?? "", priority: f.priority || "medium", dueAt });
-    return back(c, `/?project=${task.projectKey}`);
+    return back(c, `/?project=${task.projectKey}`, f.back);
   })
   // The select's form, with or without JavaScript: a page asking for JSON (board-script.ts) gets the task's new status instead of a redirect.
   .post("/tasks/:key/status", async (c) => {
     const f = await writerForm(c);
     const task = await moveTask(useCaseOf(c), c.req.param("key"), { status: f.status });
     if (c.req.header("accept")?.includes("application/json")) return c.json({ key: task.key, status: task.status }, 200);
-    return back(c, "/");
+    return back(c, `/?project=${task.projectKey}`, f.back);
   });
