@@ -32,9 +32,9 @@ async function api(path: string, init: { method?: string; json?: unknown } = {})
   return res.json() as Promise<Record<string, unknown>>;
 }
 
-async function signIn(page: Page) {
+async function signIn(page: Page, token = TOKEN) {
   await page.goto(`${base}/`);
-  await page.fill('input[name="token"]', TOKEN);
+  await page.fill('input[name="token"]', token);
   await page.click('button[type="submit"]');
   await page.waitForSelector(".board");
 }
@@ -156,6 +156,7 @@ const said = (page: Page, text: string) => page.locator("#board-say", { hasText:
 
 it("a card dragged to another column moves there, says so, and stays moved", async () => {
   await boardOf("DND", ["Drag me", "Stay"]);
+  await api("/api/tasks", { json: { project: "DND", title: "A step of Drag me", parent: "DND-1" } });
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   await signIn(page);
   await page.goto(`${base}/?project=DND`);
@@ -167,6 +168,7 @@ it("a card dragged to another column moves there, says so, and stays moved", asy
   await page.reload();
   expect(await page.locator('.col[data-status="review"] .card[data-key="DND-1"]').count()).toBe(1);
   expect(await page.locator('.col[data-status="review"] h2 span').textContent()).toBe("1");
+  expect(await page.locator('.card[data-key="DND-1"] .subs summary').textContent()).toBe("0/1 subtasks done");
   await shot(page, "board-dragged");
   await page.close();
 });
@@ -244,4 +246,21 @@ it("without JavaScript the select and its button move a task and the filters are
   expect(await page.locator(".board .col").count()).toBe(3);
   await shot(page, "board-no-js");
   await context.close();
+});
+
+it("a drop the hub refuses puts the card back and says why", async () => {
+  await boardOf("RO", ["Look, do not touch"]);
+  const viewer = await api("/api/users", { json: { email: "viewer@example.com", name: "viewer" } });
+  await api(`/api/projects/RO/members/${viewer.id}`, { method: "PUT", json: { role: "viewer" } });
+  const { token } = await api("/api/tokens", { json: { name: "viewer", scopes: ["write"], userId: viewer.id } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  await signIn(page, String(token));
+  await page.goto(`${base}/?project=RO`);
+  await page.locator('.card[data-key="RO-1"]').dragTo(page.locator('.col[data-status="completed"]'));
+  await said(page, "RO-1 was not moved: Your role in RO does not allow write");
+  expect(await page.locator('.col[data-status="todo"] .card[data-key="RO-1"]').count()).toBe(1);
+  expect(await page.locator('.card[data-key="RO-1"] select[name="status"]').inputValue()).toBe("todo");
+  expect(await page.locator('.col[data-status="completed"] h2 span').textContent()).toBe("0");
+  expect(await statusOf("RO-1")).toBe("todo");
+  await page.close();
 });
