@@ -93,6 +93,12 @@ describe("the board's search and filters", () => {
     expect(html).toContain("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
+  it("an assignee with markup is text in the note that names it", async () => {
+    const html = await (await page(`/?project=${P}&assignee=${encodeURIComponent("<b>x</b>")}`, admin)).text();
+    expect(html).not.toContain("<b>x</b>");
+    expect(html).toContain("No one on this hub is called &lt;b&gt;x&lt;/b&gt;");
+  });
+
   it("blocked=true shows only tasks with an open blocker", async () => {
     await call(`/api/tasks/${P}-3/dependencies`, { method: "POST", json: { dependsOn: `${P}-2` } });
     expect(cards(await (await page(`/?project=${P}&blocked=true`, admin)).text())).toEqual([`${P}-3`]);
@@ -128,6 +134,16 @@ describe("subtasks on the board", () => {
     expect(column(html, "todo")).toEqual([`${P}-1`, `${P}-3`]);
     expect(html).toMatch(new RegExp(`class="card p-high subtask" data-key="${P}-3"`));
     expect(cardHtml(html, `${P}-2`)).toContain(`href="/tasks/${P}-1" aria-label="subtask of ${P}-1"`);
+  });
+
+  it("a subtask's title with markup is text in its parent's list", async () => {
+    const Q = freshKey("SUX");
+    await createProject(Q);
+    await createTask(Q, "parent");
+    await createTask(Q, "<img src=x onerror=alert(1)>", { parent: `${Q}-1` });
+    const board = await (await page(`/?project=${Q}`, await session())).text();
+    expect(board).not.toContain("<img src=x");
+    expect(cardHtml(board, `${Q}-1`)).toContain(`${Q}-2</a> &lt;img src=x onerror=alert(1)&gt; <span class="badge">todo</span>`);
   });
 
   it("a filter that hides the parent keeps its progress whole and the subtask's parent named", async () => {

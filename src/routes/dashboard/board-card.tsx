@@ -4,7 +4,8 @@ import { TASK_STATUSES, isDone, type Task } from "../../domain/tasks";
 import type { Activity, Link } from "../../ports/store";
 import { ExternalLink } from "./external-link";
 
-const label = (s: string) => s.replace("_", " ");
+/** A status or an action as people read it: "in progress". */
+export const label = (s: string) => s.replace("_", " ");
 
 /**
  * The status move without JavaScript (select and button); with it, board-script.ts posts the same form in the background.

@@ -7,6 +7,7 @@ import { AppError } from "../../app/errors";
 import { resolveAssignee } from "../../app/tasks";
 import type { UseCaseContext } from "../../app/context";
 import type { TaskFilter } from "../../ports/store";
+import { label } from "./board-card";
 
 /** An empty field of the GET form means "no filter", as if it were not in the URL. */
 const field = <T extends z.ZodType>(s: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
@@ -52,8 +53,6 @@ export async function filterOf(ctx: UseCaseContext, projectKey: string, v: Board
   };
   return { filter };
 }
-
-const label = (s: string) => s.replace("_", " ");
 
 function Choice(props: { name: string; title: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
   return (

@@ -13,7 +13,7 @@ import { shareLinksOf } from "../../app/shared-links";
 import { SharedLinksPanel } from "./shared-links";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
-import { Card } from "./board-card";
+import { Card, label } from "./board-card";
 import { BoardFilters, boardQueryInput, filterOf, isFiltered } from "./board-filters";
 import { BOARD_SCRIPT } from "./board-script";
 import { BOARD_CSS } from "./board-style";
@@ -22,8 +22,6 @@ import { BOARD_CSS } from "./board-style";
 export { StatusForm } from "./board-card";
 
 const BOARD_LIMIT = 200;
-const label = (s: string) => s.replace("_", " ");
-
 function NewTask(props: { project: string; csrf: string; back: string }) {
   return (
     <form method="post" action="/tasks" aria-label="New task">
