@@ -1,6 +1,8 @@
 // The board's own styles (the shared frame is layout.tsx): focus, drag targets, subtask lists, the shortcut list.
 
+/** `.board` scrolls sideways inside the page on a phone rather than widening the whole page to five columns. */
 export const BOARD_CSS = `
+.board{overflow-x:auto}
 .card:focus{outline:none}.card:focus-visible{outline:3px solid #0969da;outline-offset:2px}
 .card[draggable=true]{cursor:grab}.card.dragging{opacity:.5}
 .col.over{outline:2px dashed #0969da;outline-offset:-2px;background:#ddf4ff}
