@@ -192,6 +192,13 @@ describe("the status move that drag and drop posts", () => {
     expect(await statusOf(`${P}-2`)).toBe("review");
   });
 
+  it("the task page's status form comes back to the task page", async () => {
+    const html = await (await page(`/tasks/${P}-2`, admin)).text();
+    expect(html).toContain(`<input type="hidden" name="back" value="/tasks/${P}-2"/>`);
+    const res = await move(`${P}-2`, { status: "in_progress", back: `/tasks/${P}-2` }, admin, `/tasks/${P}-2`);
+    expect(res.headers.get("location")).toBe(`/tasks/${P}-2`);
+  });
+
   it("a back address on another site is not followed", async () => {
     for (const away of ["https://evil.example/", "//evil.example/x", "/\\evil.example/x"]) {
       const res = await move(`${P}-2`, { status: "review", back: away }, admin);
