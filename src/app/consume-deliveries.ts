@@ -6,8 +6,7 @@ import type { Services } from "../ports/services";
 import type { NewDelivery, Store, TaskChange } from "../ports/store";
 import { applyPush } from "./pushes";
 import { applySessionPost } from "./session-posts";
-import { issueSyncEventsOf } from "./issue-sync";
-import { taskEventsOf } from "./task-events";
+import { followUpEventsOf } from "./task-events";
 
 type Applied = { status: "processed" | "ignored"; changes: TaskChange[] };
 
@@ -47,8 +46,9 @@ export async function storeAndStart(s: Services, batch: readonly NewDelivery[]):
   }
   const now = runs.slice(0, await s.engine.launchRoom(runs.length));
   const at = new Date().toISOString();
-  // What a push or a session moved follows on as it would from their workflows: task events, and issue sync.
-  const started = [...now.map((e) => e.event), ...(await taskEventsOf(s.store, changes, at)), ...(await issueSyncEventsOf(s.store, changes, at))];
+  // What a push or a session moved follows on as it would from their workflows (task events, issue sync), the
+  // whole batch's follow-ups in one batch event: one run per follow-up workflow, not one per task touched.
+  const started = [...now.map((e) => e.event), ...(await followUpEventsOf(s.store, changes, at))];
   if (started.length) await s.engine.send(started);
   await s.store.setDeliveryStatus(settled.processed, "processed");
   await s.store.setDeliveryStatus(settled.ignored, "ignored");
