@@ -24,8 +24,8 @@ const APPLIERS: Partial<Record<EventName, (store: Store, payload: string, at: st
 /**
  * Stores the batch (a delivery seen before, by id or body hash, in this batch or earlier, changes nothing), then
  * works every delivery still waiting, including one a failed attempt stored but never finished: one the consumer
- * applies itself (APPLIERS) is applied here, in the batch's order (a session's hooks arrive in the order they
- * happened); every other one's workflows start, with the follow-ups of what was applied, in one engine call.
+ * applies itself (APPLIERS) is applied here, in the order the deliveries came through the door; every other
+ * one's workflows start, with the follow-ups of what was applied, in one engine call.
  * Instance ids are the events' ids, so a retried batch starts nothing twice. Runs beyond the engine's launch room
  * stay "received" for the re-emit sweep. Throws when the store or the engine fails: the caller retries.
  */
@@ -35,7 +35,9 @@ export async function storeAndStart(s: Services, batch: readonly NewDelivery[]):
   const payloads = new Map<string, string | null>();
   for (const d of batch) if (!payloads.has(d.id)) payloads.set(d.id, d.payload);
   const events = waiting.map((w) => ({ id: w.id, event: JSON.parse(w.emit) as EventEnvelope }));
-  const inline = events.filter((e) => APPLIERS[e.event.name] && payloads.get(e.id));
+  // By the time each came through the door, not the queue's order (Queues promises none): one session's hooks
+  // in a batch apply in the order they were posted, so "created" comes before "completed" (wrangler.toml).
+  const inline = byDoorTime(events.filter((e) => APPLIERS[e.event.name] && payloads.get(e.id)));
   const runs = events.filter((e) => !inline.includes(e));
   const changes: TaskChange[] = [];
   const settled: Record<Applied["status"], string[]> = { processed: [], ignored: [] };
@@ -55,6 +57,9 @@ export async function storeAndStart(s: Services, batch: readonly NewDelivery[]):
   await s.store.setDeliveryStatus(now.map((e) => e.id), "emitted");
   return { applied: inline.length, started: now.length };
 }
+
+/** Stable: deliveries stamped in the same millisecond keep the batch's order. */
+const byDoorTime = <T extends { event: EventEnvelope }>(xs: T[]) => [...xs].sort((a, b) => (a.event.ts < b.event.ts ? -1 : a.event.ts > b.event.ts ? 1 : 0));
 
 /**
  * Deliveries the queue gave up on, kept as "dead" so /runs shows them and the operator can replay them: a new
