@@ -37,18 +37,14 @@ export async function taskEventsOf(store: Pick<Store, "watchedTasks">, changes: 
   return taskEvents(changes, at, await store.watchedTasks(taskIds));
 }
 
-/**
- * What changes send on, batched (domain/follow-ups.ts): a burst's follow-ups start one run per workflow, not one
- * per task. `issueSync`: whether the changes ask a syncing project's issues to follow (not when they came from them).
- */
-export async function followUpEventsOf(
-  store: Pick<Store, "watchedTasks" | "getProject">,
-  changes: TaskChange[],
-  at: string,
-  { issueSync = true } = {},
-): Promise<EventEnvelope[]> {
-  const events = [...(await taskEventsOf(store, changes, at)), ...(issueSync ? await issueSyncEventsOf(store, changes, at) : [])];
-  return batchFollowUps(events, at);
+/** The per-task follow-ups of changes. `issueSync`: whether they ask a syncing project's issues to follow (not when they came from them). */
+export async function followUpsOf(store: Pick<Store, "watchedTasks" | "getProject">, changes: TaskChange[], at: string, { issueSync = true } = {}): Promise<EventEnvelope[]> {
+  return [...(await taskEventsOf(store, changes, at)), ...(issueSync ? await issueSyncEventsOf(store, changes, at) : [])];
+}
+
+/** What changes send on, batched (domain/follow-ups.ts): a burst's follow-ups start one run per workflow, not one per task. */
+export async function followUpEventsOf(store: Pick<Store, "watchedTasks" | "getProject">, changes: TaskChange[], at: string, options = {}): Promise<EventEnvelope[]> {
+  return batchFollowUps(await followUpsOf(store, changes, at, options), at);
 }
 
 /** A use case's changes sent on as events: what follows a change, whichever surface made it (issue sync is the use case's own call). */

@@ -3,14 +3,14 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../src/config";
-import { planGitHubEvent } from "../../src/domain/github-events";
+import { planGitHubEvent, WORKFLOW_EVENTS } from "../../src/domain/github-events";
 import { extractHook } from "../../src/domain/extract/hook";
 import type { NewDelivery } from "../../src/domain/deliveries";
 import worker from "../../src/index";
 import { CloudflareEngine } from "../../src/integrations/engine-cloudflare";
 import { workflows } from "../../src/workflows";
-import { newTask } from "../support/github-deliveries";
-import { pushPayload } from "../support/github-payloads";
+import { mirroringProject, newTask } from "../support/github-deliveries";
+import { issuesPayload, pushPayload } from "../support/github-payloads";
 import { call, createProject, eventually } from "../support/hub";
 import { createTask, createUser, emails } from "../support/people";
 import { followUpsId } from "../../src/domain/follow-ups";
@@ -28,6 +28,15 @@ function queuedPush(repo: string, key: string, id = `github:${crypto.randomUUID(
     id, source: "github", event: "push", payload: JSON.stringify(plan.payload), at, bodyHash,
     emit: JSON.stringify({ id, name: "github/push.received", data: { deliveryId: id }, ts: at }),
   };
+}
+
+/** A GitHub event as ingress puts it on the queue, with the event it would start. */
+function queuedEvent(event: string, payload: unknown): NewDelivery {
+  const plan = planGitHubEvent(event, payload);
+  if (plan.kind !== "workflow") throw new Error(`the ${event} should start a workflow`);
+  const id = `github:${crypto.randomUUID()}`;
+  const at = new Date().toISOString();
+  return { id, source: "github", event, payload: JSON.stringify(plan.payload), at, emit: JSON.stringify({ id, name: WORKFLOW_EVENTS[plan.event], data: { deliveryId: id }, ts: at }) };
 }
 
 /** What the consumer did with a batch (workers-types has it only among its experimental types). */
@@ -132,7 +141,7 @@ describe("a batch's follow-ups", () => {
     expect(result.retryMessages).toEqual([]);
 
     const version = async (id: string) => (await env.DB.prepare("SELECT version FROM tasks WHERE id = ?").bind(id).first<number>("version"))!;
-    const items = [];
+    const items: FollowUpItem[] = [];
     for (const b of blockers) items.push({ id: `status-${b.id}-${await version(b.id)}` } as FollowUpItem);
     const told = async () => (await emails({ kind: "unblocked" })).filter((e) => e.to.endsWith("@qburst.test")).map((e) => e.to).sort();
     await eventually(async () => (await told()).length === 3, { tries: 200 });
@@ -149,6 +158,27 @@ function queuedHook(sessionId: string, cwd: string, hook: Record<string, unknown
   const payload = { sessionId, cwd, gitBranch: null, intents: extractHook(raw, { at }) };
   return { id, source: "hook", event: String(hook.hook_event_name), payload: JSON.stringify(payload), at, emit: JSON.stringify({ id, name: "claude/hook.received", data: { deliveryId: id, sessionId }, ts: at }) };
 }
+
+describe("an issue", () => {
+  it("of a repository whose project mirrors issues is mirrored by the consumer itself, with no run", async () => {
+    await mirroringProject("QISS", "acme/qiss");
+    const d = queuedEvent("issues", issuesPayload("acme/qiss", "opened", { number: 7, title: "Crash on save" }));
+    const { result } = await consume(INGRESS, [d]);
+    expect(result.retryMessages).toEqual([]);
+    expect(await status(d.id)).toBe("processed");
+    expect(await new CloudflareEngine(env.WORKFLOWS, workflows).status("sync-issues", d.id)).toBe("none");
+    const tasks = ((await (await call("/api/tasks?project=QISS")).json()) as { tasks: { title: string }[] }).tasks;
+    expect(tasks.map((t) => t.title)).toEqual(["Crash on save"]);
+  });
+
+  it("of a repository no project mirrors is recorded as ignored, with no run", async () => {
+    await createProject("QISN", { repos: ["acme/qisn"] });
+    const d = queuedEvent("issues", issuesPayload("acme/qisn", "opened", { number: 8, title: "Not ours to mirror" }));
+    await consume(INGRESS, [d]);
+    expect(await status(d.id)).toBe("ignored");
+    expect(await new CloudflareEngine(env.WORKFLOWS, workflows).status("sync-issues", d.id)).toBe("none");
+  });
+});
 
 describe("one session's hooks out of order", () => {
   const sessionTasks = async (key: string) => ((await (await call(`/api/tasks?project=${key}`)).json()) as { tasks: { title: string; status: string }[] }).tasks;
