@@ -14,7 +14,7 @@ const skip = (reason: string): Applied => ({ changed: false, reason, task: null 
 const done = (changed: boolean, task: string): Applied => ({ changed, reason: null, task });
 
 /** The projects that own the repository and sync its issues: the only ones its events may change. */
-async function syncingProjectIds(services: Pick<Services, "store">, repo: string): Promise<string[]> {
+export async function syncingProjectIds(services: Pick<Services, "store">, repo: string): Promise<string[]> {
   return (await services.store.projectsForRepo(repo)).filter((p) => syncsIssues(p.settings)).map((p) => p.id);
 }
 

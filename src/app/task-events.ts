@@ -1,8 +1,10 @@
 // The events a task change causes: status.changed and due.changed, with ids that make replays no-ops.
 
 import { makeEvent, type EventEnvelope } from "../domain/events";
+import { batchFollowUps } from "../domain/follow-ups";
 import type { Services } from "../ports/services";
 import type { Store, TaskChange, WatchedTasks } from "../ports/store";
+import { issueSyncEventsOf } from "./issue-sync";
 
 /** Without the store's word, every task counts as watched: follow-ups start rather than being missed. */
 const EVERYONE = (ids: string[]): WatchedTasks => ({ withDependents: ids, withOpenPullRequests: ids });
@@ -35,8 +37,18 @@ export async function taskEventsOf(store: Pick<Store, "watchedTasks">, changes: 
   return taskEvents(changes, at, await store.watchedTasks(taskIds));
 }
 
-/** A use case's changes sent on as events: what follows a change, whichever surface made it. */
+/** The per-task follow-ups of changes. `issueSync`: whether they ask a syncing project's issues to follow (not when they came from them). */
+export async function followUpsOf(store: Pick<Store, "watchedTasks" | "getProject">, changes: TaskChange[], at: string, { issueSync = true } = {}): Promise<EventEnvelope[]> {
+  return [...(await taskEventsOf(store, changes, at)), ...(issueSync ? await issueSyncEventsOf(store, changes, at) : [])];
+}
+
+/** What changes send on, batched (domain/follow-ups.ts): a burst's follow-ups start one run per workflow, not one per task. */
+export async function followUpEventsOf(store: Pick<Store, "watchedTasks" | "getProject">, changes: TaskChange[], at: string, options = {}): Promise<EventEnvelope[]> {
+  return batchFollowUps(await followUpsOf(store, changes, at, options), at);
+}
+
+/** A use case's changes sent on as events: what follows a change, whichever surface made it (issue sync is the use case's own call). */
 export async function emitChanges(services: Pick<Services, "store" | "engine">, changes: TaskChange[]): Promise<void> {
-  const events = await taskEventsOf(services.store, changes, new Date().toISOString());
+  const events = await followUpEventsOf(services.store, changes, new Date().toISOString(), { issueSync: false });
   if (events.length) await services.engine.send(events);
 }

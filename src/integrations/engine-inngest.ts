@@ -7,7 +7,7 @@ import type { EventEnvelope, EventName } from "../domain/events";
 import type { Engine, RunStatus, WorkflowRun } from "../ports/engine";
 import { RetryableMailError } from "../ports/mailer";
 import type { Services } from "../ports/services";
-import { cronEvent, deliveryOf, failureMessage, triggeredBy, type CancelOn, type Json, type Step, type Workflow } from "../ports/workflow";
+import { cronEvent, deliveryOf, eventTriggers, failureMessage, triggeredBy, type CancelOn, type Json, type Step, type Workflow } from "../ports/workflow";
 import { INNGEST_APP_ID, type InngestClient } from "./inngest-client";
 
 type InngestStep = GetStepTools<InngestClient>;
@@ -73,7 +73,7 @@ function whenToIf(when: Record<string, readonly (string | boolean)[]> | undefine
 /** The Inngest function for one workflow: triggers, retries, concurrency key and cancel-on mapped from the definition. */
 export function toInngestFunction(client: InngestClient, wf: Workflow, services: () => Services): InngestFunction.Any {
   const on = wf.on;
-  const triggers = "cron" in on ? [{ cron: on.cron }] : (Array.isArray(on.event) ? on.event : [on.event]).map((event) => ({ event, ...whenToIf(on.when) }));
+  const triggers = "cron" in on ? [{ cron: on.cron }] : eventTriggers(on).flatMap((t) => (Array.isArray(t.event) ? t.event : [t.event]).map((event) => ({ event, ...whenToIf(t.when) })));
   return client.createFunction(
     {
       id: wf.id,

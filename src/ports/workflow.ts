@@ -19,7 +19,14 @@ export interface Step {
  * declared, not computed, so Inngest evaluates it server-side (`if`) and the Cloudflare engine before
  * creating an instance: a status change that is not a completion starts no chase at all.
  */
-export type Trigger = { event: EventName | EventName[]; when?: Record<string, readonly (string | boolean)[]> } | { cron: string };
+export type EventTrigger = { event: EventName | EventName[]; when?: Record<string, readonly (string | boolean)[]> };
+/** `any`: several event triggers, each with its own `when` (a per-task event, or the batch that carries many). */
+export type Trigger = EventTrigger | { any: EventTrigger[] } | { cron: string };
+
+/** A trigger's event triggers, one per (event names, when); none for a cron. */
+export function eventTriggers(on: Trigger): EventTrigger[] {
+  return "cron" in on ? [] : "any" in on ? on.any : [on];
+}
 
 /** A field of the event's data, declared rather than computed so Inngest can evaluate it server-side. */
 export type DataField = `data.${string}`;
@@ -64,10 +71,13 @@ export function cronEvent(cron: string, scheduledTime: number): EventEnvelope<"c
 /** Does this workflow run for this event? */
 export function triggeredBy(wf: Workflow, event: EventEnvelope): boolean {
   if ("cron" in wf.on) return event.name === "cron/ticked" && (event.data as { cron: string }).cron === wf.on.cron;
-  const names = Array.isArray(wf.on.event) ? wf.on.event : [wf.on.event];
-  if (!names.includes(event.name)) return false;
+  return eventTriggers(wf.on).some((t) => matchesTrigger(t, event));
+}
+
+/** Does this one event trigger take this event (its name, then every `when` field one of its values)? */
+export function matchesTrigger(t: EventTrigger, event: Pick<EventEnvelope, "name" | "data">): boolean {
   const data = (event.data ?? {}) as Record<string, unknown>;
-  return Object.entries(wf.on.when ?? {}).every(([field, values]) => values.includes(data[field] as string | boolean));
+  return (Array.isArray(t.event) ? t.event : [t.event]).includes(event.name) && Object.entries(t.when ?? {}).every(([field, values]) => values.includes(data[field] as string | boolean));
 }
 
 /** The delivery a run works for, if any: a run that fails for good marks it failed, so the runs page offers a replay. */

@@ -34,6 +34,7 @@ export const workflowsByEvent = {
   "task/status.changed": [taskFinished, taskChanged],
   "task/due.changed": [taskDueChanged, taskChanged],
   "task/issue-sync.requested": [taskIssueSync],
+  "task/follow-ups.requested": [taskFinished, taskChanged, taskIssueSync],
   "cron/ticked": [cronDeadlineSweep, cronReEmitDeliveries, cronDigests, cronStaleBlockers, cronRollUpRequests],
 } as const satisfies Record<EventName, readonly Workflow[]>;
 

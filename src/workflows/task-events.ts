@@ -1,15 +1,14 @@
 // A workflow's task changes sent on as events (the events themselves: src/app/task-events.ts).
 
-import { issueSyncEventsOf } from "../app/issue-sync";
-import { taskEventsOf } from "../app/task-events";
+import { followUpEventsOf } from "../app/task-events";
 import type { Store, TaskChange } from "../ports/store";
 import type { Step } from "./define";
 
-export { taskEvents, taskEventsOf } from "../app/task-events";
+export { followUpEventsOf, taskEvents, taskEventsOf } from "../app/task-events";
 
 /**
  * A workflow's task changes sent on as events. The hints are read outside a step: a replay may read them
- * again, but the event ids are fixed by the changes, so a replay never starts a second run.
+ * again, but the event ids are fixed by the changes, so a replay never starts a second run (a batch's id is its items' ids).
  */
 export async function emitTaskEvents(
   step: Step,
@@ -19,6 +18,6 @@ export async function emitTaskEvents(
   name = "emit-task-events",
   { issueSync = true } = {},
 ): Promise<void> {
-  const events = [...(await taskEventsOf(store, changes, at)), ...(issueSync ? await issueSyncEventsOf(store, changes, at) : [])];
+  const events = await followUpEventsOf(store, changes, at, { issueSync });
   if (events.length) await step.sendEvent(name, events);
 }

@@ -5,6 +5,7 @@ import type { Task } from "../../src/domain/tasks";
 import { cronEvent } from "../../src/workflows/define";
 import { makeEvent, type EventEnvelope } from "../../src/workflows/events";
 import { EXTRACT_STEPS } from "../../src/workflows/claude-session";
+import { batchFollowUps } from "../../src/domain/follow-ups";
 import { runOf, type EngineHarness } from "./engine-harness";
 
 const HOUR = 3_600_000;
@@ -149,6 +150,36 @@ export function engineContract(name: string, setup: () => Promise<EngineHarness>
       const runs = await h.deliver([makeEvent("task/status.changed", `status-${done.id}-${done.version}`, { taskId: done.id, from: "todo", to: "completed" }, now())]);
       expect(runOf(runs, "chase-dependencies")).toMatchObject({ status: "complete", output: { unblocked: 1, told: 1 } });
       expect(await store().listEmails({ to: email, kind: "unblocked" }, 10)).toHaveLength(1);
+    });
+
+    /** Three completed blockers, each freeing an assigned dependent: their status events and the dependents' addresses. */
+    async function burstOfCompletions() {
+      const events: EventEnvelope[] = [];
+      const emails: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const blocker = await store().createTask({ projectKey: key, title: `Blocker ${i}` }, "admin", now());
+        const { task: dependent, email } = await assignedTask(null);
+        await store().addDependency(dependent.key, blocker.key, "admin", now());
+        const { task: done } = await store().updateTask(blocker.key, { status: "completed" }, "admin", now());
+        events.push(makeEvent("task/status.changed", `status-${done.id}-${done.version}`, { taskId: done.id, from: "todo", to: "completed" }, now()));
+        emails.push(email);
+      }
+      return { events, emails };
+    }
+
+    it("runs one chase for a burst of completions, a failing task's step retried alone, each freed assignee told once", async () => {
+      const { events, emails } = await burstOfCompletions();
+      const runs = await h.deliver(batchFollowUps(events, now()), { failOnce: [`release-dependents-${events[1].id}`] });
+      expect(runs.filter((r) => r.workflowId === "chase-dependencies")).toHaveLength(1);
+      expect(runOf(runs, "chase-dependencies")).toMatchObject({ status: "complete", output: { unblocked: 3, told: 3, tasks: 3 } });
+      for (const email of emails) expect(await store().listEmails({ to: email, kind: "unblocked" }, 10)).toHaveLength(1);
+    });
+
+    it("starts nothing when a burst's follow-ups are sent again", async () => {
+      const { events, emails } = await burstOfCompletions();
+      await h.deliver(batchFollowUps(events, now()));
+      expect(await h.deliver(batchFollowUps(events, now()))).toEqual([]);
+      for (const email of emails) expect(await store().listEmails({ to: email, kind: "unblocked" }, 10)).toHaveLength(1);
     });
 
     it("runs the deadline sweep on its cron tick, once per tick", async () => {

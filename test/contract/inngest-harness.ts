@@ -12,7 +12,7 @@ import type { EventEnvelope } from "../../src/workflows/events";
 import type { EngineHarness, Run } from "./engine-harness";
 
 type InngestEvent = { id?: string; name: string; data?: unknown; ts?: number };
-type Trigger = { event?: string; cron?: string };
+type Trigger = { event?: string; cron?: string; if?: string };
 type Output = { result?: unknown; error?: unknown; state: Record<string, Promise<unknown>> };
 type MockedStep = { id: string; idIsHashed?: boolean; handler: () => unknown };
 
@@ -39,6 +39,22 @@ function fakeEventApi() {
     return HttpResponse.json({ ids: events.map((e) => e.id ?? crypto.randomUUID()), status: 200 });
   });
   return { handler, sent, started, seen };
+}
+
+/**
+ * A trigger's CEL `if` as Inngest evaluates it, for the subset the engine writes (engine-inngest.ts whenToIf):
+ * clauses `(event.data.f == v || ...)` joined by `&&`.
+ */
+function ifHolds(expr: string | undefined, event: InngestEvent): boolean {
+  if (!expr) return true;
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  return expr.split(" && ").every((clause) =>
+    clause.replace(/^\(|\)$/g, "").split(" || ").some((eq) => {
+      const m = /^event\.data\.(\w+) == (.+)$/.exec(eq.trim());
+      if (!m) throw new Error(`harness: cannot evaluate ${eq}`);
+      return data[m[1]] === JSON.parse(m[2]);
+    }),
+  );
 }
 
 const triggersOf = (fn: InngestFunction.Any) => ((fn as unknown as { opts: { triggers?: Trigger[] } }).opts.triggers ?? []);
@@ -123,7 +139,7 @@ export function inngestHarness(
 
   async function start(event: InngestEvent, failOnce: string[]): Promise<Run[]> {
     const runs: Run[] = [];
-    for (const fn of functions.filter((f) => triggersOf(f).some((t) => t.event === event.name))) {
+    for (const fn of functions.filter((f) => triggersOf(f).some((t) => t.event === event.name && ifHolds(t.if, event)))) {
       runs.push({ workflowId: fn.id(), ...(await runFunction(fn, event, failOnce)) });
     }
     return runs;

@@ -8,6 +8,7 @@ import { createInngestClient } from "../../src/integrations/inngest-client";
 import type { Services } from "../../src/services";
 import { cronEvent, defineWorkflow } from "../../src/workflows/define";
 import { makeEvent } from "../../src/workflows/events";
+import { taskFinished } from "../../src/workflows/task-finished";
 
 const client = createInngestClient({ INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-test-00", INNGEST_DEV: undefined });
 const noServices = () => ({}) as Services;
@@ -43,6 +44,13 @@ it("compares a boolean hint in the if expression as a boolean, not a string", ()
   expect(opts(wf).triggers).toEqual([{ event: "task/status.changed", if: '(event.data.to == "completed") && (event.data.hasDependents == true)' }]);
 });
 
+it("gives each event trigger of a chase its own if: the unbatched completion, and the batch with a chase in it", () => {
+  expect(opts(taskFinished).triggers).toEqual([
+    { event: "task/status.changed", if: '(event.data.to == "completed" || event.data.to == "cancelled") && (event.data.hasDependents == true) && (event.data.batched == false)' },
+    { event: "task/follow-ups.requested", if: "(event.data.chase == true)" },
+  ]);
+});
+
 it("maps the concurrency key to a CEL expression over the event, one run at a time", () => {
   const wf = defineWorkflow({ id: "c", on: { event: "claude/hook.received" }, concurrencyKey: "data.sessionId" }, async () => null);
   expect(opts(wf).concurrency).toEqual([{ key: "event.data.sessionId", limit: 1 }]);
@@ -66,7 +74,7 @@ it("sends events with their ids, and leaves the Worker's cron ticks out (Inngest
   const engine = new InngestEngine(client, []);
   const e = makeEvent("task/due.changed", "due-t1-2026", { taskId: "t1", dueAt: null }, "2026-01-01T00:00:00.000Z");
   await engine.send([e, cronEvent("0 * * * *", Date.parse("2026-01-01T00:00:00Z"))]);
-  expect(received).toEqual([{ id: "due-t1-2026", name: "task/due.changed", data: { taskId: "t1", dueAt: null, hasOpenPullRequests: true }, ts: Date.parse(e.ts) }]);
+  expect(received).toEqual([{ id: "due-t1-2026", name: "task/due.changed", data: { taskId: "t1", dueAt: null, hasOpenPullRequests: true, batched: false }, ts: Date.parse(e.ts) }]);
 });
 
 it("names the runs an event starts by the event's id, one per workflow it triggers, in a state it cannot read", async () => {

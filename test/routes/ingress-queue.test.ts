@@ -3,27 +3,40 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Env } from "../../src/config";
-import { planGitHubEvent } from "../../src/domain/github-events";
+import { planGitHubEvent, WORKFLOW_EVENTS } from "../../src/domain/github-events";
+import { extractHook } from "../../src/domain/extract/hook";
 import type { NewDelivery } from "../../src/domain/deliveries";
 import worker from "../../src/index";
 import { CloudflareEngine } from "../../src/integrations/engine-cloudflare";
 import { workflows } from "../../src/workflows";
-import { newTask } from "../support/github-deliveries";
-import { pushPayload } from "../support/github-payloads";
+import { mirroringProject, newTask } from "../support/github-deliveries";
+import { issuesPayload, pushPayload } from "../support/github-payloads";
 import { call, createProject, eventually } from "../support/hub";
+import { createTask, createUser, emails } from "../support/people";
+import { followUpsId } from "../../src/domain/follow-ups";
+import type { FollowUpItem } from "../../src/domain/events";
 
 const INGRESS = "taskhub-ingress";
 const DEAD = "taskhub-ingress-dead";
 
 /** A push naming a task, as ingress puts it on the queue. */
-function queuedPush(repo: string, key: string, id = `github:${crypto.randomUUID()}`, bodyHash = crypto.randomUUID()): NewDelivery {
-  const plan = planGitHubEvent("push", pushPayload(repo, "refs/heads/feature", [{ message: `${key} #comment queued` }]));
+function queuedPush(repo: string, key: string, id = `github:${crypto.randomUUID()}`, bodyHash = crypto.randomUUID(), commit = { ref: "refs/heads/feature", message: `${key} #comment queued` }): NewDelivery {
+  const plan = planGitHubEvent("push", pushPayload(repo, commit.ref, [{ message: commit.message }]));
   if (plan.kind !== "workflow") throw new Error("the push should start a workflow");
   const at = new Date().toISOString();
   return {
     id, source: "github", event: "push", payload: JSON.stringify(plan.payload), at, bodyHash,
     emit: JSON.stringify({ id, name: "github/push.received", data: { deliveryId: id }, ts: at }),
   };
+}
+
+/** A GitHub event as ingress puts it on the queue, with the event it would start. */
+function queuedEvent(event: string, payload: unknown): NewDelivery {
+  const plan = planGitHubEvent(event, payload);
+  if (plan.kind !== "workflow") throw new Error(`the ${event} should start a workflow`);
+  const id = `github:${crypto.randomUUID()}`;
+  const at = new Date().toISOString();
+  return { id, source: "github", event, payload: JSON.stringify(plan.payload), at, emit: JSON.stringify({ id, name: WORKFLOW_EVENTS[plan.event], data: { deliveryId: id }, ts: at }) };
 }
 
 /** What the consumer did with a batch (workers-types has it only among its experimental types). */
@@ -109,6 +122,89 @@ describe("a batch", () => {
     expect(result.retryMessages.map((r) => r.msgId)).toEqual([ids[0]]);
     expect(result.explicitAcks).toEqual([ids[1]]);
     expect(await rows(d.id)).toBe(1);
+  });
+});
+
+describe("a batch's follow-ups", () => {
+  it("start one chase run for every task its pushes completed, and each freed task's assignee hears once", async () => {
+    await createProject("QBURST", { repos: ["acme/qburst"] });
+    const blockers = [];
+    for (let i = 0; i < 3; i++) {
+      const blocker = await createTask("QBURST", `Blocker ${i}`);
+      const waiter = await createUser(`waiter${i}@qburst.test`);
+      const dependent = await createTask("QBURST", `Dependent ${i}`, { assignee: waiter.id });
+      await call(`/api/tasks/${dependent.key}/dependencies`, { method: "POST", json: { dependsOn: blocker.key } });
+      blockers.push(blocker);
+    }
+    const pushes = blockers.map((b) => queuedPush("acme/qburst", b.key, undefined, undefined, { ref: "refs/heads/main", message: `Fixes ${b.key}` }));
+    const { result } = await consume(INGRESS, pushes);
+    expect(result.retryMessages).toEqual([]);
+
+    const version = async (id: string) => (await env.DB.prepare("SELECT version FROM tasks WHERE id = ?").bind(id).first<number>("version"))!;
+    const items: FollowUpItem[] = [];
+    for (const b of blockers) items.push({ id: `status-${b.id}-${await version(b.id)}` } as FollowUpItem);
+    const told = async () => (await emails({ kind: "unblocked" })).filter((e) => e.to.endsWith("@qburst.test")).map((e) => e.to).sort();
+    await eventually(async () => (await told()).length === 3, { tries: 200 });
+    expect(await told()).toEqual(["waiter0@qburst.test", "waiter1@qburst.test", "waiter2@qburst.test"]);
+    const cf = new CloudflareEngine(env.WORKFLOWS, workflows);
+    await eventually(async () => (await cf.status("chase-dependencies", followUpsId(items))) === "complete");
+    for (const item of items) expect(await cf.status("chase-dependencies", item.id)).toBe("none");
+  });
+});
+
+/** A Claude Code task event hook as ingress puts it on the queue, stamped with its time at the door. */
+function queuedHook(sessionId: string, cwd: string, hook: Record<string, unknown>, at: string, id = `hook:${sessionId}:${crypto.randomUUID()}`): NewDelivery {
+  const raw = { session_id: sessionId, cwd, ...hook };
+  const payload = { sessionId, cwd, gitBranch: null, intents: extractHook(raw, { at }) };
+  return { id, source: "hook", event: String(hook.hook_event_name), payload: JSON.stringify(payload), at, emit: JSON.stringify({ id, name: "claude/hook.received", data: { deliveryId: id, sessionId }, ts: at }) };
+}
+
+describe("an issue", () => {
+  it("of a repository whose project mirrors issues is mirrored by the consumer itself, with no run", async () => {
+    await mirroringProject("QISS", "acme/qiss");
+    const d = queuedEvent("issues", issuesPayload("acme/qiss", "opened", { number: 7, title: "Crash on save" }));
+    const { result } = await consume(INGRESS, [d]);
+    expect(result.retryMessages).toEqual([]);
+    expect(await status(d.id)).toBe("processed");
+    expect(await new CloudflareEngine(env.WORKFLOWS, workflows).status("sync-issues", d.id)).toBe("none");
+    const tasks = ((await (await call("/api/tasks?project=QISS")).json()) as { tasks: { title: string }[] }).tasks;
+    expect(tasks.map((t) => t.title)).toEqual(["Crash on save"]);
+  });
+
+  it("of a repository no project mirrors is recorded as ignored, with no run", async () => {
+    await createProject("QISN", { repos: ["acme/qisn"] });
+    const d = queuedEvent("issues", issuesPayload("acme/qisn", "opened", { number: 8, title: "Not ours to mirror" }));
+    await consume(INGRESS, [d]);
+    expect(await status(d.id)).toBe("ignored");
+    expect(await new CloudflareEngine(env.WORKFLOWS, workflows).status("sync-issues", d.id)).toBe("none");
+  });
+});
+
+describe("one session's hooks out of order", () => {
+  const sessionTasks = async (key: string) => ((await (await call(`/api/tasks?project=${key}`)).json()) as { tasks: { title: string; status: string }[] }).tasks;
+  const created = (id: string) => ({ hook_event_name: "TaskCreated", task_id: id, task_subject: "Wire the exporter" });
+  const completed = (id: string) => ({ hook_event_name: "TaskCompleted", task_id: id, task_subject: "Wire the exporter" });
+
+  it("apply in the order they came through the door when one batch carries them the other way round", async () => {
+    await createProject("QORD", { paths: ["/work/qord"] });
+    const session = crypto.randomUUID();
+    // The later hook first by every other order there is: the batch's, and its delivery id's.
+    const first = queuedHook(session, "/work/qord", created("1"), "2026-12-01T10:00:00.000Z", `hook:${session}:b`);
+    const second = queuedHook(session, "/work/qord", completed("1"), "2026-12-01T10:00:01.000Z", `hook:${session}:a`);
+    const { result } = await consume(INGRESS, [second, first]);
+    expect(result.retryMessages).toEqual([]);
+    expect(await sessionTasks("QORD")).toMatchObject([{ title: "Wire the exporter", status: "completed" }]);
+  });
+
+  it("keep the later state when an older hook's batch comes after a newer one's", async () => {
+    await createProject("QLATE", { paths: ["/work/qlate"] });
+    const session = crypto.randomUUID();
+    await consume(INGRESS, [queuedHook(session, "/work/qlate", created("1"), "2026-12-01T10:00:00.000Z")]);
+    const started = queuedHook(session, "/work/qlate", { hook_event_name: "PostToolUse", tool_name: "TaskUpdate", tool_input: { taskId: "1", status: "in_progress" }, tool_response: {} }, "2026-12-01T10:00:01.000Z");
+    const done = queuedHook(session, "/work/qlate", completed("1"), "2026-12-01T10:00:02.000Z");
+    await consume(INGRESS, [done]);
+    await consume(INGRESS, [started]);
+    expect(await sessionTasks("QLATE")).toMatchObject([{ status: "completed" }]);
   });
 });
 
