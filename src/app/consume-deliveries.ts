@@ -40,8 +40,9 @@ export async function storeAndStart(s: Services, batch: readonly NewDelivery[]):
   const runs = events.filter((e) => !inline.includes(e));
   const changes: TaskChange[] = [];
   const settled: Record<Applied["status"], string[]> = { processed: [], ignored: [] };
+  const store = repoScopeOncePerBatch(s.store);
   for (const e of inline) {
-    const applied = await APPLIERS[e.event.name]!(s.store, payloads.get(e.id)!, e.event.ts);
+    const applied = await APPLIERS[e.event.name]!(store, payloads.get(e.id)!, e.event.ts);
     changes.push(...applied.changes);
     settled[applied.status].push(e.id);
   }
@@ -54,6 +55,20 @@ export async function storeAndStart(s: Services, batch: readonly NewDelivery[]):
   await s.store.setDeliveryStatus(settled.ignored, "ignored");
   await s.store.setDeliveryStatus(now.map((e) => e.id), "emitted");
   return { applied: inline.length, started: now.length };
+}
+
+/**
+ * Which projects claim a repository does not change while a batch is applied (applying a push or a session post
+ * never edits a project's repositories), so a burst of pushes to one repository asks the store once, not once a push.
+ */
+function repoScopeOncePerBatch(store: Store): Store {
+  const asked = new Map<string, ReturnType<Store["projectsForRepo"]>>();
+  const projectsForRepo: Store["projectsForRepo"] = (repo) => {
+    let found = asked.get(repo);
+    if (!found) asked.set(repo, (found = store.projectsForRepo(repo)));
+    return found;
+  };
+  return Object.assign(Object.create(store) as Store, { projectsForRepo });
 }
 
 /**
