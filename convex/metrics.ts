@@ -11,7 +11,7 @@ import { vDeliveryStatus } from "./validators";
  */
 const MAX_SCAN = 4000;
 
-const vRequestSample = { minute: v.string(), route: v.string(), method: v.string(), status: v.number(), bucket: v.number(), seconds: v.number() };
+const vRequestSample = { minute: v.string(), route: v.string(), method: v.string(), status: v.number(), bucket: v.number(), seconds: v.number(), count: v.optional(v.number()) };
 
 export const countRequest = hubMutation({
   args: { r: v.object(vRequestSample) },
@@ -21,8 +21,9 @@ export const countRequest = hubMutation({
       .query("requestMinutes")
       .withIndex("by_key", (q) => q.eq("minute", r.minute).eq("route", r.route).eq("method", r.method).eq("status", r.status).eq("bucket", r.bucket))
       .first();
-    if (row) await ctx.db.patch(row._id, { count: row.count + 1, seconds: row.seconds + r.seconds });
-    else await ctx.db.insert("requestMinutes", { ...r, count: 1 });
+    const count = r.count ?? 1;
+    if (row) await ctx.db.patch(row._id, { count: row.count + count, seconds: row.seconds + r.seconds });
+    else await ctx.db.insert("requestMinutes", { ...r, count });
     return null;
   },
 });

@@ -57,8 +57,9 @@ export async function storeAndStart(s: Services, batch: readonly NewDelivery[]):
   const changes: TaskChange[] = [];
   const fromIssues: TaskChange[] = [];
   const settled: Record<Applied["status"], string[]> = { processed: [], ignored: [] };
+  const scoped: Services = { ...s, store: repoScopeOncePerBatch(s.store) };
   for (const e of inline) {
-    const applied = await APPLIERS[e.event.name]!(s, payloads.get(e.id)!, e.event.ts);
+    const applied = await APPLIERS[e.event.name]!(scoped, payloads.get(e.id)!, e.event.ts);
     if (!applied) {
       runs.push(e);
       continue;
@@ -81,6 +82,20 @@ export async function storeAndStart(s: Services, batch: readonly NewDelivery[]):
 
 /** Stable: deliveries stamped in the same millisecond keep the batch's order. */
 const byDoorTime = <T extends { event: EventEnvelope }>(xs: T[]) => [...xs].sort((a, b) => (a.event.ts < b.event.ts ? -1 : a.event.ts > b.event.ts ? 1 : 0));
+
+/**
+ * Which projects claim a repository does not change while a batch is applied (applying a push or a session post
+ * never edits a project's repositories), so a burst of pushes to one repository asks the store once, not once a push.
+ */
+function repoScopeOncePerBatch(store: Store): Store {
+  const asked = new Map<string, ReturnType<Store["projectsForRepo"]>>();
+  const projectsForRepo: Store["projectsForRepo"] = (repo) => {
+    let found = asked.get(repo);
+    if (!found) asked.set(repo, (found = store.projectsForRepo(repo)));
+    return found;
+  };
+  return Object.assign(Object.create(store) as Store, { projectsForRepo });
+}
 
 /**
  * Deliveries the queue gave up on, kept as "dead" so /runs shows them and the operator can replay them: a new

@@ -95,3 +95,12 @@ export function formatMetrics(families: Family[]): string {
 }
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+/** How long an isolate holds its request tallies before writing them: the most a scrape of another isolate lags by. */
+export const TALLY_FLUSH_MS = 10_000;
+/** Series an isolate holds at most before writing them anyway, so a burst across many routes stays bounded. */
+export const TALLY_MAX_SERIES = 200;
+
+/** Whether an isolate's tallies are due to be written: some held, and either old enough or too many. */
+export const tallyDue = (series: number, heldSinceMs: number, nowMs: number) =>
+  series > 0 && (series >= TALLY_MAX_SERIES || nowMs - heldSinceMs >= TALLY_FLUSH_MS);

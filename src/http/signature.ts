@@ -16,11 +16,14 @@ function hexBytes(hex: string): Uint8Array | null {
   return out;
 }
 
-/** True when `signature` ("sha256=<hex>") signs body under any of the secrets; subtle.verify compares in constant time. */
-export async function verifyGitHubSignature(secrets: string[], body: string, signature: string): Promise<boolean> {
+/**
+ * True when `signature` ("sha256=<hex>") signs the body under any of the secrets; subtle.verify compares in constant
+ * time. The body as it came, in bytes: what GitHub signed, and no copy made to check it.
+ */
+export async function verifyGitHubSignature(secrets: string[], body: string | Uint8Array, signature: string): Promise<boolean> {
   const mac = hexBytes(signature.slice("sha256=".length));
   if (!mac) return false;
-  const data = encoder.encode(body);
+  const data = typeof body === "string" ? encoder.encode(body) : body;
   for (const secret of secrets) if (await crypto.subtle.verify("HMAC", await keyFor(secret), mac, data)) return true;
   return false;
 }

@@ -9,15 +9,17 @@ import { limitBody } from "../http/ingest";
 import { verifyGitHubSignature } from "../http/signature";
 import { sha256Hex } from "../http/tokens";
 
+const utf8 = new TextDecoder();
+
 export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, async (c) => {
   const s = c.get("services");
   const secrets = [s.config.GITHUB_WEBHOOK_SECRET, s.config.GITHUB_WEBHOOK_SECRET_PREVIOUS].filter((x): x is string => !!x);
   if (!secrets.length) throw new ApiError(503, "not_configured", "GITHUB_WEBHOOK_SECRET is not set on the hub");
-  const body = await c.req.text();
+  const bytes = new Uint8Array(await c.req.arrayBuffer()); // signed, hashed and decoded from the one copy
   const signature = c.req.header("x-hub-signature-256");
   // SHA-1 (X-Hub-Signature) alone is not accepted: it is the legacy, weaker scheme.
   if (!signature?.startsWith("sha256=")) throw new ApiError(401, "signature_missing", "X-Hub-Signature-256 is required");
-  if (!(await verifyGitHubSignature(secrets, body, signature))) {
+  if (!(await verifyGitHubSignature(secrets, bytes, signature))) {
     throw new ApiError(401, "signature_invalid", "X-Hub-Signature-256 does not match the body");
   }
   const delivery = c.req.header("x-github-delivery");
@@ -25,7 +27,7 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   if (!delivery || !event) throw new ApiError(400, "invalid_request", "X-GitHub-Delivery and X-GitHub-Event are required");
   let payload: unknown;
   try {
-    payload = JSON.parse(body);
+    payload = JSON.parse(utf8.decode(bytes));
   } catch {
     throw new ApiError(400, "malformed_json", "The body is not valid JSON");
   }
@@ -33,7 +35,7 @@ export const github = new Hono<AppEnv>().post("/webhooks/github", limitBody, asy
   if (plan.kind === "pong") return c.json({ ok: true, pong: true }, 200);
   const deliveryId = `github:${delivery}`;
   // A signed body replayed under a fresh X-GitHub-Delivery is still the same delivery.
-  const bodyHash = await sha256Hex(body);
+  const bodyHash = await sha256Hex(bytes);
   // Lifecycle events are kept for the record (which installation added which repositories); others are noted as ignored.
   const outcome = await acceptDelivery(s, {
     deliveryId,

@@ -21,6 +21,16 @@ export function metricsContract({ store, project, task }: Kit) {
       ]);
     });
 
+    it("adds an isolate's tally of several requests to the same series in one write", async () => {
+      const route = `/contract/${crypto.randomUUID()}`;
+      const at = { route, method: "POST", status: 202, bucket: 0, minute: "2026-12-01T10:00" };
+      await store().countRequest({ ...at, count: 40, seconds: 0.2 });
+      await store().countRequest({ ...at, count: 2, seconds: 0.01 });
+      await store().countRequest({ ...at, seconds: 0.005 }); // no count: one request
+      const mine = (await store().requestCounts()).filter((r) => r.route === route);
+      expect(mine.map((r) => ({ ...r, seconds: Math.round(r.seconds * 1000) / 1000 }))).toEqual([{ route, method: "POST", status: 202, bucket: 0, count: 43, seconds: 0.215 }]);
+    });
+
     it("folds minutes older than the cut into running totals and keeps every sum the same", async () => {
       const route = `/contract/${crypto.randomUUID()}`;
       const at = { route, method: "POST", status: 201, bucket: 1 };

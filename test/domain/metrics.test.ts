@@ -1,6 +1,6 @@
 // The Prometheus text exposition, from plain values: escaping, families, cumulative histogram buckets and +Inf.
 import { describe, expect, it } from "vitest";
-import { bucketIndex, escapeLabelValue, formatMetrics, histogramLines, minuteOf } from "../../src/domain/metrics";
+import { bucketIndex, escapeLabelValue, formatMetrics, histogramLines, minuteOf, TALLY_FLUSH_MS, TALLY_MAX_SERIES, tallyDue } from "../../src/domain/metrics";
 import { hubFamilies, type HubCounts } from "../../src/domain/hub-metrics";
 
 describe("label values", () => {
@@ -91,5 +91,20 @@ describe("the hub's families", () => {
     expect(text).toContain('taskhub_emails{kind="assigned",status="sent"} 1');
     expect(text).toContain('taskhub_tasks{project="WEB",status="todo"} 5');
     expect(text).toContain('taskhub_extracted_intents_total{kind="upsert"} 7');
+  });
+});
+
+describe("an isolate's request tallies", () => {
+  it("are written once the oldest has waited the flush interval", () => {
+    expect(tallyDue(3, 1_000, 1_000 + TALLY_FLUSH_MS - 1)).toBe(false);
+    expect(tallyDue(3, 1_000, 1_000 + TALLY_FLUSH_MS)).toBe(true);
+  });
+
+  it("are written at once when they hold too many series", () => {
+    expect(tallyDue(TALLY_MAX_SERIES, 1_000, 1_000)).toBe(true);
+  });
+
+  it("write nothing when none are held", () => {
+    expect(tallyDue(0, 0, 10 * TALLY_FLUSH_MS)).toBe(false);
   });
 });

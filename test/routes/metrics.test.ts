@@ -38,6 +38,13 @@ describe("GET /metrics", () => {
     expect(sample(text, 'taskhub_http_request_duration_seconds_bucket{route="/api/tasks/:key",method="GET",status="404",le="+Inf"}')).toBe(before + 1);
   });
 
+  it("counts every one of several requests to a series, though they are written as one tally", async () => {
+    const series = 'taskhub_http_requests_total{route="/api/tasks/:key",method="GET",status="404"}';
+    const before = sample(await scrape(), series);
+    for (const n of [1, 2, 3]) expect((await call(`/api/tasks/NOPE-${n}`)).status).toBe(404);
+    expect(sample(await scrape(), series)).toBe(before + 3);
+  });
+
   it("shows a delivery by source and status, and the workflow run it ended with", async () => {
     await createProject("METR", { repos: ["acme/metr"] });
     const before = await scrape();

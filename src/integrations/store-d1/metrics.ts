@@ -16,10 +16,10 @@ export function metrics(db: D1Database): MetricsStore {
     async countRequest(r) {
       await db
         .prepare(
-          `INSERT INTO request_minutes (minute, route, method, status, bucket, count, seconds) VALUES (?, ?, ?, ?, ?, 1, ?)
-           ON CONFLICT (minute, route, method, status, bucket) DO UPDATE SET count = count + 1, seconds = seconds + excluded.seconds`,
+          `INSERT INTO request_minutes (minute, route, method, status, bucket, count, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (minute, route, method, status, bucket) DO UPDATE SET count = count + excluded.count, seconds = seconds + excluded.seconds`,
         )
-        .bind(r.minute, r.route, r.method, r.status, r.bucket, r.seconds)
+        .bind(r.minute, r.route, r.method, r.status, r.bucket, r.count ?? 1, r.seconds)
         .run();
     },
 

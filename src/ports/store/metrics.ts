@@ -1,15 +1,18 @@
-// What /metrics reads: per-minute request counts (written by every request) and counts derived from what the store already records.
+// What /metrics reads: per-minute request counts (tallied per isolate, written every few seconds) and counts derived from what the store already records.
 
 import type { DeliveryStatus } from "../../domain/deliveries";
 
-/** One request, counted in its minute and latency bucket (domain/metrics.ts bucketIndex). */
+/** Requests of one minute and latency bucket (domain/metrics.ts bucketIndex): one, or an isolate's tally of several. */
 export interface RequestSample {
   minute: string;
   route: string;
   method: string;
   status: number;
   bucket: number;
+  /** Their latencies summed. */
   seconds: number;
+  /** How many requests the sample stands for; 1 when absent. */
+  count?: number;
 }
 
 /** Requests summed over every minute recorded, per route, method, status and latency bucket. */
@@ -44,7 +47,7 @@ export interface StoreCounts {
 }
 
 export interface MetricsStore {
-  /** Adds one request to its minute's row (an upsert: one write, whichever isolate served it). */
+  /** Adds the sample's requests to its minute's row (an upsert: one write, whichever isolate served them). */
   countRequest(r: RequestSample): Promise<void>;
   /** Every series summed: the running totals (minute TOTAL_MINUTE) plus the minutes not yet folded into them. */
   requestCounts(): Promise<RequestCount[]>;
