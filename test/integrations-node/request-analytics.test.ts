@@ -16,19 +16,26 @@ const dataset = () => {
   return { points, binding: { writeDataPoint: (p?: AnalyticsEngineDataPoint) => void points.push(p!) } as AnalyticsEngineDataset };
 };
 
+/** The isolate's tally reaches the store every few seconds; a scrape writes it at once, as an operator's would. */
+const scrape = (env: object) => createApp().request("/metrics", { headers: { authorization: "Bearer admin-token" } }, env);
+
 it("writes one data point per request, with the matched route, method and status", async () => {
   const analytics = dataset();
-  const res = await createApp().request("/api/tasks/NOPE-1", { headers: { authorization: "Bearer admin-token" } }, { DB: d1.db, HUB_ADMIN_TOKEN: "admin-token", ANALYTICS: analytics.binding });
+  const env = { DB: d1.db, HUB_ADMIN_TOKEN: "admin-token", ANALYTICS: analytics.binding };
+  const res = await createApp().request("/api/tasks/NOPE-1", { headers: { authorization: "Bearer admin-token" } }, env);
   expect(res.status).toBe(404);
   expect(analytics.points).toHaveLength(1);
   expect(analytics.points[0]).toMatchObject({ blobs: ["/api/tasks/:key", "GET", "404"], indexes: ["/api/tasks/:key"] });
   expect(analytics.points[0].doubles![0]).toBeGreaterThanOrEqual(0);
+  await scrape(env);
   expect((await new D1Store(d1.db).requestCounts()).filter((r) => r.route === "/api/tasks/:key")).toMatchObject([{ method: "GET", status: 404, count: 1 }]);
 });
 
 it("counts in the store alone when no ANALYTICS binding is present", async () => {
-  const res = await createApp().request("/health", {}, { DB: d1.db, HUB_ADMIN_TOKEN: "admin-token" });
+  const env = { DB: d1.db, HUB_ADMIN_TOKEN: "admin-token" };
+  const res = await createApp().request("/health", {}, env);
   expect(res.status).toBe(200);
+  await scrape(env);
   expect((await new D1Store(d1.db).requestCounts()).filter((r) => r.route === "/health")).toMatchObject([{ method: "GET", status: 200, count: 1 }]);
 });
 

@@ -143,6 +143,7 @@ const NON_OPENAPI: Record<string, Kind> = {
   "GET /tasks/:key": "page",
   "GET /graph": "page",
   "GET /runs": "page",
+  "GET /runs/:workflow/:event": "page",
   "GET /sessions/:id": "page",
   "GET /emails": "page",
   "GET /reports": "page",
@@ -156,6 +157,9 @@ const NON_OPENAPI: Record<string, Kind> = {
   "POST /tasks/:key/dependencies": "form",
   "POST /tasks/:key/dependencies/remove": "form",
   "POST /runs/:id/replay": "form",
+  "POST /runs/replay": "form",
+  "POST /runs/:workflow/:event/rerun": "form",
+  "POST /runs/:workflow/:event/cancel": "form",
   "POST /projects/:key/shared-links": "form",
   "POST /projects/:key/shared-links/:id/revoke": "form",
 };
