@@ -46,19 +46,25 @@ async function writeBacklog(cfg, query, dir) {
   }
 }
 
+const CLAIMS = ["refuse", "move", "drop"];
+
 /**
- * @param {{ cfg: import("./config.mjs").HubConfig, file: string, stdin: NodeJS.ReadableStream }} opts
+ * @param {{ cfg: import("./config.mjs").HubConfig, file: string, stdin: NodeJS.ReadableStream, as?: string, claims?: string }} opts
  * @returns {Promise<unknown>} the hub's answer
  */
-export async function importProject({ cfg, file, stdin }) {
+export async function importProject({ cfg, file, stdin, as, claims }) {
   if (!file) throw new UsageError("import-project needs a FILE (or - for stdin)");
+  if (claims !== undefined && !CLAIMS.includes(claims)) throw new UsageError(`--claims is one of ${CLAIMS.join(", ")}`);
+  const query = new URLSearchParams();
+  if (as) query.set("project", as);
+  if (claims) query.set("claims", claims);
   let body;
   try {
     body = file === "-" ? await readAll(stdin) : fs.readFileSync(file);
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${/** @type {any} */ (err)?.message}`);
   }
-  return hubJson(cfg, "/api/import", { method: "POST", body, contentType: "application/x-ndjson", timeoutMs: 120_000 });
+  return hubJson(cfg, `/api/import${query.size ? `?${query}` : ""}`, { method: "POST", body, contentType: "application/x-ndjson", timeoutMs: 120_000 });
 }
 
 /** @param {NodeJS.ReadableStream} stream */

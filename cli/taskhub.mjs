@@ -33,8 +33,10 @@ Commands:
   export --project KEY [--format ndjson|beads|taskmaster|backlog] [--out FILE|DIR]
                      Write a project's tasks as NDJSON (or .beads/issues.jsonl, Task Master's tasks.json)
                      to FILE or stdout; backlog writes Backlog.md task files under --out DIR.
-  import-project FILE
-                     Load NDJSON written by export into the hub (FILE may be - for stdin).
+  import-project FILE [--as KEY] [--claims refuse|move|drop]
+                     Load NDJSON written by export into the hub (FILE may be - for stdin), under
+                     KEY if given. Repositories and folders another project holds are refused (409)
+                     unless --claims move (an admin takes them) or drop (imported without them).
   help               This text.
 
 In the terminal (the project is the one the hooks find for this directory, or --project KEY;
@@ -78,7 +80,7 @@ const OPTIONS = {
   import: { from: { type: "string" }, project: { type: "string" } },
   token: { name: { type: "string" }, scopes: { type: "string" } },
   export: { project: { type: "string" }, out: { type: "string" }, format: { type: "string" } },
-  "import-project": {},
+  "import-project": { as: { type: "string" }, claims: { type: "string" } },
   ready: TASK_COMMON,
   list: { ...TASK_COMMON, status: { type: "string" }, mine: { type: "boolean" }, assignee: { type: "string" } },
   show: TASK_COMMON,
@@ -208,7 +210,7 @@ async function main(argv) {
       requireUrl(cfg);
       requireToken(cfg);
       const { importProject } = await import("./project.mjs");
-      const res = await importProject({ cfg, file: positionals[0] ?? "", stdin: process.stdin });
+      const res = await importProject({ cfg, file: positionals[0] ?? "", stdin: process.stdin, as: str(values.as), claims: str(values.claims) });
       process.stdout.write(`${JSON.stringify(res)}\n`);
       return 0;
     }

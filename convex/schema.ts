@@ -287,6 +287,38 @@ export default defineSchema({
     .index("by_linkId", ["linkId"])
     .index("by_projectId_createdAt", ["projectId", "createdAt"]),
 
+  // Run traces (migrations/0023): each workflow run and its steps as the traced Step saw them; pruned by the roll-up cron.
+  runTraces: defineTable({
+    workflow: v.string(),
+    eventId: v.string(),
+    deliveryId: nullable(v.string()),
+    engine: v.string(),
+    input: v.string(),
+    startedAt: v.string(),
+    endedAt: nullable(v.string()),
+    status: v.union(v.literal("running"), v.literal("complete"), v.literal("errored"), v.literal("terminated")),
+    attempts: v.number(),
+    error: nullable(v.string()),
+  })
+    .index("by_workflow_eventId", ["workflow", "eventId"])
+    .index("by_deliveryId_startedAt", ["deliveryId", "startedAt"])
+    .index("by_startedAt", ["startedAt"]),
+  runSteps: defineTable({
+    workflow: v.string(),
+    eventId: v.string(),
+    name: v.string(),
+    seq: v.number(),
+    kind: v.union(v.literal("run"), v.literal("sleep"), v.literal("send")),
+    startedAt: v.string(),
+    endedAt: nullable(v.string()),
+    attempts: v.number(),
+    error: nullable(v.string()),
+    input: nullable(v.string()),
+    output: nullable(v.string()),
+  })
+    .index("by_run_name", ["workflow", "eventId", "name"])
+    .index("by_run_seq", ["workflow", "eventId", "seq"]),
+
   // Named counters (the activity sequence): one doc each, bumped inside the mutation that uses it.
   counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]),
 });

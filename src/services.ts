@@ -5,7 +5,7 @@ import { worst, type Health } from "./domain/circuit";
 import { isolateBreaker, withBreaker, type Breaker } from "./integrations/circuit-breaker";
 import { CloudflareEngine } from "./integrations/engine-cloudflare";
 import { LaunchLimit } from "./integrations/engine-cloudflare/launch-limit";
-import { InngestEngine } from "./integrations/engine-inngest";
+import { InngestEngine, inngestApi } from "./integrations/engine-inngest";
 import { DisabledGitHub } from "./integrations/github-disabled";
 import { OctokitGitHub } from "./integrations/github-octokit";
 import { createInngestClient } from "./integrations/inngest-client";
@@ -37,7 +37,7 @@ function pickEngine(config: Config, env: Env): Engine {
     case "cloudflare":
       return new CloudflareEngine(env.WORKFLOWS, workflows, config.WORKFLOW_LAUNCH_LIMIT ? new LaunchLimit(env.DB, config.WORKFLOW_LAUNCH_LIMIT) : undefined);
     case "inngest":
-      return new InngestEngine(createInngestClient(config), workflows);
+      return new InngestEngine(createInngestClient(config), workflows, inngestApi(config));
   }
 }
 

@@ -40,6 +40,7 @@ import type * as model_reports from "../model/reports.js";
 import type * as model_tasks from "../model/tasks.js";
 import type * as people from "../people.js";
 import type * as projects from "../projects.js";
+import type * as runTraces from "../runTraces.js";
 import type * as sessions from "../sessions.js";
 import type * as sharedLinks from "../sharedLinks.js";
 import type * as taskKeys from "../taskKeys.js";
@@ -83,6 +84,7 @@ declare const fullApi: ApiFromModules<{
   "model/tasks": typeof model_tasks;
   people: typeof people;
   projects: typeof projects;
+  runTraces: typeof runTraces;
   sessions: typeof sessions;
   sharedLinks: typeof sharedLinks;
   taskKeys: typeof taskKeys;

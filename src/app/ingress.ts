@@ -2,6 +2,7 @@
 
 import { eventFor, replayEventId } from "../domain/deliveries";
 import { mayIngest, sessionOwner, type Poster } from "../domain/ingest";
+import { shownStatus, type RunTrace } from "../domain/run-traces";
 import { makeEvent, type EventData, type EventEnvelope, type EventName } from "../domain/events";
 import type { WorkflowRun } from "../ports/engine";
 import type { Services } from "../ports/services";
@@ -84,11 +85,27 @@ const FAILED_RUN: ReadonlySet<WorkflowRun["status"]> = new Set(["errored", "term
 /** A delivery whose run failed for good, or that the ingress queue gave up on. */
 const GAVE_UP: ReadonlySet<Delivery["status"]> = new Set(["failed", "dead"]);
 
-/** The event a delivery emits and each workflow run it started, with the engine's live status of each. */
-export async function runsOfDelivery(s: Services, d: Delivery) {
+/** One workflow run as the runs page shows it: `eventId` names it (with the workflow) on its trace page. */
+export type ShownRun = WorkflowRun & { eventId: string };
+
+/**
+ * The event a delivery emits and each workflow run it started, with its status: the engine's live one where it can
+ * say, else our own trace's (run-traces.ts), so Inngest's runs show a state too. Runs of replays and reruns (other
+ * event ids, same delivery) follow, from their traces. `traced` is the delivery's traces when the caller read them.
+ */
+export async function runsOfDelivery(s: Services, d: Delivery, traced?: readonly RunTrace[]) {
   const ev = eventFor(d);
-  const runs = ev ? await s.engine.runs({ id: d.id, name: ev.name, data: ev.data as EventData<EventName>, ts: d.receivedAt }) : [];
-  return { ev, runs, replayable: !!ev && (GAVE_UP.has(d.status) || runs.some((r) => FAILED_RUN.has(r.status))) };
+  const traces = traced ?? (ev ? await s.store.tracedRuns([d.id]) : []);
+  const traceOf = (workflow: string, eventId: string) => traces.find((t) => t.workflow === workflow && t.eventId === eventId)?.status ?? null;
+  const emitted = d.status !== "received";
+  const engineRuns = ev ? await s.engine.runs({ id: d.id, name: ev.name, data: ev.data as EventData<EventName>, ts: d.receivedAt }) : [];
+  const runs: ShownRun[] = engineRuns.map((r) => ({ ...r, eventId: d.id, status: shownStatus(r.status, traceOf(r.workflow, d.id), emitted) }));
+  const later = traces.filter((t) => t.eventId !== d.id);
+  for (const t of later) {
+    const live = await s.engine.status(t.workflow, t.eventId);
+    runs.push({ workflow: t.workflow, eventId: t.eventId, instance: t.eventId, status: shownStatus(live, t.status, true) });
+  }
+  return { ev, runs, replayable: !!ev && (GAVE_UP.has(d.status) || engineRuns.some((r) => FAILED_RUN.has(shownStatus(r.status, traceOf(r.workflow, d.id), emitted)))) };
 }
 
 /** The operator sends a failed delivery's event again, under a new id so the engine runs it rather than dropping it. */

@@ -2,6 +2,7 @@
 
 import { needsRole, outsideLimit, scopesCover } from "../domain/permissions";
 import { claimConflicts, describeConflicts, matchProjectByCwd, withoutClaims } from "../domain/projects";
+import type { ExportRecord } from "../domain/export";
 import type { Project, ProjectPatch } from "../ports/store";
 import { now, type UseCaseContext } from "./context";
 import { AppError } from "./errors";
@@ -43,6 +44,25 @@ export async function createProject(ctx: UseCaseContext, input: NewProjectInput)
   if (await ctx.services.store.getProject(project.key)) throw new AppError("conflict", `Project ${project.key} already exists`);
   await settleClaims(ctx, project.key, project.repos, project.paths, move);
   return ctx.services.store.createProject({ ...project, at: now() });
+}
+
+/** What an import does with repositories and folders another project holds: refuse (409), take them (admin), or leave them out. */
+export type ImportClaims = "refuse" | "move" | "drop";
+
+/**
+ * Loads an exported project file. Its repos and paths are claims like a new project's: a copy imported next to
+ * its original (or a stranger's file) would otherwise route the holder's events to two projects.
+ */
+export async function importProjectFile(ctx: UseCaseContext, records: ExportRecord[], claims: ImportClaims = "refuse") {
+  const project = records.find((r) => r.type === "project");
+  if (project?.type !== "project") return ctx.services.store.importProject(records, ctx.actor, now()); // the store names what is missing
+  if (claims !== "drop") {
+    await settleClaims(ctx, project.key, project.repos, project.paths, claims === "move");
+    return ctx.services.store.importProject(records, ctx.actor, now());
+  }
+  const held = claimConflicts(await ctx.services.store.listProjects(), project.key, project.repos, project.paths);
+  const kept = { ...project, repos: project.repos.filter((r) => !held.some((c) => c.kind === "repo" && c.claimed === r)), paths: project.paths.filter((x) => !held.some((c) => c.kind === "path" && c.claimed === x)) };
+  return ctx.services.store.importProject(records.map((r) => (r === project ? kept : r)), ctx.actor, now());
 }
 
 export async function updateProject(ctx: UseCaseContext, key: string, input: ProjectPatchInput): Promise<Project> {

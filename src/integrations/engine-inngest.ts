@@ -8,7 +8,7 @@ import type { Engine, RunStatus, WorkflowRun } from "../ports/engine";
 import { RetryableMailError } from "../ports/mailer";
 import type { Services } from "../ports/services";
 import { cronEvent, deliveryOf, failureMessage, triggeredBy, type CancelOn, type Json, type Step, type Workflow } from "../ports/workflow";
-import type { InngestClient } from "./inngest-client";
+import { INNGEST_APP_ID, type InngestClient } from "./inngest-client";
 
 type InngestStep = GetStepTools<InngestClient>;
 type Retries = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20;
@@ -96,6 +96,54 @@ export function toInngestFunction(client: InngestClient, wf: Workflow, services:
   );
 }
 
+/** Inngest's REST API: where it answers (Inngest Cloud, or the dev server) and the signing key it wants. */
+export interface InngestApi {
+  baseUrl: string;
+  signingKey?: string;
+  fetch?: typeof fetch;
+}
+
+export const INNGEST_API = "https://api.inngest.com";
+
+/** The REST API beside the event API the client sends to: the dev server's own when INNGEST_DEV is set. */
+export function inngestApi(config: { INNGEST_DEV?: string; INNGEST_SIGNING_KEY?: string }): InngestApi {
+  const dev = config.INNGEST_DEV;
+  const baseUrl = dev ? (/^https?:\/\//.test(dev) ? dev.replace(/\/+$/, "") : "http://localhost:8288") : INNGEST_API;
+  return { baseUrl, signingKey: config.INNGEST_SIGNING_KEY };
+}
+
+/** What Inngest's inngest/function.cancelled carries: the function's slug (app id, hyphen, function id) and the run's event. */
+interface Cancelled {
+  function_id?: string;
+  event?: { id?: string } | string;
+}
+
+export const CANCELLATION_RECORDER_ID = "record-cancellations";
+
+/**
+ * A run Inngest cancels (cancelOn, a timeout, the REST API, the dashboard) ends no code of ours, so its trace would say
+ * "running" for ever: Inngest's inngest/function.cancelled system event marks it terminated.
+ */
+export function cancellationRecorder(client: InngestClient, services: () => Services): InngestFunction.Any {
+  const prefix = `${INNGEST_APP_ID}-`;
+  return client.createFunction({ id: CANCELLATION_RECORDER_ID, triggers: [{ event: "inngest/function.cancelled" }], retries: 3 }, async ({ event }) => {
+    const data = (event.data ?? {}) as Cancelled;
+    let original = data.event;
+    if (typeof original === "string") {
+      try {
+        original = JSON.parse(original) as { id?: string };
+      } catch {
+        original = undefined;
+      }
+    }
+    const eventId = original?.id;
+    const fn = data.function_id ?? "";
+    if (!eventId || !fn.startsWith(prefix)) return { recorded: false };
+    await services().store.traceRunEnded({ workflow: fn.slice(prefix.length), eventId, status: "terminated", error: "cancelled by Inngest", at: new Date().toISOString() });
+    return { recorded: true };
+  });
+}
+
 export class InngestEngine implements Engine {
   readonly name = "inngest" as const;
   private fns: InngestFunction.Any[] | null = null;
@@ -104,7 +152,12 @@ export class InngestEngine implements Engine {
   constructor(
     readonly client: InngestClient,
     private readonly workflows: readonly Workflow[],
+    private readonly api: InngestApi = { baseUrl: INNGEST_API },
   ) {}
+
+  workflowIds(): string[] {
+    return this.workflows.map((w) => w.id).sort();
+  }
 
   /** Inngest queues what it cannot run yet: no launch limit. */
   async launchRoom(wanted: number): Promise<number> {
@@ -129,9 +182,39 @@ export class InngestEngine implements Engine {
     return this.workflows.filter((w) => triggeredBy(w, event)).map((w) => ({ workflow: w.id, instance: event.id, status: "unknown" as const }));
   }
 
+  /**
+   * Inngest's bulk cancellation (POST /v1/cancellations), narrowed to this function, this event's id and the time since
+   * the run started: the documented way to cancel runs through its REST API.
+   */
+  async cancel(workflowId: string, eventId: string, startedAt: string): Promise<void> {
+    const now = new Date();
+    const after = new Date(Date.parse(startedAt) - 60_000); // Inngest's start and ours differ by a request or two
+    const res = await (this.api.fetch ?? fetch)(`${this.api.baseUrl}/v1/cancellations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(this.api.signingKey ? { authorization: `Bearer ${this.api.signingKey}` } : {}) },
+      body: JSON.stringify({
+        app_id: INNGEST_APP_ID,
+        function_id: workflowId,
+        started_after: after.toISOString(),
+        started_before: now.toISOString(),
+        if: `event.id == ${cel(eventId)}`,
+      }),
+    });
+    if (!res.ok) throw new Error(`Inngest refused the cancellation: ${res.status} ${(await res.text()).slice(0, 200)}`);
+  }
+
+  readonly rerunResends = true;
+
+  /** Inngest's API reruns no single run: the event goes out again under a fresh id, which Inngest has not seen. */
+  async rerun(_workflowId: string, _eventId: string, resend: EventEnvelope | null, freshId: string): Promise<string> {
+    if (!resend) throw new Error("Inngest reruns a run by sending its event again: the event is needed");
+    await this.send([{ ...resend, id: freshId, ts: new Date().toISOString() }]);
+    return freshId;
+  }
+
   /** The functions, bound to the services they run with (built once: the services outlive requests). */
   functions(services: Services): InngestFunction.Any[] {
-    return (this.fns ??= this.workflows.map((wf) => toInngestFunction(this.client, wf, () => services)));
+    return (this.fns ??= [...this.workflows.map((wf) => toInngestFunction(this.client, wf, () => services)), cancellationRecorder(this.client, () => services)]);
   }
 
   /** What /api/inngest answers with: sync (PUT), introspection (GET) and step calls (POST), signed by Inngest. */

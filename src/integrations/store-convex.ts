@@ -160,4 +160,21 @@ export class ConvexStore implements Store {
   getSharedLink: Store["getSharedLink"] = (id) => this.query(api.sharedLinks.getSharedLink, { id });
   listSharedLinks: Store["listSharedLinks"] = (projectId) => this.query(api.sharedLinks.listSharedLinks, { projectId });
   revokeSharedLink: Store["revokeSharedLink"] = (projectId, id, at) => this.mutation(api.sharedLinks.revokeSharedLink, { projectId, id, at });
+
+  // run traces (src/ports/store/run-traces.ts, convex/runTraces.ts)
+  traceRunStarted: Store["traceRunStarted"] = async (r) => {
+    await this.mutation(api.runTraces.traceRunStarted, { r });
+  };
+  traceRunEnded: Store["traceRunEnded"] = async (r) => {
+    await this.mutation(api.runTraces.traceRunEnded, { r });
+  };
+  traceStepStarted: Store["traceStepStarted"] = async (r) => {
+    await this.mutation(api.runTraces.traceStepStarted, { r });
+  };
+  traceStepEnded: Store["traceStepEnded"] = async (r) => {
+    await this.mutation(api.runTraces.traceStepEnded, { r });
+  };
+  getRunTrace: Store["getRunTrace"] = (r) => this.query(api.runTraces.getRunTrace, { r: { workflow: r.workflow, eventId: r.eventId } });
+  tracedRuns: Store["tracedRuns"] = (deliveryIds) => this.query(api.runTraces.tracedRuns, { deliveryIds: [...deliveryIds] });
+  pruneRunTraces: Store["pruneRunTraces"] = (before, limit) => this.mutation(api.runTraces.pruneRunTraces, { before, limit });
 }

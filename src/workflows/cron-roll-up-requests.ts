@@ -1,6 +1,8 @@
-// cron-roll-up-requests: every 15 minutes, request minutes older than an hour fold into running totals, so /metrics reads a bounded number of rows.
+// cron-roll-up-requests: every 15 minutes, request minutes older than an hour fold into running totals, so /metrics reads a bounded number of rows;
+// run traces older than KEEP_TRACES_MS are pruned, so /runs' traces stay bounded too.
 
 import { KEEP_MINUTES_MS, minuteOf } from "../domain/metrics";
+import { KEEP_TRACES_MS, PRUNE_BATCH } from "../domain/run-traces";
 import { defineWorkflow } from "./define";
 import type { EventData } from "./events";
 
@@ -13,5 +15,12 @@ export const cronRollUpRequests = defineWorkflow({ id: "roll-up-requests", on: {
   let batches = 0;
   // Each batch is its own step: a retry redoes only the batch that failed, and a folded batch is never folded twice.
   while (batches < MAX_BATCHES && (await step.run(`roll-up-${batches}`, () => services.store.rollUpRequests(before)))) batches++;
-  return { rolledUpBefore: before, batches: batches + 1 };
+  const tracesBefore = new Date(now - KEEP_TRACES_MS).toISOString();
+  let pruned = 0;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const n = await step.run(`prune-traces-${i}`, () => services.store.pruneRunTraces(tracesBefore, PRUNE_BATCH));
+    pruned += n;
+    if (n < PRUNE_BATCH) break;
+  }
+  return { rolledUpBefore: before, batches: batches + 1, tracesPruned: pruned };
 });

@@ -85,6 +85,28 @@ describe("taskhub export and import-project", () => {
     expect(req.headers["content-type"]).toBe("application/x-ndjson");
     expect(req.body).toBe(fs.readFileSync(file, "utf8"));
   });
+
+  it("imports a copy under --as with what --claims says about held repositories", async () => {
+    hub = await startHub();
+    const sb = sandbox();
+    const file = path.join(sb.work, "demo.ndjson");
+    fs.writeFileSync(file, '{"type":"project","key":"DEMO"}\n');
+    const run = await runCli(["import-project", file, "--as", "COPY", "--claims", "drop"], { sandbox: sb, env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN } });
+    expect(run.code).toBe(0);
+    const [req] = hub.to("/api/import");
+    expect(Object.fromEntries(req.query)).toEqual({ project: "COPY", claims: "drop" });
+  });
+
+  it("refuses an unknown --claims with exit 2 and sends nothing", async () => {
+    hub = await startHub();
+    const sb = sandbox();
+    const file = path.join(sb.work, "demo.ndjson");
+    fs.writeFileSync(file, "{}\n");
+    const run = await runCli(["import-project", file, "--claims", "steal"], { sandbox: sb, env: { TASKHUB_URL: hub.url, TASKHUB_TOKEN: GOOD_TOKEN } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--claims is one of refuse, move, drop/);
+    expect(hub.to("/api/import")).toEqual([]);
+  });
 });
 
 describe("taskhub command line", () => {

@@ -5,6 +5,7 @@ import { StoreError, type Store } from "../../src/ports/store";
 import { githubContract } from "./store-contract-github";
 import { kit, rejectsWith } from "./store-contract-kit";
 import { metricsContract } from "./store-contract-metrics";
+import { runTracesContract } from "./store-contract-run-traces";
 import { sharedLinksContract } from "./store-contract-shared-links";
 import { peopleContract } from "./store-contract-people";
 import { projectsContract } from "./store-contract-projects";
@@ -591,6 +592,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     subtasksContract(k);
     metricsContract(k);
     sharedLinksContract(k);
+    runTracesContract(k);
     taskKeysContract(k);
   });
 }

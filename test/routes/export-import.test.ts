@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, createProject } from "../support/hub";
 import { dependOn } from "./dependency-helper";
 import { fromBacklog } from "../../src/domain/trackers/backlog";
@@ -22,7 +22,7 @@ it("GET /api/export then POST /api/import reproduces tasks, dependencies, commen
   expect(types[0]).toBe("project");
   expect(new Set(types)).toEqual(new Set(["project", "task", "dependency", "comment", "time", "activity"]));
 
-  const imported = await call("/api/import?project=EXPB", { method: "POST", body: file, headers: { "content-type": "application/x-ndjson" } });
+  const imported = await call("/api/import?project=EXPB&claims=drop", { method: "POST", body: file, headers: { "content-type": "application/x-ndjson" } });
   expect(imported.status).toBe(201);
   const copy = (await (await call("/api/tasks/EXPB-1")).json()) as Record<string, unknown>;
   const original = (await (await call("/api/tasks/EXP-1")).json()) as Record<string, unknown>;
@@ -30,6 +30,39 @@ it("GET /api/export then POST /api/import reproduces tasks, dependencies, commen
   expect(((await (await call("/api/tasks/EXPB-2")).json()) as { dependsOn: string[] }).dependsOn).toEqual(["EXPB-1"]);
   expect(((await (await call("/api/tasks/EXPB-1/time")).json()) as { totalMinutes: number }).totalMinutes).toBe(20);
   expect(((await (await call("/api/tasks/EXPB-1/comments")).json()) as { comments: { body: string }[] }).comments.map((c) => c.body)).toEqual(["note"]);
+});
+
+describe("an imported project's repositories and folders are claims like a new project's", () => {
+  const ndjson = { "content-type": "application/x-ndjson" };
+  const exportOf = async (key: string) => (await call(`/api/export?project=${key}`)).text();
+  const projectOf = async (key: string) => (await call(`/api/projects/${key}`)).json();
+
+  it("refuses with 409 naming the holder a copy claiming the original's repository, and creates nothing", async () => {
+    await createProject("ICA", { repos: ["acme/ica"], paths: ["/home/me/src/ica"] });
+    await call("/api/tasks", { method: "POST", json: { project: "ICA", title: "one" } });
+    const res = await call("/api/import?project=ICB", { method: "POST", body: await exportOf("ICA"), headers: ndjson });
+    expect(res.status).toBe(409);
+    expect((await res.json()).message).toContain("ICA");
+    expect((await call("/api/projects/ICB")).status).toBe(404);
+  });
+
+  it("imports a copy without the held claims when asked to drop them, leaving the original's", async () => {
+    await createProject("ICC", { repos: ["acme/icc"], paths: ["/home/me/src/icc"] });
+    await call("/api/tasks", { method: "POST", json: { project: "ICC", title: "one" } });
+    const res = await call("/api/import?project=ICD&claims=drop", { method: "POST", body: await exportOf("ICC"), headers: ndjson });
+    expect(res.status).toBe(201);
+    expect(await projectOf("ICD")).toMatchObject({ repos: [], paths: [] });
+    expect(await projectOf("ICC")).toMatchObject({ repos: ["acme/icc"], paths: ["/home/me/src/icc"] });
+  });
+
+  it("moves the claims to the import when an admin says move", async () => {
+    await createProject("ICE", { repos: ["acme/ice"] });
+    await call("/api/tasks", { method: "POST", json: { project: "ICE", title: "one" } });
+    const res = await call("/api/import?project=ICF&claims=move", { method: "POST", body: await exportOf("ICE"), headers: ndjson });
+    expect(res.status).toBe(201);
+    expect(await projectOf("ICF")).toMatchObject({ repos: ["acme/ice"] });
+    expect(await projectOf("ICE")).toMatchObject({ repos: [] });
+  });
 });
 
 it("POST /api/import refuses a project that already has tasks", async () => {

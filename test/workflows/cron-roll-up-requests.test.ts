@@ -26,3 +26,18 @@ it("folds minutes older than an hour into the totals and keeps the last hour per
   ]);
   expect((await store.requestCounts()).filter((r) => r.route === route)).toEqual([{ ...sample, count: 3, seconds: 0.875 }]);
 });
+
+it("prunes run traces older than two weeks with their steps, and keeps newer ones", async () => {
+  const store = new D1Store(env.DB);
+  const now = Date.UTC(2026, 11, 1, 12, 15);
+  const old = { workflow: "link-commits", eventId: `github:${crypto.randomUUID()}` };
+  const recent = { workflow: "link-commits", eventId: `github:${crypto.randomUUID()}` };
+  await store.traceRunStarted({ ...old, deliveryId: null, engine: "cloudflare", input: "{}", at: "2026-11-01T00:00:00.000Z" });
+  await store.traceStepStarted({ ...old, name: "load", kind: "run", input: null, at: "2026-11-01T00:00:01.000Z" });
+  await store.traceRunStarted({ ...recent, deliveryId: null, engine: "cloudflare", input: "{}", at: "2026-11-30T00:00:00.000Z" });
+  await tick("*/15 * * * *", now);
+  await runs.outputOf("tracesPruned");
+  expect(await store.getRunTrace(old)).toBeNull();
+  expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM run_steps WHERE event_id = ?").bind(old.eventId).first<{ n: number }>())?.n).toBe(0);
+  expect(await store.getRunTrace(recent)).not.toBeNull();
+});

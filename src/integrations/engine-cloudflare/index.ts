@@ -52,6 +52,10 @@ export class CloudflareEngine implements Engine {
     private readonly limit?: LaunchLimit,
   ) {}
 
+  workflowIds(): string[] {
+    return this.workflows.map((w) => w.id).sort();
+  }
+
   /** Every run wanted, unless local Workflows' launch limit is set (`npm run dev`) and reached. */
   async launchRoom(wanted: number): Promise<number> {
     return this.limit ? this.limit.room(wanted) : wanted;
@@ -89,6 +93,18 @@ export class CloudflareEngine implements Engine {
     }
   }
 
+  readonly rerunResends = false;
+
+  async cancel(workflowId: string, eventId: string): Promise<void> {
+    await (await this.binding.get(await instanceId(workflowId, eventId))).terminate();
+  }
+
+  /** The same instance from its first step: Workflows forgets its step results on restart. */
+  async rerun(workflowId: string, eventId: string): Promise<string> {
+    await (await this.binding.get(await instanceId(workflowId, eventId))).restart();
+    return eventId;
+  }
+
   async status(workflowId: string, eventId: string): Promise<RunStatus> {
     let instance: WorkflowInstance;
     try {
@@ -98,7 +114,13 @@ export class CloudflareEngine implements Engine {
       if (/not.?found|does not exist/i.test(String((e as Error).message))) return "none";
       throw e;
     }
-    return runStatusOf((await instance.status()).status);
+    try {
+      return runStatusOf((await instance.status()).status);
+    } catch (e) {
+      // Created but not yet picked up by local Workflows (a fresh replay or restart): it is waiting to start.
+      if (/never started/i.test(String((e as Error).message))) return "queued";
+      throw e;
+    }
   }
 
   async runs(event: EventEnvelope): Promise<WorkflowRun[]> {

@@ -9,6 +9,7 @@ import { github } from "./github";
 import { metrics } from "./metrics";
 import { people } from "./people";
 import { projects } from "./projects";
+import { runTraces } from "./run-traces";
 import { sessions } from "./sessions";
 import { sharedLinks } from "./shared-links";
 import { taskKeys } from "./task-keys";
@@ -31,6 +32,7 @@ export function d1Store(db: D1Database): Store {
     ...activity(db),
     ...metrics(db),
     ...sharedLinks(db),
+    ...runTraces(db),
   };
 }
 

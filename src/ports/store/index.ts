@@ -8,6 +8,7 @@ import type { GitHubStore } from "./github";
 import type { MetricsStore } from "./metrics";
 import type { PeopleStore } from "./people";
 import type { ProjectStore } from "./projects";
+import type { RunTraceStore } from "./run-traces";
 import type { SessionStore } from "./sessions";
 import type { SharedLinkStore } from "./shared-links";
 import type { TaskKeyStore } from "./task-keys";
@@ -26,7 +27,8 @@ export type Store = { readonly name: "d1" | "convex" } & DeliveryStore &
   EmailStore &
   ActivityStore &
   MetricsStore &
-  SharedLinkStore;
+  SharedLinkStore &
+  RunTraceStore;
 
 export { StoreError } from "./errors";
 export type { ActivityStore } from "./activity";
@@ -37,6 +39,7 @@ export type { GitHubItemLink, GitHubStore, PullRequestCommentData, PullRequestCo
 export type { MetricsStore, RequestCount, RequestSample, RunCount, StoreCounts } from "./metrics";
 export type { NewUser, PeopleStore, UserPatch } from "./people";
 export type { NewProject, ProjectPatch, ProjectStore } from "./projects";
+export type { RunKey, RunTraceStore } from "./run-traces";
 export type { IntentBatch, SessionStore, SessionSummary, TranscriptChunk } from "./sessions";
 export { SESSION_ACTIVITY_LIMIT } from "./sessions";
 export type { SharedLinkStore } from "./shared-links";

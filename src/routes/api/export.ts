@@ -2,6 +2,7 @@
 
 import { createRoute, z } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
+import { importProjectFile } from "../../app/projects";
 import { ImportError, parseNdjson, rekey } from "../../domain/export";
 import { PROJECT_KEY_PATTERN } from "../../domain/projects";
 import { toBacklog } from "../../domain/trackers/backlog";
@@ -44,7 +45,13 @@ const importRoute = createRoute({
   tags: ["export"],
   middleware: [requireScope("admin")] as const,
   request: {
-    query: z.object({ project: z.string().regex(PROJECT_KEY_PATTERN).optional().openapi({ description: "import under this key instead of the file's" }) }),
+    query: z.object({
+      project: z.string().regex(PROJECT_KEY_PATTERN).optional().openapi({ description: "import under this key instead of the file's" }),
+      claims: z
+        .enum(["refuse", "move", "drop"])
+        .optional()
+        .openapi({ description: "repositories and folders another project holds: refuse (409, the default), move them here, or drop them from the import" }),
+    }),
     body: { content: { "application/x-ndjson": { schema: z.string() } }, required: true },
   },
   responses: { 201: json(z.object({ project: z.string(), counts: z.record(z.string(), z.number()) }), "Imported"), ...errorResponses },
@@ -73,9 +80,9 @@ export const exportImport = apiRouter()
     let records;
     try {
       records = parseNdjson(text);
-      const key = c.req.valid("query").project;
+      const { project: key, claims } = c.req.valid("query");
       if (key) records = rekey(records, key);
-      return c.json(await c.get("services").store.importProject(records, useCaseOf(c).actor, new Date().toISOString()), 201);
+      return c.json(await importProjectFile(useCaseOf(c), records, claims), 201);
     } catch (e) {
       if (e instanceof ImportError) throw new ApiError(400, "invalid_import", e.message, { line: e.line });
       throw e;

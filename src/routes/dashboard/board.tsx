@@ -1,137 +1,36 @@
-// GET /: the board of one project by status, with filters, quick status moves and a new-task form (CSRF-protected).
+// GET /: the board of one project by status: search and filters in the URL, subtasks under their parent, drag and drop and keyboard shortcuts on top of plain forms.
 
 import { Hono } from "hono";
-import { PRIORITIES, TASK_STATUSES, isDone, type Task } from "../../domain/tasks";
+import { nested, statusesOf, subtasksByParent } from "../../domain/board";
+import { PRIORITIES } from "../../domain/tasks";
 import { layoutGraph } from "../../domain/graph-layout";
 import type { AppEnv } from "../../http/context";
 import { readableProjectList, useCaseOf } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
-import type { Activity, Link, Project } from "../../ports/store";
-import { createTask, moveTask } from "../../app/tasks";
+import type { Project } from "../../ports/store";
+import { createTask, listTasks, moveTask } from "../../app/tasks";
 import { shareLinksOf } from "../../app/shared-links";
 import { SharedLinksPanel } from "./shared-links";
 import { back, reader, writerForm } from "./guard";
 import { Layout } from "./layout";
-import { ExternalLink } from "./external-link";
+import { Card, label } from "./board-card";
+import { BoardFilters, boardQueryInput, filterOf, isFiltered } from "./board-filters";
+import { BOARD_SCRIPT } from "./board-script";
+import { BOARD_CSS } from "./board-style";
+
+/** The task page shows the same status form. */
+export { StatusForm } from "./board-card";
 
 const BOARD_LIMIT = 200;
-const label = (s: string) => s.replace("_", " ");
-
-export function StatusForm(props: { task: Task; csrf: string }) {
+function NewTask(props: { project: string; csrf: string; back: string }) {
   return (
-    <form method="post" action={`/tasks/${props.task.key}/status`}>
+    <form method="post" action="/tasks" aria-label="New task">
       <input type="hidden" name="_csrf" value={props.csrf} />
-      <select name="status" aria-label={`status of ${props.task.key}`} data-autosubmit>
-        {TASK_STATUSES.map((s) => (
-          <option value={s} selected={s === props.task.status}>
-            {label(s)}
-          </option>
-        ))}
-      </select>
-      <noscript>
-        <button type="submit">move</button>
-      </noscript>
-    </form>
-  );
-}
-
-/** A column's tasks with each subtask right after its parent when both are in it (depth counts the nesting). */
-export function nested(col: Task[]): { task: Task; depth: number }[] {
-  const ids = new Set(col.map((t) => t.id));
-  const under = (t: Task) => !!t.parentId && t.parentId !== t.id && ids.has(t.parentId);
-  const kids = new Map<string, Task[]>();
-  for (const t of col) if (under(t)) kids.set(t.parentId!, [...(kids.get(t.parentId!) ?? []), t]);
-  const out: { task: Task; depth: number }[] = [];
-  const seen = new Set<string>();
-  const visit = (t: Task, depth: number) => {
-    if (seen.has(t.id)) return;
-    seen.add(t.id);
-    out.push({ task: t, depth });
-    for (const k of kids.get(t.id) ?? []) visit(k, depth + 1);
-  };
-  for (const t of col) if (!under(t)) visit(t, 0);
-  for (const t of col) visit(t, 0);
-  return out;
-}
-
-function Card(props: { task: Task; depth: number; parentKey: string | null; links: Link[]; last: Activity | null; blocked: boolean; now: string; csrf: string }) {
-  const t = props.task;
-  const overdue = t.dueAt && t.dueAt < props.now && !isDone(t.status);
-  return (
-    <div class={`card p-${t.priority}${props.depth ? " subtask" : ""}`} data-key={t.key} style={props.depth ? `margin-left:${Math.min(props.depth, 3)}em` : undefined}>
-      {props.parentKey ? (
-        <a class="parent meta" href={`/tasks/${props.parentKey}`}>
-          ↳ {props.parentKey}{" "}
-        </a>
-      ) : null}
-      <a class="key" href={`/tasks/${t.key}`}>
-        {t.key}
-      </a>
-      <span class="title">{t.title}</span>
-      <div class="meta">
-        {props.blocked ? <span class="badge blocked">blocked</span> : null}
-        <span class="badge">{t.priority}</span>
-        {t.assigneeId ? <span class="badge">@{t.assigneeId.slice(0, 12)}</span> : null}
-        {t.tags.map((tag) => (
-          <span class="badge">#{tag}</span>
-        ))}
-        {t.dueAt ? <span class={overdue ? "overdue" : ""}>due {t.dueAt.slice(0, 10)}</span> : null}
-      </div>
-      {props.links.length ? (
-        <div class="meta">
-          {props.links.slice(-3).map((l) => (
-            <ExternalLink url={l.url}>
-              {l.kind === "commit" ? l.ref.slice(0, 7) : l.ref}{" "}
-            </ExternalLink>
-          ))}
-        </div>
-      ) : null}
-      {props.last ? (
-        <div class="meta">
-          {label(props.last.action)} by {props.last.actor} · {props.last.at.slice(5, 16).replace("T", " ")}
-        </div>
-      ) : null}
-      <StatusForm task={t} csrf={props.csrf} />
-    </div>
-  );
-}
-
-function Filters(props: { project: string; q: Record<string, string | undefined> }) {
-  return (
-    <form method="get" action="/">
-      <input type="hidden" name="project" value={props.project} />
-      <label class="f">
-        assignee
-        <input name="assignee" value={props.q.assignee ?? ""} size={10} />
-      </label>
-      <label class="f">
-        tag
-        <input name="tag" value={props.q.tag ?? ""} size={8} />
-      </label>
-      <label class="f">
-        priority
-        <select name="priority">
-          <option value="">any</option>
-          {PRIORITIES.map((p) => (
-            <option value={p} selected={p === props.q.priority}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit">Filter</button>
-    </form>
-  );
-}
-
-function NewTask(props: { project: string; csrf: string }) {
-  return (
-    <form method="post" action="/tasks">
-      <input type="hidden" name="_csrf" value={props.csrf} />
+      <input type="hidden" name="back" value={props.back} />
       <input type="hidden" name="project" value={props.project} />
       <label class="f">
         new task
-        <input name="title" required maxlength={300} size={32} placeholder="What needs doing?" />
+        <input id="new-title" name="title" required maxlength={300} size={32} placeholder="What needs doing?" />
       </label>
       <label class="f">
         priority
@@ -171,46 +70,93 @@ export async function currentProject(c: { req: { query(k: string): string | unde
   return projects.find((p) => p.key === wanted) ?? projects[0] ?? null;
 }
 
+const KEYS = [
+  ["j / k", "next / previous card"],
+  ["Enter", "open the card"],
+  ["s", "status of the card"],
+  ["c", "new task"],
+  ["/", "search"],
+  ["?", "this list"],
+] as const;
+
+/** Shortcuts work with board-script.ts; the list reads the same without it. */
+function KeysHelp() {
+  return (
+    <details id="board-keys" class="keys">
+      <summary>Keyboard shortcuts (?) · drag a card to another column, or use its status select</summary>
+      <dl>
+        {KEYS.map(([k, what]) => (
+          <>
+            <dt>{k}</dt>
+            <dd>{what}</dd>
+          </>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 export const board = new Hono<AppEnv>()
   .get("/", reader, async (c) => {
+    const ctx = useCaseOf(c);
     const { store } = c.get("services");
+    const view = boardQueryInput.parse(c.req.query());
     const projects = await readableProjectList(c);
     const current = await currentProject(c, projects);
-    const q = { assignee: c.req.query("assignee") || undefined, tag: c.req.query("tag") || undefined, priority: c.req.query("priority") || undefined };
-    const [page, graph, cursor] = await Promise.all([
-      current
-        ? store.listTasks({ projectKey: current.key, assigneeId: q.assignee, tag: q.tag, priority: PRIORITIES.find((p) => p === q.priority) }, BOARD_LIMIT, null)
-        : null,
+    const wanted = current ? await filterOf(ctx, current.key, view) : null;
+    // The whole project too when filtered: a parent's progress and a subtask's parent key must not depend on the filter.
+    const [everything, filtered, graph, cursor] = await Promise.all([
+      current ? listTasks(ctx, { projectKey: current.key }, BOARD_LIMIT, null) : null,
+      wanted && "filter" in wanted && isFiltered(view) ? listTasks(ctx, wanted.filter, BOARD_LIMIT, null) : null,
       current ? store.projectGraph(current.key) : null,
       store.latestActivityId(),
     ]);
-    const tasks = page?.items ?? [];
-    const keyOf = new Map(tasks.map((t) => [t.id, t.key]));
+    const whole = everything?.items ?? [];
+    const tasks = wanted && "nobody" in wanted ? [] : (filtered ?? everything)?.items ?? [];
+    const more = !!(filtered ?? everything)?.nextCursor;
+    const keyOf = new Map(whole.map((t) => [t.id, t.key]));
+    const kids = subtasksByParent(whole);
     const blocked = new Set(graph ? layoutGraph(graph.tasks, graph.edges).nodes.filter((n) => n.blocked).map((n) => n.task.id) : []);
     const extras = await store.cardExtras(tasks.map((t) => t.id));
     const csrf = await csrfToken(c);
-    const shared = current ? await shareLinksOf(useCaseOf(c), current) : null; // owners and the admin only
+    const shared = current ? await shareLinksOf(ctx, current) : null; // owners and the admin only
     const now = new Date().toISOString();
+    const nonce = c.get("secureHeadersNonce");
+    const url = new URL(c.req.url);
+    const here = `${url.pathname}${url.search}`; // forms come back to this view
     return c.html(
-      <Layout nonce={c.get("secureHeadersNonce")} title={current?.name ?? "Board"} signedIn current="/">
+      <Layout nonce={nonce} title={current?.name ?? "Board"} signedIn current="/">
+        <style>{BOARD_CSS}</style>
         <ProjectNav projects={projects} current={current} base="/" />
         {current ? (
           <>
             <h1>{current.name}</h1>
             <div class="toolbar">
-              <Filters project={current.key} q={q} />
-              <NewTask project={current.key} csrf={csrf} />
+              <BoardFilters project={current.key} v={view} />
+              <NewTask project={current.key} csrf={csrf} back={here} />
             </div>
+            <KeysHelp />
+            {wanted && "nobody" in wanted ? (
+              <p class="err" role="alert">
+                No one on this hub is called {wanted.nobody}: no tasks shown.
+              </p>
+            ) : isFiltered(view) ? (
+              <p class="meta">
+                {tasks.length}
+                {more ? "+" : ""} {tasks.length === 1 ? "task matches" : "tasks match"}
+              </p>
+            ) : null}
+            <p id="board-say" class="say meta" role="status" />
           </>
         ) : (
           <p>No projects yet. Create one with POST /api/projects.</p>
         )}
         <div class="board" data-live={String(cursor)}>
-          {TASK_STATUSES.map((status) => {
+          {statusesOf(view.status).map((status) => {
             const col = tasks.filter((t) => t.status === status);
             return (
-              <section class="col" data-status={status}>
-                <h2>
+              <section class="col" data-status={status} aria-labelledby={`col-${status}`}>
+                <h2 id={`col-${status}`}>
                   {label(status)} <span>{col.length}</span>
                 </h2>
                 {nested(col).map(({ task: t, depth }) => (
@@ -218,11 +164,13 @@ export const board = new Hono<AppEnv>()
                     task={t}
                     depth={depth}
                     parentKey={t.parentId ? (keyOf.get(t.parentId) ?? null) : null}
+                    kids={kids.get(t.id) ?? []}
                     links={extras.get(t.id)?.links ?? []}
                     last={extras.get(t.id)?.lastActivity ?? null}
                     blocked={blocked.has(t.id)}
                     now={now}
                     csrf={csrf}
+                    back={here}
                   />
                 ))}
               </section>
@@ -230,6 +178,7 @@ export const board = new Hono<AppEnv>()
           })}
         </div>
         {current && shared ? <SharedLinksPanel project={current} links={shared} csrf={csrf} now={new Date(now)} /> : null}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: BOARD_SCRIPT }} />
       </Layout>,
     );
   })
@@ -238,10 +187,12 @@ export const board = new Hono<AppEnv>()
     // The form's date is a day: due at 17:00 UTC. A day that does not parse goes on as written, for the schema to refuse.
     const dueAt = f.due ? (Number.isNaN(Date.parse(`${f.due}T17:00:00Z`)) ? f.due : new Date(`${f.due}T17:00:00Z`).toISOString()) : null;
     const task = await createTask(useCaseOf(c), { project: f.project ?? "", title: f.title ?? "", priority: f.priority || "medium", dueAt });
-    return back(c, `/?project=${task.projectKey}`);
+    return back(c, `/?project=${task.projectKey}`, f.back);
   })
+  // The select's form, with or without JavaScript: a page asking for JSON (board-script.ts) gets the task's new status instead of a redirect.
   .post("/tasks/:key/status", async (c) => {
     const f = await writerForm(c);
-    await moveTask(useCaseOf(c), c.req.param("key"), { status: f.status });
-    return back(c, "/");
+    const task = await moveTask(useCaseOf(c), c.req.param("key"), { status: f.status });
+    if (c.req.header("accept")?.includes("application/json")) return c.json({ key: task.key, status: task.status }, 200);
+    return back(c, `/?project=${task.projectKey}`, f.back);
   });

@@ -27,13 +27,19 @@ export async function writerForm(c: Context<AppEnv>): Promise<Record<string, str
   return Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === "string")) as Record<string, string>;
 }
 
-/** Back to where the form was, or a fallback; only same-site paths. */
-export const back = (c: Context<AppEnv>, fallback: string) => {
-  const to = c.req.header("referer");
+/** A same-site path and query from an address, or null for another site's (or one that does not parse). */
+function sameSite(c: Context<AppEnv>, to: string | undefined): string | null {
   try {
-    const u = to ? new URL(to) : null;
-    return c.redirect(u && u.host === new URL(c.req.url).host ? `${u.pathname}${u.search}` : fallback, 303);
+    const u = to ? new URL(to, c.req.url) : null;
+    return u && u.host === new URL(c.req.url).host ? `${u.pathname}${u.search}` : null;
   } catch {
-    return c.redirect(fallback, 303);
+    return null; // not an address: not ours either
   }
-};
+}
+
+/**
+ * Back to where the form was, or a fallback; only same-site paths. `sent` is the page's address as the form carried it:
+ * under the hub's no-referrer policy a browser sends no Referer, and a filtered board should come back filtered.
+ */
+export const back = (c: Context<AppEnv>, fallback: string, sent?: string) =>
+  c.redirect(sameSite(c, sent) ?? sameSite(c, c.req.header("referer")) ?? fallback, 303);

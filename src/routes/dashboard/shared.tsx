@@ -11,7 +11,7 @@ import { isDone, TASK_STATUSES, type Task } from "../../domain/tasks";
 import type { AppEnv } from "../../http/context";
 import { sha256Hex } from "../../http/tokens";
 import type { Project } from "../../ports/store";
-import { nested } from "./board";
+import { nested } from "../../domain/board";
 import { GraphSvg } from "./graph";
 import { Layout } from "./layout";
 import { CompletedPanel, CycleTime, TimePerTask } from "./reports";

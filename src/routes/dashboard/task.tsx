@@ -50,7 +50,7 @@ export const taskPage = new Hono<AppEnv>()
                   · from <Parts parts={describeSource(t.source)} />
                 </div>
                 <pre>{t.description ?? "No description."}</pre>
-                <StatusForm task={t} csrf={csrf} />
+                <StatusForm task={t} csrf={csrf} back={`/tasks/${t.key}`} />
               </div>
               <div class="panel">
                 <h2>Comments</h2>
