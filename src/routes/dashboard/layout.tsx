@@ -50,6 +50,8 @@ table.grid{display:block;overflow-x:auto}
 /**
  * With JavaScript on, the page listens to /events and swaps in fresh content when the activity log moves, and a
  * select marked data-autosubmit sends its form on change (inline handlers would be blocked by the CSP).
+ * The stream opens only once the page has loaded and the main thread is idle: a phone renders first, and the
+ * cursor in data-live is the one the page was rendered at, so nothing that happens meanwhile is missed.
  */
 const LIVE = `
 document.addEventListener('change',function(e){ var t=e.target; if(t&&t.matches&&t.matches('select[data-autosubmit]')&&t.form) t.form.requestSubmit(); });
@@ -62,10 +64,14 @@ document.addEventListener('change',function(e){ var t=e.target; if(t&&t.matches&
       var cur=document.querySelector('[data-live]'); if(next&&cur) cur.replaceWith(next);
     }).finally(function(){busy=false; if(again){again=false;refresh();}});
   }
-  var es=new EventSource('/events?after='+encodeURIComponent(el.getAttribute('data-live')));
-  es.onopen=function(){ if(badge){badge.textContent='live';badge.className='live on';} };
-  es.onmessage=refresh;
-  es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';} };
+  function listen(){
+    var es=new EventSource('/events?after='+encodeURIComponent(el.getAttribute('data-live')));
+    es.onopen=function(){ if(badge){badge.textContent='live';badge.className='live on';} };
+    es.onmessage=refresh;
+    es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';} };
+  }
+  function later(){ if(window.requestIdleCallback) requestIdleCallback(listen,{timeout:2000}); else setTimeout(listen,200); }
+  if(document.readyState==='complete') later(); else addEventListener('load',later);
 })();`;
 
 const NAV = [
