@@ -1,36 +1,17 @@
 // The dashboard in Debian's Chromium against `npm run dev` on a free port with throwaway state.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startHub, type Hub } from "./hub";
 
 const TOKEN = "th_admin_browser_test_token";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 let base = "";
-let hub: ChildProcess;
-let state = "";
+let hub: Hub;
 let browser: Browser;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function api(path: string, init: { method?: string; json?: unknown } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: init.method ?? (init.json ? "POST" : "GET"),
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-    body: init.json ? JSON.stringify(init.json) : undefined,
-  });
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, unknown>>;
-}
+const api = (path: string, init: { method?: string; json?: unknown } = {}) => hub.api(path, init);
 
 async function signIn(page: Page, token = TOKEN) {
   await page.goto(`${base}/`);
@@ -43,20 +24,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  state = mkdtempSync(join(tmpdir(), "taskhub-browser-"));
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  hub = spawn(process.execPath, ["scripts/dev.mjs"], {
-    env: { ...process.env, PORT: String(port), TASKHUB_STATE_DIR: state, HUB_ADMIN_TOKEN: TOKEN, HUB_SECRET: "browser-test-secret" },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  hub = await startHub({ token: TOKEN });
+  base = hub.base;
   await api("/api/projects", { json: { key: "WEB", name: "Website" } });
   await api("/api/tasks", { json: { project: "WEB", title: "Design the landing page", priority: "high", tags: ["design"] } });
   await api("/api/tasks", { json: { project: "WEB", title: "Build the landing page", priority: "urgent", dueAt: "2020-01-01T00:00:00Z" } });
@@ -71,9 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (hub?.pid) process.kill(-hub.pid, "SIGTERM");
-  await new Promise((r) => setTimeout(r, 1000));
-  rmSync(state, { recursive: true, force: true });
+  await hub?.stop();
 });
 
 it("signs in with a token and shows the board by status", async () => {

@@ -64,7 +64,7 @@ export const taskPage = new Hono<AppEnv>()
                 ))}
                 <form method="post" action={`/tasks/${t.key}/comments`}>
                   <Csrf v={csrf} />
-                  <textarea name="body" rows={2} cols={60} required placeholder="Add a comment" />
+                  <textarea name="body" rows={2} cols={60} required placeholder="Add a comment" aria-label="comment" />
                   <br />
                   <button type="submit">Comment</button>
                 </form>
@@ -120,7 +120,7 @@ export const taskPage = new Hono<AppEnv>()
                 </form>
                 <p class="meta">blocks</p>
                 {t.blocks.map((k) => (
-                  <div>
+                  <div class="list">
                     <a href={`/tasks/${k}`}>{k}</a>
                   </div>
                 ))}
