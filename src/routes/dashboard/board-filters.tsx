@@ -8,6 +8,7 @@ import { resolveAssignee } from "../../app/tasks";
 import type { UseCaseContext } from "../../app/context";
 import type { TaskFilter } from "../../ports/store";
 import { label } from "./board-card";
+import { Choice } from "./choice";
 
 /** An empty field of the GET form means "no filter", as if it were not in the URL. */
 const field = <T extends z.ZodType>(s: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
@@ -52,22 +53,6 @@ export async function filterOf(ctx: UseCaseContext, projectKey: string, v: Board
     blocked: v.blocked === undefined ? undefined : v.blocked === "true",
   };
   return { filter };
-}
-
-function Choice(props: { name: string; title: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
-  return (
-    <label class="f">
-      {props.title}
-      <select name={props.name}>
-        <option value="">any</option>
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={value === props.value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 /** role="search": the search box and the filters are one landmark; `/` focuses the box (board-script.ts). */

@@ -10,6 +10,7 @@ import type { AppEnv } from "../../http/context";
 import { useCaseOf } from "../../http/permissions";
 import { csrfToken } from "../../http/session";
 import { back, reader, writerForm } from "./guard";
+import { Choice } from "./choice";
 import { Layout } from "./layout";
 import { runPath, runTracePage } from "./run-trace";
 
@@ -31,34 +32,16 @@ export const runsPage = new Hono<AppEnv>()
         <p class="meta">
           The last {RUNS_SCANNED} deliveries from GitHub, Claude Code hooks and transcripts{filtered ? `, ${rows.length} matching` : ""} · engine {engine.name} · {failed} failed
         </p>
-        <form method="get" action="/runs" class="filters">
-          <label>
-            workflow{" "}
-            <select name="workflow">
-              <option value="">any</option>
-              {workflowIds.map((w) => (
-                <option value={w} selected={filter.workflow === w}>
-                  {w}
-                </option>
-              ))}
-            </select>
-          </label>{" "}
-          <label>
-            status{" "}
-            <select name="status">
-              <option value="">any</option>
-              {FILTER_STATUSES.map((s) => (
-                <option value={s} selected={filter.status === s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>{" "}
-          <label>
-            since <input type="date" name="since" value={filter.since?.slice(0, 10) ?? ""} />
-          </label>{" "}
-          <button type="submit">Filter</button> {filtered ? <a href="/runs">clear</a> : null}
-        </form>
+        <div class="toolbar">
+          <form method="get" action="/runs" class="filters">
+            <Choice name="workflow" title="workflow" value={filter.workflow} options={workflowIds.map((w) => [w, w] as const)} />
+            <Choice name="status" title="status" value={filter.status} options={FILTER_STATUSES.map((s) => [s, s] as const)} />
+            <label class="f">
+              since <input type="date" name="since" value={filter.since?.slice(0, 10) ?? ""} />
+            </label>
+            <button type="submit">Filter</button> {filtered ? <a href="/runs">clear</a> : null}
+          </form>
+        </div>
         {operator ? (
           <form method="post" action="/runs/replay" id="bulk-replay">
             <input type="hidden" name="_csrf" value={csrf} />
