@@ -1,10 +1,10 @@
-// Lighthouse's mobile preset (simulated throttling) on Debian's Chromium against the board, a task page and /runs:
-// accessibility and best practices at least 0.95; performance printed, and held to 0.95 with LIGHTHOUSE_GATE_PERFORMANCE=1.
+// Lighthouse's mobile preset (simulated throttling) on Debian's Chromium against the board, a task page and /runs,
+// each reached from another hub page the way people move through the dashboard: performance, accessibility and best
+// practices at least 0.95. A first load from another site is audited too and printed (see FIRST_LOAD below).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
-import type { Result } from "lighthouse";
+import { navigation, startFlow, type Flags, type Result } from "lighthouse";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Hub } from "../browser/hub";
 import { cpuSlowdown } from "./cpu-slowdown";
@@ -13,49 +13,44 @@ import { seed, startSeededHub } from "./seed";
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 const BAR = 0.95;
 /**
- * Performance is printed on every run but fails the audit only with LIGHTHOUSE_GATE_PERFORMANCE=1: on the shared
- * 2-core machine the renderer waits for a core inside its own tasks (in the traces wall time ran 2.5–4× the CPU
- * time, up to 8× in one task), Total Blocking Time counts wall time, and one page's score moved by 0.2 between runs.
+ * Performance under simulated throttling is computed from a trace of the real load, so a busy 2-core machine moves
+ * it: every page is audited this many times and each category's median counts (five keep the step near four
+ * minutes). Accessibility and best practices measured the same on every run.
  */
-const GATED = CATEGORIES.filter((c) => c !== "performance" || process.env.LIGHTHOUSE_GATE_PERFORMANCE === "1");
-/**
- * Performance under simulated throttling is computed from a trace of the real load, so a busy 2-core machine moves it
- * (a plain "Hello" page measured 0.72 to 0.99 here on 2026-12-01): every page runs this many times, after one warm-up
- * run per page that does not count (a fresh Chrome's first loads were the slowest), and each category's median counts.
- * Three keeps the step near three minutes; accessibility and best practices measured the same on every run.
- */
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-/** Each round's CPU slowdown and the benchmarkIndex it came from, printed with the scores. */
-const calibration: string[] = [];
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 /** Every run's full report, for Lighthouse's viewer when a score needs explaining. */
 const REPORTS = join(process.cwd(), "test-results", "lighthouse");
 
 let hub: Hub;
-let chrome: chromeLauncher.LaunchedChrome;
+let browser: Browser;
+let page: Page;
 const pages: Record<string, string> = {};
-const results = new Map<string, Result[]>();
+/** The audits that count: each page reached from the hub's previous page. */
+const inApp = new Map<string, Result[]>();
+/**
+ * The same pages loaded from about:blank, as a link from another site or a bookmark opens them. Printed, not gated:
+ * the hub answers with Cross-Origin-Opener-Policy: same-origin (its pages get a browsing context group, and on
+ * Android a process, of their own), so Chrome commits such a load in a renderer it starts for it, and Lighthouse
+ * counts that renderer's start-up as the page's blocking time. A plain "Hello" page with the same header scored a
+ * median of 0.96 that way on this machine (single runs 0.88–0.99), 1.00 without the header (README, Testing).
+ */
+const firstLoad = new Map<string, Result>();
+/** Each round's CPU slowdown and the benchmarkIndex it came from, printed with the scores. */
+const calibration: string[] = [];
+
+const settings = (slowdown: number): Flags => ({ onlyCategories: [...CATEGORIES], throttling: { cpuSlowdownMultiplier: slowdown } });
 
 /**
- * One Lighthouse run. A run that could not record the page (on the loaded machine a trace once came back without its
- * navigation start, NO_NAVSTART, whose message says to run again) is run again, at most twice; its scores never count.
+ * A run that could not record the page (on the loaded machine a trace once came back without its navigation start,
+ * NO_NAVSTART, whose message says to run again) is run again, at most twice; its scores never count.
  */
-async function audit(url: string, opts: { cookie: string; slowdown: number }, attempt = 1): Promise<Result> {
-  const out = await lighthouse(url, {
-    port: chrome.port,
-    output: "json",
-    logLevel: "error",
-    onlyCategories: [...CATEGORIES],
-    extraHeaders: { cookie: opts.cookie },
-    throttling: { cpuSlowdownMultiplier: opts.slowdown },
-  });
-  if (!out) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const error = out.lhr.runtimeError;
-  if (!error) return out.lhr;
-  if (attempt < 3) {
-    console.log(`Lighthouse could not audit ${url} (${error.code}), running it again`);
-    return audit(url, opts, attempt + 1);
+async function recorded(what: string, run: () => Promise<Result>): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    const lhr = await run();
+    if (!lhr.runtimeError) return lhr;
+    if (attempt === 3) throw new Error(`Lighthouse could not audit ${what} in ${attempt} attempts: ${lhr.runtimeError.message}`);
+    console.log(`Lighthouse could not audit ${what} (${lhr.runtimeError.code}), running it again`);
   }
-  throw new Error(`Lighthouse could not audit ${url} in ${attempt} attempts: ${error.message}`);
 }
 
 beforeAll(async () => {
@@ -63,34 +58,51 @@ beforeAll(async () => {
   hub = await startSeededHub();
   const task = await seed(hub);
   Object.assign(pages, { board: "/?project=WEB", task: `/tasks/${task}`, runs: "/runs" });
-  chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    // chrome-launcher's defaults already turn off background networking, component updates and sync: nothing leaves the machine.
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
-  });
+  // Puppeteer's default flags turn off background networking, component updates and sync: nothing leaves the machine.
+  browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  page = await browser.newPage();
   const cookie = await hub.sessionCookie();
-  // One Chrome for every run; the pages take turns so a slow moment of the machine does not land on one page only.
-  // The warm-up round runs at Lighthouse's default 4×; every later round at the slowdown calibrated from the median
-  // benchmarkIndex of the round before, so the multiplier follows the machine's load as it changes.
+  const cut = cookie.indexOf("=");
+  await browser.setCookie({ name: cookie.slice(0, cut), value: cookie.slice(cut + 1), domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" });
+
+  // First loads, one per page at Lighthouse's default 4×: they also tell the machine's speed for the rounds after.
+  const indexes: number[] = [];
+  for (const [name, path] of Object.entries(pages)) {
+    const lhr = await recorded(`${name} (first load)`, async () => (await navigation(page, `${hub.base}${path}`, { flags: settings(4) }))!.lhr);
+    firstLoad.set(name, lhr);
+    indexes.push(lhr.environment.benchmarkIndex);
+    writeFileSync(join(REPORTS, `${name}-first-load.json`), JSON.stringify(lhr));
+  }
+  // The counted rounds: the pages take turns so a slow moment of the machine does not land on one page only, and
+  // each round runs at the CPU slowdown calibrated from the median benchmarkIndex of the round before.
   let slowdown = 4;
-  for (let run = -1; run < RUNS; run++) {
-    const indexes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    slowdown = Math.round(cpuSlowdown(median(indexes.splice(0))) * 100) / 100;
+    calibration.push(`round ${run + 1}: ${slowdown}× CPU`);
     for (const [name, path] of Object.entries(pages)) {
-      const lhr = await audit(`${hub.base}${path}`, { cookie, slowdown });
+      const lhr = await recorded(name, () => fromHubPage(`${hub.base}${path}`, slowdown));
       indexes.push(lhr.environment.benchmarkIndex);
-      if (run < 0) continue; // the warm-up
-      results.set(name, [...(results.get(name) ?? []), lhr]);
+      inApp.set(name, [...(inApp.get(name) ?? []), lhr]);
       writeFileSync(join(REPORTS, `${name}-${run + 1}.json`), JSON.stringify(lhr));
     }
-    const index = median(indexes);
-    slowdown = Math.round(cpuSlowdown(index) * 100) / 100;
-    if (run + 1 < RUNS) calibration.push(`round ${run + 2}: benchmarkIndex ${Math.round(index)} (median of [${indexes.map(Math.round).join(", ")}]) → ${slowdown}× CPU`);
   }
-  console.log(`Lighthouse CPU slowdown, calibrated per docs/throttling.md:\n  ${calibration.join("\n  ")}`);
+  console.log(`Lighthouse CPU slowdown, calibrated per docs/throttling.md: ${calibration.join(", ")}`);
 }, 900_000);
 
+/**
+ * One navigation as a click on a link does it: started by the hub page the browser is on (a renderer-initiated,
+ * same-origin navigation), audited as Lighthouse's navigation step of a user flow, with the cache cleared first.
+ */
+async function fromHubPage(url: string, slowdown: number): Promise<Result> {
+  const flow = await startFlow(page, { flags: settings(slowdown) });
+  // A string, evaluated in the page: the test's own types know no DOM.
+  await flow.navigate(async () => void (await page.evaluate(`location.assign(${JSON.stringify(url)})`)), { disableStorageReset: false });
+  const [step] = (await flow.createFlowResult()).steps;
+  return step.lhr;
+}
+
 afterAll(async () => {
-  await chrome?.kill();
+  await browser?.close();
   await hub?.stop();
 });
 
@@ -122,23 +134,22 @@ function losses(runs: Result[], category: string) {
     .filter((a) => a.scores.some((s) => s !== null && s < 1));
 }
 
+const scoreLine = (runs: Result[]) => CATEGORIES.map((c) => `${c} ${median(runs.map((lhr) => lhr.categories[c].score ?? 0)).toFixed(2)} [${runs.map((lhr) => lhr.categories[c].score).join(", ")}]`).join(" · ");
+
 for (const name of ["board", "task", "runs"]) {
-  it(`${name}: ${GATED.join(", ")} at least ${BAR} (median of ${RUNS} runs)`, () => {
-    const runs = results.get(name)!;
-    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((lhr) => lhr.categories[c].score ?? 0))]));
+  it(`${name}: ${CATEGORIES.join(", ")} at least ${BAR} (median of ${RUNS} runs, reached from another hub page)`, () => {
+    const runs = inApp.get(name)!;
+    const first = firstLoad.get(name)!;
     // benchmarkIndex is Lighthouse's measure of the machine's speed during the run: a low one explains a low performance.
     const lines = [
-      `${name} (${pages[name]}): ${CATEGORIES.map((c) => `${c} ${scores[c].toFixed(2)} [${runs.map((lhr) => lhr.categories[c].score).join(", ")}]`).join(" · ")}`,
+      `${name} (${pages[name]}): ${scoreLine(runs)}`,
       `  benchmarkIndex ${runs.map((lhr) => Math.round(lhr.environment.benchmarkIndex)).join(", ")} · CPU slowdown ${runs.map((lhr) => lhr.configSettings.throttling.cpuSlowdownMultiplier).join(", ")}×`,
+      `  first load from about:blank (printed, not gated): ${scoreLine([first])} · Total Blocking Time ${Math.round(first.audits["total-blocking-time"].numericValue ?? 0)} ms`,
     ];
-    if (!GATED.includes("performance")) {
-      const verdict = scores.performance >= BAR ? "at the bar" : `BELOW THE BAR of ${BAR}`;
-      lines.unshift(`PERFORMANCE ${name}: ${scores.performance.toFixed(2)}, ${verdict} (reported, not gated; LIGHTHOUSE_GATE_PERFORMANCE=1 gates it)`);
-    }
     for (const c of CATEGORIES) {
       for (const a of losses(runs, c)) lines.push(`  ${c}: ${a.id} (${a.title}) scored ${a.scores.join(", ")}: ${a.found}`);
     }
     console.log(lines.join("\n"));
-    for (const c of GATED) expect(scores[c], `${name} ${c}\n${lines.join("\n")}`).toBeGreaterThanOrEqual(BAR);
+    for (const c of CATEGORIES) expect(median(runs.map((lhr) => lhr.categories[c].score ?? 0)), `${name} ${c}\n${lines.join("\n")}`).toBeGreaterThanOrEqual(BAR);
   });
 }
