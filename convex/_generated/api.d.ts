@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as activity from "../activity.js";
+import type * as backfills from "../backfills.js";
 import type * as deliveries from "../deliveries.js";
 import type * as dependencies from "../dependencies.js";
 import type * as emails from "../emails.js";
@@ -58,6 +59,7 @@ import type * as validators from "../validators.js";
  */
 declare const fullApi: ApiFromModules<{
   activity: typeof activity;
+  backfills: typeof backfills;
   deliveries: typeof deliveries;
   dependencies: typeof dependencies;
   emails: typeof emails;
