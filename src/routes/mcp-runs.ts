@@ -18,7 +18,7 @@ const took = (ms: number | null) => (ms == null ? "running" : ms < 1000 ? `${ms}
 /** One delivery per line: when, what came in, its status, and each run as workflow/eventId [status] (get_run's arguments). */
 export function runRowLine({ d, runs }: RunRow): string {
   const shown = runs.map((r) => `${r.workflow}/${r.eventId} [${r.status}]`).join(", ");
-  return `${when(d.receivedAt)} ${d.source} ${d.event} ${d.id} [${d.status}]${d.error ? ` ${d.error}` : ""}${shown ? ` → ${shown}` : ""}`;
+  return `${when(d.receivedAt)} ${d.source} ${d.event} ${d.id} [${d.status}]${d.error ? ` ${d.error.replace(/\s+/g, " ")}` : ""}${shown ? ` → ${shown}` : ""}`;
 }
 
 /** The run, then one line per step: timing, attempts, error, and the short views of its input and output. */
