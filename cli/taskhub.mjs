@@ -37,6 +37,9 @@ Commands:
                      Load NDJSON written by export into the hub (FILE may be - for stdin), under
                      KEY if given. Repositories and folders another project holds are refused (409)
                      unless --claims move (an admin takes them) or drop (imported without them).
+  runs [--status S] [--workflow W] [--since 2026-12-01] [--json]
+                     The hub's latest deliveries and the workflow runs they started, one line each
+                     (--status failed: what needs a replay); the run's trace is on the dashboard's /runs.
   help               This text.
 
 In the terminal (the project is the one the hooks find for this directory, or --project KEY;
@@ -81,6 +84,7 @@ const OPTIONS = {
   token: { name: { type: "string" }, scopes: { type: "string" } },
   export: { project: { type: "string" }, out: { type: "string" }, format: { type: "string" } },
   "import-project": { as: { type: "string" }, claims: { type: "string" } },
+  runs: { status: { type: "string" }, workflow: { type: "string" }, since: { type: "string" }, json: { type: "boolean" } },
   ready: TASK_COMMON,
   list: { ...TASK_COMMON, status: { type: "string" }, mine: { type: "boolean" }, assignee: { type: "string" } },
   show: TASK_COMMON,
@@ -212,6 +216,15 @@ async function main(argv) {
       const { importProject } = await import("./project.mjs");
       const res = await importProject({ cfg, file: positionals[0] ?? "", stdin: process.stdin, as: str(values.as), claims: str(values.claims) });
       process.stdout.write(`${JSON.stringify(res)}\n`);
+      return 0;
+    }
+    case "runs": {
+      noMorePositionals(positionals, 0);
+      requireUrl(cfg);
+      requireToken(cfg);
+      const { listRuns, runLine } = await import("./runs.mjs");
+      const rows = await listRuns(cfg, { status: str(values.status), workflow: str(values.workflow), since: str(values.since) });
+      process.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : rows.map((r) => `${runLine(r)}\n`).join(""));
       return 0;
     }
     default:

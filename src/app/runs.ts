@@ -3,7 +3,8 @@
 import { deliveryProjectIds, eventFor, type Delivery } from "../domain/deliveries";
 import { DELIVERY_STATUSES } from "../domain/deliveries";
 import { mayOperate } from "../domain/permissions";
-import { CANCELLABLE, RERUNNABLE, passes, shownStatus, type RunFilter, type RunTrace, type StepTrace } from "../domain/run-traces";
+import { decodeRunCursor, runCursor } from "../domain/cursor";
+import { CANCELLABLE, RERUNNABLE, pageAfter, passes, runFilter, shownStatus, type RunFilter, type RunTrace, type StepTrace } from "../domain/run-traces";
 import type { EventData, EventEnvelope, EventName } from "../domain/events";
 import type { RunStatus } from "../ports/engine";
 import type { UseCaseContext } from "./context";
@@ -22,6 +23,20 @@ const RUN_STATUSES: readonly RunStatus[] = ["queued", "running", "waiting", "pau
 /** What the status filter offers: a run's state, or the delivery's own (failed, dead…). */
 export const FILTER_STATUSES: readonly string[] = [...new Set<string>([...RUN_STATUSES, ...DELIVERY_STATUSES])];
 
+/**
+ * The filters as REST, MCP and the CLI ask for them: strict where the page is lenient (a stale bookmark still shows
+ * /runs, but a script naming a workflow that does not exist should hear so, not get every run).
+ */
+export function requestedRunFilter(ctx: UseCaseContext, q: { workflow?: string; status?: string; since?: string }): RunFilter {
+  const filter = runFilter(q, ctx.services.engine.workflowIds(), FILTER_STATUSES);
+  const refused = (["workflow", "status", "since"] as const).filter((k) => q[k] && !filter[k]);
+  if (refused.length) {
+    const known = { workflow: ctx.services.engine.workflowIds(), status: FILTER_STATUSES, since: ["YYYY-MM-DD", "an ISO date-time"] };
+    throw new AppError("invalid_request", `Unknown ${refused.map((k) => `${k} ${q[k]}`).join(", ")}`, Object.fromEntries(refused.map((k) => [k, known[k]])));
+  }
+  return filter;
+}
+
 export interface RunRow {
   d: Delivery;
   ev: ReturnType<typeof eventFor>;
@@ -37,6 +52,18 @@ export async function runRows(ctx: UseCaseContext, filter: RunFilter): Promise<R
     deliveries.map(async (d) => ({ d, ...(await runsOfDelivery(ctx.services, d, traces.filter((t) => t.deliveryId === d.id))) })),
   );
   return rows.filter((r) => passes(filter, { receivedAt: r.d.receivedAt, status: r.d.status, runs: r.runs }));
+}
+
+/**
+ * A page of runRows (what /runs shows, newest first) after `cursor`, for REST, MCP and the CLI. A cursor the hub did
+ * not issue is a bad request; one past the scanned deliveries finds nothing more.
+ */
+export async function runPage(ctx: UseCaseContext, filter: RunFilter, limit: number, cursor?: string | null): Promise<{ items: RunRow[]; nextCursor: string | null }> {
+  const after = cursor ? decodeRunCursor(cursor) : null;
+  if (cursor && !after) throw new AppError("invalid_request", "Not a cursor this hub issued: pass back nextCursor unchanged");
+  const rows = await runRows(ctx, filter);
+  const { items, next } = pageAfter(rows.map((r) => ({ receivedAt: r.d.receivedAt, id: r.d.id, row: r })), limit, after);
+  return { items: items.map((i) => i.row), nextCursor: next ? runCursor(next) : null };
 }
 
 /** May the caller see this run? The operator sees every run; a person, runs of deliveries of projects they read. */

@@ -127,3 +127,14 @@ export function passes(f: RunFilter, row: { receivedAt: string; status: string; 
   if (f.status && row.status !== f.status && !row.runs.some((r) => r.status === f.status && (!f.workflow || r.workflow === f.workflow))) return false;
   return true;
 }
+
+/**
+ * One page of rows (newest first) after the row a cursor names: past that row where it is still listed, else past
+ * its time (it fell out of the scanned window, or went). `next` is the last row shown when more follow.
+ */
+export function pageAfter<R extends { receivedAt: string; id: string }>(rows: readonly R[], limit: number, after: { receivedAt: string; id: string } | null): { items: R[]; next: R | null } {
+  const at = after ? rows.findIndex((r) => r.id === after.id) : -1;
+  const rest = !after ? rows : at >= 0 ? rows.slice(at + 1) : rows.filter((r) => r.receivedAt < after.receivedAt);
+  const items = rest.slice(0, limit);
+  return { items, next: rest.length > limit ? items[items.length - 1] : null };
+}

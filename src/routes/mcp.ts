@@ -16,6 +16,7 @@ import { hasScope, requireScope } from "../http/auth";
 import type { AppEnv } from "../http/context";
 import { ApiError, toApiError } from "../http/errors";
 import { useCaseOf } from "../http/permissions";
+import { registerRunTools } from "./mcp-runs";
 
 const LIST_LINES = 20;
 const text = (t: string) => ({ content: [{ type: "text" as const, text: t }] });
@@ -146,6 +147,8 @@ function buildServer(c: Context<AppEnv>) {
         return t ? taskLine(t) : `nothing open and unblocked in ${project}`;
       }),
   );
+
+  registerRunTools(server, ctx, answer);
   return server;
 }
 

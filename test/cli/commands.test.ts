@@ -121,6 +121,6 @@ describe("taskhub command line", () => {
   it("lists every command in --help", async () => {
     const run = await runCli(["--help"], { sandbox: sandbox() });
     expect(run.code).toBe(0);
-    for (const cmd of ["init", "hook", "import [DIR]", "token create", "export", "import-project", "ready", "list", "show KEY", "add \"title\"", "start KEY", "dep add KEY BLOCKER", "prime"]) expect(run.stdout).toContain(cmd);
+    for (const cmd of ["init", "hook", "import [DIR]", "token create", "export", "import-project", "ready", "list", "show KEY", "add \"title\"", "start KEY", "dep add KEY BLOCKER", "prime", "runs [--status S]"]) expect(run.stdout).toContain(cmd);
   });
 });

@@ -26,6 +26,8 @@ export type Hub = {
   tasks: FakeTasks;
   /** What GET /api/claude/task-list answers for the project; POST gives ids to all but the keys in `refuse`. */
   claudeList: { tasks: Record<string, unknown>[]; refuse: Set<string> };
+  /** What GET /api/runs lists, two a page (cursor: the next index); `refuse` answers 400 with that message instead. */
+  runs: { rows: Record<string, unknown>[]; refuse: string | null };
   close: () => Promise<void>;
   to: (p: string) => Recorded[];
 };
@@ -46,6 +48,7 @@ export async function startHub(opts: { context?: string; project?: string } = {}
     project: opts.project ?? null,
     tasks: new FakeTasks(),
     claudeList: { tasks: [], refuse: new Set() },
+    runs: { rows: [], refuse: null },
     close: async () => {},
     to: (p) => hub.requests.filter((r) => r.path === p),
   };
@@ -98,6 +101,11 @@ export async function startHub(opts: { context?: string; project?: string } = {}
         return res.end(`{"kind":"project","key":"${u.searchParams.get("project")}"}\n{"kind":"task","id":"TH-1"}\n`);
       }
       if (req.method === "POST" && u.pathname === "/api/import") return json(200, { imported: body.split("\n").filter(Boolean).length });
+      if (req.method === "GET" && u.pathname === "/api/runs") {
+        if (hub.runs.refuse) return problem(res, 400, "invalid_request", hub.runs.refuse);
+        const from = Number(u.searchParams.get("cursor") ?? 0);
+        return json(200, { runs: hub.runs.rows.slice(from, from + 2), nextCursor: from + 2 < hub.runs.rows.length ? String(from + 2) : null });
+      }
       if (req.method === "POST" && u.pathname === "/api/tokens") return json(201, { token: "th_new_token_456", id: "tok_1" });
       const answer = hub.tasks.handle(req.method ?? "", u, body);
       if (answer && "problem" in answer) return problem(res, answer.status, answer.problem.code, answer.problem.message, answer.problem.details ?? null);

@@ -1,6 +1,7 @@
 // Run traces in the core: the capped views of inputs and outputs, the waterfall's layout, the status shown, the /runs filters.
 import { describe, expect, it } from "vitest";
-import { PREVIEW_CHARS, passes, preview, runFilter, shownStatus, waterfall } from "../../src/domain/run-traces";
+import { decodeRunCursor, runCursor } from "../../src/domain/cursor";
+import { PREVIEW_CHARS, pageAfter, passes, preview, runFilter, shownStatus, waterfall } from "../../src/domain/run-traces";
 
 describe("preview", () => {
   it("shows a value as JSON", () => {
@@ -108,5 +109,35 @@ describe("run filters", () => {
 
   it("passes a row by the delivery's own status", () => {
     expect(passes({ workflow: null, status: "processed", since: null }, row)).toBe(true);
+  });
+});
+
+describe("pageAfter", () => {
+  const rows = ["e", "d", "c", "b", "a"].map((id, i) => ({ id, receivedAt: `2026-12-01T10:0${9 - i}:00.000Z` }));
+
+  it("answers the first rows and the last one shown when more follow", () => {
+    expect(pageAfter(rows, 2, null)).toEqual({ items: rows.slice(0, 2), next: rows[1] });
+  });
+
+  it("goes on past the row the cursor names", () => {
+    expect(pageAfter(rows, 2, rows[1]).items.map((r) => r.id)).toEqual(["c", "b"]);
+  });
+
+  it("names no next row on the last page", () => {
+    expect(pageAfter(rows, 2, rows[3])).toEqual({ items: [rows[4]], next: null });
+  });
+
+  it("goes on past the cursor's time when its row is no longer listed", () => {
+    expect(pageAfter(rows, 10, { id: "gone", receivedAt: "2026-12-01T10:07:30.000Z" }).items.map((r) => r.id)).toEqual(["c", "b", "a"]);
+  });
+});
+
+describe("runs cursor", () => {
+  it("reads back the position it was made from", () => {
+    expect(decodeRunCursor(runCursor({ id: "github:1", receivedAt: "2026-12-01T10:00:00.000Z" }))).toEqual({ id: "github:1", receivedAt: "2026-12-01T10:00:00.000Z" });
+  });
+
+  it("refuses a task list's cursor and one the hub never made", () => {
+    for (const c of [btoa(JSON.stringify(["2026-12-01", 3, "t"])), "bm90LW91cnM", ""]) expect(decodeRunCursor(c)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ it("GET /openapi.json is an OpenAPI 3.1 document of the REST routes", async () =
   for (const [path, method] of [
     ["/api/tasks", "get"], ["/api/tasks/{key}", "delete"], ["/api/tasks/{key}/comments", "post"], ["/api/projects/{key}", "put"],
     ["/api/export", "get"], ["/api/import", "post"], ["/api/auth/login", "post"], ["/api/tokens", "post"],
+    ["/api/runs", "get"], ["/api/runs/{workflow}/{eventId}", "get"], ["/api/runs/{workflow}/{eventId}/rerun", "post"], ["/api/runs/{workflow}/{eventId}/cancel", "post"], ["/api/runs/replay", "post"],
   ]) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
 });
 

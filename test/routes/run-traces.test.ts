@@ -1,45 +1,16 @@
 // Run traces on the Cloudflare engine: steps recorded as they run, the run page's waterfall, /runs' filters, and the operator's rerun,
 // cancel and bulk replay, refused to people who may not act.
-import { env, introspectWorkflow } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { D1Store } from "../../src/integrations/store-d1";
-import { pullRequestPayload } from "../support/github-payloads";
-import { call, createProject, eventually, webhook } from "../support/hub";
-import { newTask } from "../support/github-deliveries";
+import { call, createProject, eventually } from "../support/hub";
 import { addMember, createUser, tokenFor } from "../support/people";
+import { failedRun, processedPullRequest, quickFailures } from "../support/runs";
 import { send } from "../support/workflows";
 
 const store = () => new D1Store(env.DB);
 
-beforeAll(async () => {
-  // Failing runs give up at once rather than after 14 s of backoff; sleeps stay real, so a sleeping run can be cancelled.
-  const introspector = await introspectWorkflow(env.WORKFLOWS);
-  await introspector.modifyAll(async (m) => {
-    await m.disableRetryDelays();
-  });
-});
-
-/** A signed pull request naming a task, processed by sync-pull-request; returns the delivery id (also the run's event id). */
-async function processedPullRequest(project: string): Promise<string> {
-  const repo = `acme/${project.toLowerCase()}`;
-  await createProject(project, { repos: [repo] });
-  const key = await newTask(project);
-  const delivery = crypto.randomUUID();
-  const payload = pullRequestPayload(repo, "opened", { number: Math.floor(Math.random() * 1e6), title: "Work", body: `refs ${key}` });
-  expect((await webhook("pull_request", payload, { delivery })).status).toBe(202);
-  const id = `github:${delivery}`;
-  await eventually(async () => (await store().getRunTrace({ workflow: "sync-pull-request", eventId: id }))?.run.status === "complete", { tries: 200 });
-  return id;
-}
-
-/** A push delivery whose payload was lost, sent to link-commits: the run fails on every try and marks the delivery failed. */
-async function failedRun(): Promise<string> {
-  const id = `github:doomed-${crypto.randomUUID()}`;
-  await store().recordDelivery({ id, source: "github", event: "push", payload: null, at: new Date().toISOString() });
-  await send("github/push.received", id, { deliveryId: id });
-  await eventually(async () => (await store().getRunTrace({ workflow: "link-commits", eventId: id }))?.run.status === "errored", { tries: 300 });
-  return id;
-}
+beforeAll(quickFailures);
 
 const path = (workflow: string, eventId: string) => `/runs/${encodeURIComponent(workflow)}/${encodeURIComponent(eventId)}`;
 const post = (to: string, body: Record<string, string> | URLSearchParams = {}, token?: string) =>

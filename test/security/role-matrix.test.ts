@@ -1,10 +1,11 @@
 // The project-role half of the authorisation matrix: each route family (REST, MCP tools, dashboard forms) × viewer, member, owner, member of another project.
 // auth-matrix.test.ts holds the token half (no token, wrong token, revoked token, scopes) for every REST operation; the MCP and dashboard token cells are here.
 
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { describe, expect, it, vi } from "vitest";
+import { D1Store } from "../../src/integrations/store-d1";
 import { BASE, call, type TestResponse } from "../support/hub";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -54,6 +55,8 @@ interface World {
   blocker: string;
   target: string;
   otherTask: string;
+  /** A link-commits run (its event id) of a Claude Code hook delivery in mine's folder, so of mine. */
+  run: string;
   tokens: Record<Who, string>;
 }
 
@@ -77,7 +80,12 @@ async function build(): Promise<World> {
     tokens[who] = (await token(["write"], id)).token;
   }
   const target = await person("target");
-  return { mine, other, task, blocker, target, otherTask, tokens };
+  const run = `hook:${crypto.randomUUID()}`;
+  const store = new D1Store(env.DB);
+  const at = new Date().toISOString();
+  await store.recordDelivery({ id: run, source: "hook", event: "Stop", payload: JSON.stringify({ cwd: `/work/rm${suffix}` }), at });
+  await store.traceRunStarted({ workflow: "link-commits", eventId: run, deliveryId: run, engine: "cloudflare", input: "{}", at });
+  return { mine, other, task, blocker, target, otherTask, run, tokens };
 }
 
 /** ok is a 2xx for the API; a dashboard form's ok is its 303 back to the page (okBelow 400). */
@@ -97,6 +105,7 @@ interface RestOp {
   send: (w: World, token: string, prepared: string) => Promise<TestResponse>;
 }
 
+const runPath = (w: World) => `/api/runs/link-commits/${encodeURIComponent(w.run)}`;
 const put = (path: string, token: string, json: unknown) => call(path, { method: "PUT", token, json });
 const post = (path: string, token: string, json: unknown) => call(path, { method: "POST", token, json });
 const del = (path: string, token: string) => call(path, { method: "DELETE", token });
@@ -143,6 +152,7 @@ const REST: Record<string, RestOp[]> = {
     },
   ],
   export: [{ name: "GET /api/export", action: "read", send: (w, t) => call(`/api/export?project=${w.mine}`, { token: t }) }],
+  runs: [{ name: "GET /api/runs/{workflow}/{eventId}", action: "read", send: (w, t) => call(runPath(w), { token: t }) }],
 };
 
 for (const [family, ops] of Object.entries(REST)) {
@@ -169,6 +179,18 @@ describe("REST: operator-only routes refuse every role", () => {
     it(`POST /api/import: ${who} → 403`, async () => {
       const res = await call("/api/import", { method: "POST", token: (await world()).tokens[who], body: "", headers: { "content-type": "application/x-ndjson" } });
       await expectOutcome(res, 403);
+    });
+
+    for (const verb of ["rerun", "cancel"]) {
+      it(`POST /api/runs/{workflow}/{eventId}/${verb}: ${who} → 403`, async () => {
+        const w = await world();
+        await expectOutcome(await post(`${runPath(w)}/${verb}`, w.tokens[who], {}), 403);
+      });
+    }
+
+    it(`POST /api/runs/replay: ${who} → 403`, async () => {
+      const w = await world();
+      await expectOutcome(await post("/api/runs/replay", w.tokens[who], { ids: [w.run] }), 403);
     });
   }
 });
@@ -211,6 +233,18 @@ describe("REST listings show only what the caller may read", () => {
     const t = await token(["read"]);
     const keys = ((await (await call("/api/projects", { token: t.token })).json()) as { projects: { key: string }[] }).projects.map((p) => p.key);
     expect(keys).toEqual(expect.arrayContaining([w.mine, w.other]));
+  });
+
+  it("GET /api/runs lists the project's deliveries to a viewer", async () => {
+    const w = await world();
+    const ids = ((await (await call("/api/runs?limit=100", { token: w.tokens.viewer })).json()) as { runs: { delivery: { id: string } }[] }).runs.map((r) => r.delivery.id);
+    expect(ids).toContain(w.run);
+  });
+
+  it("GET /api/runs lists nothing of the project to a member of another project", async () => {
+    const w = await world();
+    const ids = ((await (await call("/api/runs?limit=100", { token: w.tokens.outsider })).json()) as { runs: { delivery: { id: string } }[] }).runs.map((r) => r.delivery.id);
+    expect(ids).not.toContain(w.run);
   });
 
   it("GET /api/context gives a person no context for a project they are not in", async () => {
@@ -273,6 +307,7 @@ const MCP: McpOp[] = [
   { tool: "update_task", action: "write", args: (w) => ({ key: w.task, priority: "urgent" }) },
   { tool: "add_comment", action: "write", args: (w) => ({ key: w.task, body: "over MCP" }) },
   { tool: "add_dependency", action: "write", args: (w) => ({ key: w.task, dependsOn: w.blocker }) },
+  { tool: "get_run", action: "read", args: (w) => ({ workflow: "link-commits", eventId: w.run }) },
 ];
 
 describe("MCP tools: project roles", () => {
@@ -296,6 +331,18 @@ describe("MCP tools: project roles", () => {
     expect((r.content as { text: string }[])[0].text).toBe("no tasks");
   });
 
+  it("list_runs shows a member of another project none of this project's deliveries", async () => {
+    const w = await world();
+    const r = await (await mcpClient(w.tokens.outsider)).callTool({ name: "list_runs", arguments: {} });
+    expect((r.content as { text: string }[])[0].text).not.toContain(w.run);
+  });
+
+  it("list_runs shows a viewer this project's deliveries", async () => {
+    const w = await world();
+    const r = await (await mcpClient(w.tokens.viewer)).callTool({ name: "list_runs", arguments: {} });
+    expect((r.content as { text: string }[])[0].text).toContain(w.run);
+  });
+
   it("list_tasks shows a viewer this project's tasks", async () => {
     const w = await world();
     const r = await (await mcpClient(w.tokens.viewer)).callTool({ name: "list_tasks", arguments: { project: w.mine } });
@@ -304,7 +351,7 @@ describe("MCP tools: project roles", () => {
 });
 
 /** Tools that list rather than act on one project: their cells are the listing tests above. */
-const LISTING_TOOLS = ["list_tasks"];
+const LISTING_TOOLS = ["list_tasks", "list_runs"];
 
 describe("MCP: every tool is in the matrix", () => {
   it("the tools the server lists are the matrix's tools and listings, no more", async () => {

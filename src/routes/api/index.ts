@@ -10,6 +10,7 @@ import { emails } from "./emails";
 import { exportImport } from "./export";
 import { members } from "./members";
 import { projects } from "./projects";
+import { runsApi } from "./runs";
 import { sharedLinksApi } from "./shared-links";
 import { taskRecords } from "./task-records";
 import { tasks } from "./tasks";
@@ -17,4 +18,4 @@ import { tokens } from "./tokens";
 import { trackers } from "./trackers";
 import { users } from "./users";
 
-export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, claudeList, exportImport, trackers, users, members, dependencies, emails, sharedLinksApi] as unknown as OpenAPIHono<AppEnv>[];
+export const apiRouters: OpenAPIHono<AppEnv>[] = [auth, projects, tasks, taskRecords, tokens, contextRoute, claudeList, exportImport, trackers, users, members, dependencies, emails, sharedLinksApi, runsApi] as unknown as OpenAPIHono<AppEnv>[];
