@@ -31,8 +31,8 @@ const inApp = new Map<string, Result[]>();
  * The same pages loaded from about:blank, as a link from another site or a bookmark opens them. Printed, not gated:
  * the hub answers with Cross-Origin-Opener-Policy: same-origin (its pages get a browsing context group, and on
  * Android a process, of their own), so Chrome commits such a load in a renderer it starts for it, and Lighthouse
- * counts that renderer's start-up as the page's blocking time. A plain "Hello" page with the same header scored a
- * median of 0.96 that way on this machine (single runs 0.88–0.99), 1.00 without the header (README, Testing).
+ * counts that renderer's start-up as the page's blocking time: the board's own HTML scored 0.99–1.00 without the
+ * header and 0.91–0.94 with it, a plain "Hello" page with it 0.96 (README, Tests).
  */
 const firstLoad = new Map<string, Result>();
 /** Each round's CPU slowdown and the benchmarkIndex it came from, printed with the scores. */
