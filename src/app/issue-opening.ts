@@ -1,5 +1,6 @@
 // Opening a task's GitHub issue once: a claim in the store decides which of overlapping or retried sync runs opens it.
 
+import { issueSearchSince } from "../domain/issue-openings";
 import { issueId } from "../domain/issue-refs";
 import { issueForTask, issueStateFor, isIssueForTask, parseIssueRef, type IssueRef } from "../domain/issue-sync";
 import type { TaskDetail } from "../domain/tasks";
@@ -32,7 +33,7 @@ export async function ensureIssue(services: Services, target: { task: TaskDetail
   // An earlier try of this claim (a retry, or a holder that died) may have opened the issue and not lived to record it.
   let issue: OwnIssue | null = null;
   if (!claim.fresh) {
-    const listed = await github.recentOwnIssues(repo, claim.since);
+    const listed = await github.recentOwnIssues(repo, issueSearchSince(claim.since));
     issue = (listed.ok && listed.issues.filter((i) => isIssueForTask(i.body, task.key)).sort((a, b) => a.number - b.number)[0]) || null;
   }
   if (!issue) {

@@ -71,14 +71,15 @@ export async function syncIssue(services: Services, taskId: string, op: IssueSyn
   const ensured = await ensureIssue(services, target, holder);
   if (!("ref" in ensured)) return ensured;
   const { ref: issue, opened } = ensured;
+  if (opened) {
+    // A subtask made on the hub is a sub-issue from the start, whichever of its runs won the opening.
+    const parent = task.parentId ? await syncTarget(services, task.parentId) : null;
+    if (parent?.issue) await github.setSubIssue(parent.issue, issue, true);
+  }
   switch (op) {
-    case "issue": {
-      if (!opened) return outcome(await github.editIssue(issue, issueForTask(task, services.config.PUBLIC_URL)), "issue text");
-      // A subtask made on the hub is a sub-issue from the start.
-      const parent = task.parentId ? await syncTarget(services, task.parentId) : null;
-      if (parent?.issue) await github.setSubIssue(parent.issue, issue, true);
-      return { done: `issue ${issueId(`${issue.owner}/${issue.repo}`, issue.number)}` };
-    }
+    case "issue":
+      if (opened) return { done: `issue ${issueId(`${issue.owner}/${issue.repo}`, issue.number)}` };
+      return outcome(await github.editIssue(issue, issueForTask(task, services.config.PUBLIC_URL)), "issue text");
     case "state":
       // An issue opened just now was opened in the task's state.
       if (opened) return { done: `issue opened ${task.status}` };

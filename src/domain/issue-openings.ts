@@ -34,3 +34,6 @@ export function decideIssueClaim(current: IssueOpening | null, holder: string, a
 
 /** The number to record for the holder: only the claim's holder records, and only once (the first issue stands). */
 export const mayRecordIssue = (current: IssueOpening | null, holder: string) => !!current && current.number === null && current.holder === holder;
+
+/** Where a retry starts looking on GitHub for an issue an earlier try opened: well before the first claim, for clocks that disagree. */
+export const issueSearchSince = (since: string) => new Date(Date.parse(since) - 60 * 60_000).toISOString();

@@ -1,6 +1,6 @@
 // Who may open a task's GitHub issue: the claim's rules, fresh, held, retried, taken over and final.
 import { describe, expect, it } from "vitest";
-import { decideIssueClaim, ISSUE_CLAIM_TTL_MS, mayRecordIssue, type IssueOpening } from "../../src/domain/issue-openings";
+import { decideIssueClaim, ISSUE_CLAIM_TTL_MS, issueSearchSince, mayRecordIssue, type IssueOpening } from "../../src/domain/issue-openings";
 
 const T0 = "2026-12-01T10:00:00.000Z";
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
@@ -40,5 +40,11 @@ describe("recording the issue opened", () => {
     expect(mayRecordIssue(held(), "b")).toBe(false);
     expect(mayRecordIssue(held({ number: 7 }), "a")).toBe(false);
     expect(mayRecordIssue(null, "a")).toBe(false);
+  });
+});
+
+describe("where a retry looks for an issue an earlier try opened", () => {
+  it("starts an hour before the first claim, for a GitHub clock behind the hub's", () => {
+    expect(issueSearchSince(T0)).toBe("2026-12-01T09:00:00.000Z");
   });
 });

@@ -276,6 +276,15 @@ describe("one issue per task, whatever sync runs overlap or retry", () => {
     expect(await issueLinks(task.key)).toEqual([`${repo}#1`]);
   });
 
+  it("makes a subtask's issue a sub-issue of its parent's whichever of its runs opens it", async () => {
+    const parent = await newTask("Epic");
+    await store().updateProject(key, { settings: {} }, now());
+    const child = await newTask("Part", { parent: parent.key });
+    await store().updateProject(key, { settings: { syncIssues: true } }, now());
+    expect(await syncIssue(h.services, child.id, "state", null, "run-a")).toEqual({ done: "issue opened todo" });
+    expect(gh.writes).toEqual(["open #1", "open #2", "#1 sub-issue id 1002"]);
+  });
+
   it("opens no second issue when GitHub's answer to the first was lost and the engine retries the step", async () => {
     gh.loseAnswer = true;
     const task = await newTask("Lost answer");
