@@ -319,6 +319,17 @@ export default defineSchema({
     .index("by_run_name", ["workflow", "eventId", "name"])
     .index("by_run_seq", ["workflow", "eventId", "seq"]),
 
+  // Claims on opening a task's GitHub issue (migrations/0026, domain/issue-openings.ts): one per task and synced repository.
+  issueOpenings: defineTable({
+    taskId: v.id("tasks"),
+    repo: v.string(),
+    holder: v.string(),
+    since: v.string(),
+    expiresAt: v.string(),
+    number: nullable(v.number()),
+    url: nullable(v.string()),
+  }).index("by_taskId_repo", ["taskId", "repo"]),
+
   // Named counters (the activity sequence): one doc each, bumped inside the mutation that uses it.
   counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]),
 });

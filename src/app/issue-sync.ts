@@ -3,6 +3,7 @@
 import { makeEvent, type EventEnvelope } from "../domain/events";
 import { issueId } from "../domain/issue-refs";
 import { githubCommentKey, issueCommentFor, issueForTask, issueRepoOf, issueStateFor, parseIssueRef, type IssueRef, type IssueSyncOp } from "../domain/issue-sync";
+import { ensureIssue, outcome, type SyncOutcome } from "./issue-opening";
 import type { Task, TaskDetail } from "../domain/tasks";
 import type { Services } from "../ports/services";
 import type { Store, TaskChange } from "../ports/store";
@@ -56,52 +57,32 @@ export async function syncTarget(services: Pick<Services, "store">, taskId: stri
   return { task, repo, issue: link ? parseIssueRef(link.ref) : null };
 }
 
-export type SyncOutcome = { done: string } | { skipped: string } | { failed: string; status: number | null };
-
-/** The task's issue, opened (and linked, so GitHub's events find the task) when it has none; a refusal is the outcome. */
-export async function ensureIssue(services: Services, target: SyncTarget): Promise<IssueRef | SyncOutcome> {
-  if (target.issue) return target.issue;
-  const { task, repo } = target;
-  const made = await services.github.createIssue(repo, issueForTask(task, services.config.PUBLIC_URL));
-  if (!made.ok) return outcome(made, "");
-  const at = new Date().toISOString();
-  await services.store.linkGitHubItem({
-    taskKey: task.key, kind: "issue", ref: issueId(repo, made.number), projectIds: [task.projectId], url: made.url, title: task.title, actor: "taskhub", at, by: "sync",
-  });
-  const state = issueStateFor(task.status);
-  const ref = parseIssueRef(issueId(repo, made.number))!;
-  if (!state.open) await services.github.setIssueState(ref, state);
-  return ref;
-}
-
-const isRef = (x: IssueRef | SyncOutcome): x is IssueRef => "number" in x;
-const outcome = (res: { ok: true } | { ok: false; skipped: boolean; status: number | null; message: string }, done: string): SyncOutcome =>
-  res.ok ? { done } : res.skipped ? { skipped: res.message } : { failed: res.message, status: res.status };
-
 /**
  * One op, done on GitHub. Each reads the hub as it is now, so ops that arrive out of order or twice
  * (an engine retry) do what the hub says, not what the event said: a dependency removed since is not added.
  */
-export async function syncIssue(services: Services, taskId: string, op: IssueSyncOp, otherId: string | null): Promise<SyncOutcome> {
+export async function syncIssue(services: Services, taskId: string, op: IssueSyncOp, otherId: string | null, holder: string): Promise<SyncOutcome> {
   const target = await syncTarget(services, taskId);
   if (!target) return { skipped: "the task's project does not sync issues" };
   const { github, store } = services;
   const { task } = target;
-  // Only the issue and state ops open issues: two runs racing to open one for the same task would open two.
+  // Only the task's own changes (its text, its state) open its issue; a link or comment waits for one.
   if (!target.issue && op !== "issue" && op !== "state") return { skipped: "the task has no issue yet" };
-  const issue = await ensureIssue(services, target);
-  if (!isRef(issue)) return issue;
+  const ensured = await ensureIssue(services, target, holder);
+  if (!("ref" in ensured)) return ensured;
+  const { ref: issue, opened } = ensured;
+  if (opened) {
+    // A subtask made on the hub is a sub-issue from the start, whichever of its runs won the opening.
+    const parent = task.parentId ? await syncTarget(services, task.parentId) : null;
+    if (parent?.issue) await github.setSubIssue(parent.issue, issue, true);
+  }
   switch (op) {
-    case "issue": {
-      if (target.issue) return outcome(await github.editIssue(issue, issueForTask(task, services.config.PUBLIC_URL)), "issue text");
-      // A subtask made on the hub is a sub-issue from the start.
-      const parent = task.parentId ? await syncTarget(services, task.parentId) : null;
-      if (parent?.issue) await github.setSubIssue(parent.issue, issue, true);
-      return { done: `issue ${issueId(`${issue.owner}/${issue.repo}`, issue.number)}` };
-    }
+    case "issue":
+      if (opened) return { done: `issue ${issueId(`${issue.owner}/${issue.repo}`, issue.number)}` };
+      return outcome(await github.editIssue(issue, issueForTask(task, services.config.PUBLIC_URL)), "issue text");
     case "state":
       // An issue opened just now was opened in the task's state.
-      if (!target.issue) return { done: `issue opened ${task.status}` };
+      if (opened) return { done: `issue opened ${task.status}` };
       return outcome(await github.setIssueState(issue, issueStateFor(task.status)), `state ${task.status}`);
     case "dependency.added":
     case "dependency.removed": {

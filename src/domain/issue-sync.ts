@@ -40,8 +40,16 @@ export const githubCommentKey = (commentId: number) => `github-comment:${comment
 /** The issue the hub opens for a task: its title, its description, and the task's key so GitHub keeps the hub's id. */
 export function issueForTask(task: Pick<Task, "key" | "title" | "description">, hubUrl?: string | null): { title: string; body: string } {
   const key = hubUrl ? `[${task.key}](${hubUrl.replace(/\/+$/, "")}/tasks/${encodeURIComponent(task.key)})` : task.key;
-  const body = [task.description?.trim() ?? "", `${SYNC_MARKER}\n_Synced with taskhub ${key}._`].filter(Boolean).join("\n\n");
+  const body = [task.description?.trim() ?? "", `${SYNC_MARKER}\n${SYNCED_WITH}${key}._`].filter(Boolean).join("\n\n");
   return { title: task.title.slice(0, 256), body: body.slice(0, 60_000) };
+}
+
+const SYNCED_WITH = "_Synced with taskhub ";
+
+/** Whether an issue body is the one the hub wrote for this task (its marked footer names the key), so a retry finds it rather than opening another. */
+export function isIssueForTask(body: string | null | undefined, taskKey: string): boolean {
+  const footer = body ? body.slice(body.lastIndexOf(SYNC_MARKER) >>> 0) : "";
+  return footer.startsWith(SYNC_MARKER) && (footer.includes(`${SYNCED_WITH}${taskKey}._`) || footer.includes(`${SYNCED_WITH}[${taskKey}](`));
 }
 
 /** A hub comment as an issue comment: marked, with the hub comment's id and its author named (escaped: actors are free text). */

@@ -10,6 +10,9 @@ export class DisabledGitHub implements GitHub {
   async createIssue(): Promise<GitHubFailure> {
     return skipped("issue");
   }
+  async recentOwnIssues(): Promise<GitHubFailure> {
+    return skipped("issue search");
+  }
   async editIssue(): Promise<GitHubFailure> {
     return skipped("issue edit");
   }

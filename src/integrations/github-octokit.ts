@@ -1,7 +1,7 @@
 // The GitHub adapter with a token: @octokit/rest keeps one taskhub comment per pull request, found by its marker and its author.
 
 import { Octokit } from "@octokit/rest";
-import { COMMENT_MARKER, type GitHub, type GitHubResult, type IssueRef, type PullRequestRef } from "../ports/github";
+import { COMMENT_MARKER, type GitHub, type OwnIssue, type GitHubResult, type IssueRef, type PullRequestRef } from "../ports/github";
 
 /** Pages of 100 comments searched for the marker before a new comment is posted; busy PRs rarely pass 1,000. */
 const MAX_PAGES = 10;
@@ -75,6 +75,18 @@ export class OctokitGitHub implements GitHub {
     return this.refusable(async () => {
       const { data } = await this.octokit.rest.issues.create({ owner, repo: name, title: issue.title, body: issue.body });
       return { number: data.number, url: data.html_url };
+    });
+  }
+
+  /** One page of the list route (not search: its index lags, and a retry comes seconds after the issue was opened). */
+  recentOwnIssues(repo: string, since: string): Promise<GitHubResult<{ issues: OwnIssue[] }>> {
+    const [owner, name] = repo.split("/");
+    return this.refusable(async () => {
+      const creator = await this.whoAmI();
+      const { data } = await this.octokit.rest.issues.listForRepo({
+        owner, repo: name, state: "all", since, sort: "created", direction: "desc", per_page: 100, ...(creator ? { creator } : {}),
+      });
+      return { issues: data.filter((i) => !i.pull_request).map((i) => ({ number: i.number, url: i.html_url, title: i.title, body: i.body ?? "" })) };
     });
   }
 

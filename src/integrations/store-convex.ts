@@ -114,6 +114,10 @@ export class ConvexStore implements Store {
   openPullRequestsOf: Store["openPullRequestsOf"] = (taskId) => this.query(api.github.openPullRequestsOf, { taskId });
   linkGitHubItem: Store["linkGitHubItem"] = (link) => this.mutation(api.github.linkGitHubItem, { link });
 
+  // issue openings (src/ports/store/issue-openings.ts, convex/issueOpenings.ts)
+  claimIssueOpening: Store["claimIssueOpening"] = (claim) => this.mutation(api.issueOpenings.claimIssueOpening, { claim });
+  recordIssueOpened: Store["recordIssueOpened"] = (opened) => this.mutation(api.issueOpenings.recordIssueOpened, { opened });
+
   // sessions (src/ports/store/sessions.ts, convex/sessions.ts)
   sessionSummary: Store["sessionSummary"] = (sessionId) => this.query(api.sessions.sessionSummary, { sessionId });
   seenTranscriptLines: Store["seenTranscriptLines"] = async (sessionId, uuids) =>

@@ -9,6 +9,14 @@ export interface PullRequestRef {
 export type { IssueRef } from "../domain/issue-sync";
 import type { IssueRef } from "../domain/issue-sync";
 
+/** An issue as a retry looking for its own needs it. */
+export interface OwnIssue {
+  number: number;
+  url: string;
+  title: string;
+  body: string;
+}
+
 export type GitHubFailure = { ok: false; skipped: boolean; status: number | null; message: string };
 export type GitHubResult<T extends object = object> = ({ ok: true } & T) | GitHubFailure;
 
@@ -27,6 +35,11 @@ export interface GitHub {
    * dependency and sub-issue routes take.
    */
   createIssue(repo: string, issue: { title: string; body: string }): Promise<GitHubResult<{ number: number; url: string }>>;
+  /**
+   * Issues (not PRs) the hub's login opened in `repo` and touched since `since`, newest first, at most 100: where a retry
+   * looks for an issue an earlier try opened but never recorded. Every login's when whoAmI() cannot say.
+   */
+  recentOwnIssues(repo: string, since: string): Promise<GitHubResult<{ issues: OwnIssue[] }>>;
   /** PATCH the issue's title and body to the task's. */
   editIssue(issue: IssueRef, text: { title: string; body: string }): Promise<GitHubResult>;
   setIssueState(issue: IssueRef, state: { open: true } | { open: false; reason: "completed" | "not_planned" }): Promise<GitHubResult>;

@@ -13,7 +13,8 @@ export const taskIssueSync = defineWorkflow({ id: "sync-task-issue", on: followU
   for (const item of items) {
     const { taskId, op, otherId } = item.data as EventData<"task/issue-sync.requested">;
     // One step: GitHub's writes are keyed by what the hub holds now, so a retried step repeats nothing the hub has recorded.
-    const outcome = await step.run(named(`sync-${op}`, item), () => syncIssue(services, taskId, op, otherId));
+    // The item's id holds the claim on opening the issue: the same across the engine's retries of this step.
+    const outcome = await step.run(named(`sync-${op}`, item), () => syncIssue(services, taskId, op, otherId, item.id));
     outcomes.push({ taskId, op, ...outcome });
   }
   return batch ? { synced: outcomes } : (outcomes[0] ?? null);

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { StoreError, type Store } from "../../src/ports/store";
 import { githubContract } from "./store-contract-github";
+import { issueOpeningsContract } from "./store-contract-issue-openings";
 import { kit, rejectsWith } from "./store-contract-kit";
 import { metricsContract } from "./store-contract-metrics";
 import { runTracesContract } from "./store-contract-run-traces";
@@ -587,6 +588,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     const k = kit(() => store);
     peopleContract(k);
     githubContract(k);
+    issueOpeningsContract(k);
     projectsContract(k);
     sessionsContract(k);
     subtasksContract(k);

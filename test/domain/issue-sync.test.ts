@@ -1,7 +1,7 @@
 // GitHub Issues both ways, the pure part: who syncs with which repository, what the hub writes, and what GitHub's link events say.
 import { describe, expect, it } from "vitest";
 import { compactIssueDependency, compactSubIssue, planGitHubEvent } from "../../src/domain/github-events";
-import { issueCommentFor, issueForTask, issueRepoOf, issueStateFor, opsForUpdate, parseIssueRef, withoutSyncFooter, writtenBySync } from "../../src/domain/issue-sync";
+import { issueCommentFor, issueForTask, isIssueForTask, issueRepoOf, issueStateFor, opsForUpdate, parseIssueRef, withoutSyncFooter, writtenBySync } from "../../src/domain/issue-sync";
 import { mirrorsIssues } from "../../src/domain/issues";
 import { issueCommentPayload, issueDependencyPayload, subIssuePayload } from "../support/github-payloads";
 
@@ -90,5 +90,23 @@ describe("GitHub's link events", () => {
   it("sends a plain issue comment on to be synced, and ignores a plain PR comment at the door", () => {
     expect(planGitHubEvent("issue_comment", issueCommentPayload("acme/app", { number: 1, body: "hi" }))).toMatchObject({ kind: "workflow" });
     expect(planGitHubEvent("issue_comment", issueCommentPayload("acme/app", { number: 1, body: "hi", pullRequest: true }))).toMatchObject({ kind: "ignore" });
+  });
+});
+
+describe("which issue is the hub's own for a task", () => {
+  it("is one whose marked footer names the task, with or without the hub's URL", () => {
+    expect(isIssueForTask(issueForTask({ key: "HUB-7", title: "T", description: "D" }, "https://hub.example").body, "HUB-7")).toBe(true);
+    expect(isIssueForTask(issueForTask({ key: "HUB-7", title: "T", description: null }).body, "HUB-7")).toBe(true);
+  });
+
+  it("is not another task's whose key starts the same", () => {
+    expect(isIssueForTask(issueForTask({ key: "HUB-71", title: "T", description: null }).body, "HUB-7")).toBe(false);
+    expect(isIssueForTask(issueForTask({ key: "HUB-71", title: "T", description: null }, "https://hub.example").body, "HUB-7")).toBe(false);
+  });
+
+  it("is not one whose footer words come without the hub's marker, or only above it in the description", () => {
+    expect(isIssueForTask("_Synced with taskhub HUB-7._", "HUB-7")).toBe(false);
+    expect(isIssueForTask(issueForTask({ key: "HUB-8", title: "T", description: "_Synced with taskhub HUB-7._" }).body, "HUB-7")).toBe(false);
+    expect(isIssueForTask(null, "HUB-7")).toBe(false);
   });
 });

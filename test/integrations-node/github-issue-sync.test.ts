@@ -45,6 +45,34 @@ describe("issue sync on GitHub", () => {
     expect(calls).toEqual([{ method: "POST", path: "/issues", body: { title: "Fix it", body: "Body" } }]);
   });
 
+  it("lists the issues its own login opened since a time, newest first, leaving pull requests out", async () => {
+    let query: Record<string, string> = {};
+    server.use(
+      http.get("https://api.github.com/user", () => HttpResponse.json({ login: "taskhub-bot", id: 1 })),
+      http.get(`${API}/issues`, ({ request }) => {
+        query = Object.fromEntries(new URL(request.url).searchParams);
+        return HttpResponse.json([
+          { id: 1043, number: 43, title: "Newer", body: "B", html_url: "https://github.com/acme/app/issues/43", pull_request: { url: "x" } },
+          { id: 1042, number: 42, title: "Fix it", body: null, html_url: "https://github.com/acme/app/issues/42" },
+        ]);
+      }),
+    );
+    expect(await new OctokitGitHub("ghp_lister").recentOwnIssues("acme/app", "2026-12-01T10:00:00.000Z")).toEqual({
+      ok: true, issues: [{ number: 42, url: "https://github.com/acme/app/issues/42", title: "Fix it", body: "" }],
+    });
+    expect(query).toEqual({ creator: "taskhub-bot", state: "all", since: "2026-12-01T10:00:00.000Z", sort: "created", direction: "desc", per_page: "100" });
+  });
+
+  it("lists every login's issues when GitHub will not say whose the token is", async () => {
+    let query: Record<string, string> = {};
+    server.use(
+      http.get("https://api.github.com/user", () => HttpResponse.json({ message: "Resource not accessible by integration" }, { status: 403 })),
+      http.get(`${API}/issues`, ({ request }) => ((query = Object.fromEntries(new URL(request.url).searchParams)), HttpResponse.json([]))),
+    );
+    expect(await new OctokitGitHub("ghs_installation").recentOwnIssues("acme/app", "2026-12-01T10:00:00.000Z")).toEqual({ ok: true, issues: [] });
+    expect(query).not.toHaveProperty("creator");
+  });
+
   it("writes the task's title and body over the issue's", async () => {
     expect(await adapter().editIssue(issue(5), { title: "New", body: "Text" })).toEqual({ ok: true });
     expect(calls).toEqual([{ method: "PATCH", path: "/issues/5", body: { title: "New", body: "Text" } }]);

@@ -8,7 +8,9 @@ import { addComment } from "../../src/app/task-records";
 import { createTask, moveTask, updateTask } from "../../src/app/tasks";
 import type { UseCaseContext } from "../../src/app/context";
 import { planGitHubEvent, WORKFLOW_EVENTS } from "../../src/domain/github-events";
-import { withoutSyncFooter } from "../../src/domain/issue-sync";
+import { syncIssue } from "../../src/app/issue-sync";
+import { ISSUE_CLAIM_TTL_MS } from "../../src/domain/issue-openings";
+import { issueForTask, withoutSyncFooter } from "../../src/domain/issue-sync";
 import { runOf } from "../contract/engine-harness";
 import { inngestHarness } from "../contract/inngest-harness";
 import { issueCommentPayload, issueDependencyPayload, issuesPayload, pushPayload, subIssuePayload } from "../support/github-payloads";
@@ -23,7 +25,15 @@ let repo: string;
 const now = () => new Date().toISOString();
 
 /** GitHub as its REST API behaves for one repository: issues by number (id 1000 + n), their links and comments; every write logged. */
-let gh: { writes: string[]; issues: Map<number, { title: string; body: string; state: string }>; comments: { issue: number; id: number; body: string }[] };
+let gh: {
+  writes: string[];
+  issues: Map<number, { title: string; body: string; state: string }>;
+  comments: { issue: number; id: number; body: string }[];
+  /** Each POST …/issues waits on this after opening the issue and before answering (GitHub being slow). */
+  answer?: () => Promise<void>;
+  /** Answers the next POST …/issues with a dropped connection, the issue opened all the same. */
+  loseAnswer?: boolean;
+};
 
 function fakeGitHub() {
   const api = "https://api.github.com/repos/:owner/:repo";
@@ -35,8 +45,13 @@ function fakeGitHub() {
       const n = gh.issues.size + 1;
       gh.issues.set(n, { title, body, state: "open" });
       log(`open #${n}`);
+      await gh.answer?.();
+      if (gh.loseAnswer) return ((gh.loseAnswer = false), HttpResponse.error());
       return HttpResponse.json({ id: 1000 + n, number: n, html_url: `https://github.com/${repo}/issues/${n}` }, { status: 201 });
     }),
+    http.get(`${api}/issues`, () =>
+      HttpResponse.json([...gh.issues].reverse().map(([n, i]) => ({ id: 1000 + n, number: n, title: i.title, body: i.body, html_url: `https://github.com/${repo}/issues/${n}` }))),
+    ),
     http.get(`${api}/issues/:n`, ({ params }) => HttpResponse.json({ id: 1000 + Number(params.n), number: Number(params.n) })),
     http.patch(`${api}/issues/:n`, async ({ request, params }) => {
       const b = (await request.json()) as { state?: string; state_reason?: string; title?: string; body?: string };
@@ -195,6 +210,101 @@ describe("hub → GitHub", () => {
     await hub(() => moveTask(ctx(), a.key, { status: "completed" }));
     expect(gh.writes).toEqual([]);
     expect(sentSince(before)).not.toContain("task/issue-sync.requested");
+  });
+});
+
+describe("one issue per task, whatever sync runs overlap or retry", () => {
+  /** A task that has no issue yet: made before its project opted in. */
+  async function issuelessTask(title: string) {
+    await store().updateProject(key, { settings: {} }, now());
+    const task = await newTask(title);
+    await store().updateProject(key, { settings: { syncIssues: true } }, now());
+    return task;
+  }
+  const issueLinks = async (taskKey: string) => (await store().getTask(taskKey))!.links.filter((l) => l.kind === "issue").map((l) => l.ref);
+  /** A claim as a sync step that died holding it would have left it, `ago` ms back. */
+  const deadClaim = async (taskKey: string, ago: number) => {
+    const project = (await store().getProject(key))!;
+    await store().claimIssueOpening({ taskKey, repo, projectIds: [project.id], holder: "dead-step", at: new Date(Date.now() - ago).toISOString() });
+  };
+
+  it("opens one issue when two sync runs of the same task overlap", async () => {
+    const task = await issuelessTask("Raced");
+    const outcomes = await Promise.all([syncIssue(h.services, task.id, "issue", null, "run-a"), syncIssue(h.services, task.id, "state", null, "run-b")]);
+    expect(gh.writes).toEqual(["open #1"]);
+    expect(outcomes).toContainEqual({ skipped: "another sync run is opening the task's issue" });
+    expect(await issueLinks(task.key)).toEqual([`${repo}#1`]);
+  });
+
+  it("opens the winner's issue as the task stands after a change whose own run lost the race", async () => {
+    const task = await issuelessTask("Raced");
+    let opening!: () => void;
+    const entered = new Promise<void>((r) => (opening = r));
+    let release!: () => void;
+    gh.answer = () => (opening(), new Promise<void>((r) => (release = r)));
+    const winner = syncIssue(h.services, task.id, "issue", null, "run-a");
+    await entered;
+    gh.answer = undefined;
+    await moveTask(ctx(), task.key, { status: "completed" });
+    expect(await syncIssue(h.services, task.id, "state", null, "run-b")).toEqual({ skipped: "another sync run is opening the task's issue" });
+    release();
+    await winner;
+    expect(gh.writes).toEqual(["open #1", "#1 closed completed"]);
+  });
+
+  it("takes over a claim whose holder died before opening the issue, and opens one", async () => {
+    const task = await issuelessTask("Orphaned");
+    await deadClaim(task.key, ISSUE_CLAIM_TTL_MS + 1000);
+    expect(await syncIssue(h.services, task.id, "state", null, "run-b")).toEqual({ done: "issue opened todo" });
+    expect(gh.writes).toEqual(["open #1"]);
+    expect(await issueLinks(task.key)).toEqual([`${repo}#1`]);
+  });
+
+  it("leaves the issue to a claim's holder while the claim lives", async () => {
+    const task = await issuelessTask("Claimed");
+    await deadClaim(task.key, 1000);
+    expect(await syncIssue(h.services, task.id, "state", null, "run-b")).toEqual({ skipped: "another sync run is opening the task's issue" });
+    expect(gh.writes).toEqual([]);
+  });
+
+  it("links the issue a holder opened on GitHub before it died, rather than opening a second", async () => {
+    const task = await issuelessTask("Half done");
+    await deadClaim(task.key, ISSUE_CLAIM_TTL_MS + 1000);
+    expect(await h.services.github.createIssue(repo, issueForTask((await store().getTask(task.key))!, h.services.config.PUBLIC_URL))).toMatchObject({ ok: true, number: 1 });
+    expect(await syncIssue(h.services, task.id, "state", null, "run-b")).toEqual({ done: "issue opened todo" });
+    expect(gh.writes).toEqual(["open #1"]);
+    expect(await issueLinks(task.key)).toEqual([`${repo}#1`]);
+  });
+
+  it("makes a subtask's issue a sub-issue of its parent's whichever of its runs opens it", async () => {
+    const parent = await newTask("Epic");
+    await store().updateProject(key, { settings: {} }, now());
+    const child = await newTask("Part", { parent: parent.key });
+    await store().updateProject(key, { settings: { syncIssues: true } }, now());
+    expect(await syncIssue(h.services, child.id, "state", null, "run-a")).toEqual({ done: "issue opened todo" });
+    expect(gh.writes).toEqual(["open #1", "open #2", "#1 sub-issue id 1002"]);
+  });
+
+  it("opens no second issue when GitHub's answer to the first was lost and the engine retries the step", async () => {
+    gh.loseAnswer = true;
+    const task = await newTask("Lost answer");
+    expect(gh.writes).toEqual(["open #1"]);
+    expect(await issueLinks(task.key)).toEqual([`${repo}#1`]);
+  });
+
+  it("opens no second issue after the link write failed once GitHub had opened the first", async () => {
+    await d1.db.prepare(`CREATE TRIGGER links_down BEFORE INSERT ON links WHEN NEW.kind = 'issue' BEGIN SELECT RAISE(ABORT, 'links unavailable'); END`).run();
+    try {
+      const from = h.startedCount();
+      const task = await createTask(ctx(), { project: key, title: "Unlinked" });
+      expect(runOf(await h.drain(from), "sync-task-issue").status).toBe("errored");
+      await d1.db.prepare(`DROP TRIGGER links_down`).run();
+      await hub(() => moveTask(ctx(), task.key, { status: "completed" }));
+      expect(gh.writes).toEqual(["open #1", "#1 closed completed"]);
+      expect(await issueLinks(task.key)).toEqual([`${repo}#1`]);
+    } finally {
+      await d1.db.prepare(`DROP TRIGGER IF EXISTS links_down`).run();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { deliveries } from "./deliveries";
 import { dependencies } from "./dependencies";
 import { emails } from "./emails";
 import { github } from "./github";
+import { issueOpenings } from "./issue-openings";
 import { metrics } from "./metrics";
 import { people } from "./people";
 import { projects } from "./projects";
@@ -26,6 +27,7 @@ export function d1Store(db: D1Database): Store {
     ...taskKeys(db),
     ...dependencies(db),
     ...github(db),
+    ...issueOpenings(db),
     ...sessions(db),
     ...people(db),
     ...emails(db),
