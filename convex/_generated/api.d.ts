@@ -18,6 +18,7 @@ import type * as deliveries from "../deliveries.js";
 import type * as dependencies from "../dependencies.js";
 import type * as emails from "../emails.js";
 import type * as github from "../github.js";
+import type * as heldIntents from "../heldIntents.js";
 import type * as lib_hub from "../lib/hub.js";
 import type * as metrics from "../metrics.js";
 import type * as model_activity from "../model/activity.js";
@@ -62,6 +63,7 @@ declare const fullApi: ApiFromModules<{
   dependencies: typeof dependencies;
   emails: typeof emails;
   github: typeof github;
+  heldIntents: typeof heldIntents;
   "lib/hub": typeof lib_hub;
   metrics: typeof metrics;
   "model/activity": typeof model_activity;

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { StoreError, type Store } from "../../src/ports/store";
 import { githubContract } from "./store-contract-github";
+import { heldIntentsContract } from "./store-contract-held-intents";
 import { kit, rejectsWith } from "./store-contract-kit";
 import { metricsContract } from "./store-contract-metrics";
 import { runTracesContract } from "./store-contract-run-traces";
@@ -594,5 +595,6 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     sharedLinksContract(k);
     runTracesContract(k);
     taskKeysContract(k);
+    heldIntentsContract(k);
   });
 }

@@ -6,6 +6,7 @@ import { deliveries } from "./deliveries";
 import { dependencies } from "./dependencies";
 import { emails } from "./emails";
 import { github } from "./github";
+import { heldIntents } from "./held-intents";
 import { metrics } from "./metrics";
 import { people } from "./people";
 import { projects } from "./projects";
@@ -27,6 +28,7 @@ export function d1Store(db: D1Database): Store {
     ...dependencies(db),
     ...github(db),
     ...sessions(db),
+    ...heldIntents(db),
     ...people(db),
     ...emails(db),
     ...activity(db),
