@@ -2,7 +2,7 @@
 
 import type { ClaudeDeliveryPayload } from "../domain/deliveries";
 import type { TaskIntent } from "../domain/extract/types";
-import { byPost, HELD_PER_SESSION, holdBack, madeKeys, namedKeys, type HeldIntent } from "../domain/held-intents";
+import { byPost, HELD_PER_SESSION, holdBack, keysNeeded, madeKeys, type HeldIntent } from "../domain/held-intents";
 import { scopeIntents } from "../domain/trackers/keys";
 import type { Store, TaskChange } from "../ports/store";
 
@@ -34,7 +34,8 @@ export async function applySessionPost(store: PostStore, payload: string, at: st
  * before this post's intents were held, and the store hands each held intent out once, so none is lost or doubled.
  */
 async function applyOrHold(store: PostStore, post: Post, at: string): Promise<TaskChange[]> {
-  const split = holdBack(post.intents, await store.knownTaskKeys(namedKeys(post.intents)));
+  const needed = keysNeeded(post.intents);
+  const split = holdBack(post.intents, needed.length ? await store.knownTaskKeys(needed) : new Set());
   const changes = await store.applyIntents({ ...post, intents: split.now }, at);
   if (split.waiting.length) {
     const held = await Promise.all(split.waiting.map(async (w): Promise<HeldIntent> => ({ ...w, id: await heldId(post, w.externalKey, w.intent), projectId: post.projectId, sessionId: post.sessionId, doorAt: at })));

@@ -38,8 +38,8 @@ export function madeKeys(intent: TaskIntent): string[] {
   return [];
 }
 
-/** Every key an intent names, needed or made: the keys a post asks the store about. */
-export const namedKeys = (intents: readonly TaskIntent[]): string[] => [...new Set(intents.flatMap((i) => [...neededKeys(i), ...madeKeys(i)]))];
+/** The keys a post's intents need, once each: what the store is asked about (nothing, for a post that needs none). */
+export const keysNeeded = (intents: readonly TaskIntent[]): string[] => [...new Set(intents.flatMap(neededKeys))];
 
 export interface Split {
   now: TaskIntent[];

@@ -1,7 +1,7 @@
 // Which of a session post's intents apply now and which wait for a task the hub has not seen created (issue #17, ordering).
 import { describe, expect, it } from "vitest";
 import type { IntentOrigin, TaskIntent } from "../../src/domain/extract/types";
-import { byDoorOrder, byPost, heldBefore, holdBack, namedKeys, type HeldIntent } from "../../src/domain/held-intents";
+import { byDoorOrder, byPost, heldBefore, holdBack, keysNeeded, type HeldIntent } from "../../src/domain/held-intents";
 
 const origin: IntentOrigin = { sessionId: "s1", lineUuid: "l1", at: "2026-12-01T10:00:00Z", cwd: "/p", gitBranch: null, chain: "main" };
 const create = (key: string): TaskIntent => ({ type: "upsert", origin, externalKey: key, source: "task-tool", title: "Wire the exporter", status: "todo", tags: [], matchByTitle: false });
@@ -50,9 +50,9 @@ describe("holdBack", () => {
   });
 });
 
-describe("namedKeys", () => {
-  it("names every key a post needs or makes, once", () => {
-    expect(namedKeys([create("a"), complete("a"), depend("b", "c"), list("d"), time]).sort()).toEqual(["a", "b", "c", "d"]);
+describe("keysNeeded", () => {
+  it("names each key a post's updates and dependencies need, once, and none its creates make", () => {
+    expect(keysNeeded([create("a"), complete("a"), complete("a"), depend("b", "c"), list("d"), time]).sort()).toEqual(["a", "b", "c"]);
   });
 });
 
