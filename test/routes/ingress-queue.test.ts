@@ -236,6 +236,16 @@ describe("a session's update that comes before the post creating its task", () =
     expect(await changes("QHOLD")).toEqual([{ action: "created", to: null }, { action: "status_changed", to: "completed" }]);
   });
 
+  it("applies updates held from several batches in the order they came through the door, once the create comes", async () => {
+    await createProject("QDOOR", { paths: ["/work/qdoor"] });
+    const session = crypto.randomUUID();
+    const started = queuedHook(session, "/work/qdoor", { hook_event_name: "PostToolUse", tool_name: "TaskUpdate", tool_input: { taskId: "1", status: "in_progress" }, tool_response: {} }, "2026-12-01T10:00:01.000Z");
+    await consume(INGRESS, [queuedHook(session, "/work/qdoor", completed("1"), "2026-12-01T10:00:02.000Z")]);
+    await consume(INGRESS, [started]);
+    await consume(INGRESS, [queuedHook(session, "/work/qdoor", created("1"), "2026-12-01T10:00:00.000Z")]);
+    expect(await changes("QDOOR")).toEqual([{ action: "created", to: null }, { action: "status_changed", to: "in_progress" }, { action: "status_changed", to: "completed" }]);
+  });
+
   it("holds the same completion posted twice once, so the task is completed by one change", async () => {
     await createProject("QTWICE", { paths: ["/work/qtwice"] });
     const session = crypto.randomUUID();
