@@ -4,7 +4,7 @@ import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
   vActivityAction, vDeliveryStatus, vDigest, vEmailKind, vEmailStatus, vJsonObject, vLinkKind, vPriority, vProjectStatus, vPullRequestState, vRole, vScope,
-  vSourceKind, vTaskStatus, vTimeSource,
+  vSourceKind, vTaskIntent, vTaskStatus, vTimeSource,
 } from "./validators";
 
 const nullable = v.nullable;
@@ -286,6 +286,21 @@ export default defineSchema({
   })
     .index("by_linkId", ["linkId"])
     .index("by_projectId_createdAt", ["projectId", "createdAt"]),
+
+  // Held intents (migrations/0024): a session's update of a task not seen created yet, until its create arrives.
+  heldIntents: defineTable({
+    heldId: v.string(), // a hash of the intent and where it waits: a replayed post holds nothing twice
+    projectId: v.string(),
+    sessionId: v.string(),
+    externalKey: v.string(),
+    doorAt: v.string(),
+    seq: v.number(),
+    intent: vTaskIntent,
+  })
+    .index("by_heldId", ["heldId"])
+    .index("by_projectId_externalKey", ["projectId", "externalKey"])
+    .index("by_sessionId", ["sessionId"])
+    .index("by_doorAt", ["doorAt"]),
 
   // Run traces (migrations/0023): each workflow run and its steps as the traced Step saw them; pruned by the roll-up cron.
   runTraces: defineTable({

@@ -32,3 +32,12 @@ export const addTaskKeys = hubMutation({
     return added;
   },
 });
+
+export const knownTaskKeys = hubQuery({
+  args: { keys: v.array(v.string()) },
+  returns: v.array(v.string()),
+  handler: async (ctx, { keys }) => {
+    const found = await Promise.all([...new Set(keys)].map(async (k) => ((await taskByExternalKey(ctx, k)) ? k : null)));
+    return found.filter((k): k is string => k !== null);
+  },
+});

@@ -19,6 +19,7 @@ import type * as deliveries from "../deliveries.js";
 import type * as dependencies from "../dependencies.js";
 import type * as emails from "../emails.js";
 import type * as github from "../github.js";
+import type * as heldIntents from "../heldIntents.js";
 import type * as issueOpenings from "../issueOpenings.js";
 import type * as lib_hub from "../lib/hub.js";
 import type * as metrics from "../metrics.js";
@@ -65,6 +66,7 @@ declare const fullApi: ApiFromModules<{
   dependencies: typeof dependencies;
   emails: typeof emails;
   github: typeof github;
+  heldIntents: typeof heldIntents;
   issueOpenings: typeof issueOpenings;
   "lib/hub": typeof lib_hub;
   metrics: typeof metrics;

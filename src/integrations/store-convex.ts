@@ -99,6 +99,7 @@ export class ConvexStore implements Store {
   // task keys (src/ports/store/task-keys.ts, convex/taskKeys.ts)
   tasksKeyedUnder: Store["tasksKeyedUnder"] = (prefix, limit) => this.query(api.taskKeys.tasksKeyedUnder, { prefix, limit });
   addTaskKeys: Store["addTaskKeys"] = (keys, at) => this.mutation(api.taskKeys.addTaskKeys, { keys, at });
+  knownTaskKeys: Store["knownTaskKeys"] = async (keys) => new Set(keys.length ? await this.query(api.taskKeys.knownTaskKeys, { keys }) : []);
 
   projectGraph: Store["projectGraph"] = (projectKey) => this.query(api.dependencies.projectGraph, { projectKey });
 
@@ -130,6 +131,11 @@ export class ConvexStore implements Store {
   recordLineChains: Store["recordLineChains"] = async (sessionId, chains) => {
     await this.mutation(api.sessions.recordLineChains, { sessionId, chains: Object.entries(chains).map(([uuid, chain]) => ({ uuid, chain })) });
   };
+
+  // held intents (src/ports/store/held-intents.ts, convex/heldIntents.ts)
+  holdIntents: Store["holdIntents"] = (sessionId, held, perSession) => this.mutation(api.heldIntents.holdIntents, { sessionId, held, perSession });
+  releaseHeldIntents: Store["releaseHeldIntents"] = (projectId, keys) => this.mutation(api.heldIntents.releaseHeldIntents, { projectId, keys });
+  pruneHeldIntents: Store["pruneHeldIntents"] = (before, limit) => this.mutation(api.heldIntents.pruneHeldIntents, { before, limit });
 
   // people (src/ports/store/people.ts, convex/people.ts)
   digestFor: Store["digestFor"] = (userId, range) => this.query(api.people.digestFor, { userId, range });

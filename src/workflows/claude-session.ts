@@ -21,7 +21,8 @@ export const claudeSession = defineWorkflow(
       return d.payload;
     });
     const changes = await step.run(EXTRACT_STEPS.apply, async () => {
-      const applied = await applySessionPost(store, payload, new Date().toISOString());
+      // The event's time, as the consumer applies at the door time: an intent held for its task keeps its place.
+      const applied = await applySessionPost(store, payload, event.ts);
       return JSON.parse(JSON.stringify(applied));
     });
     await emitTaskEvents(step, store, changes, event.ts, EXTRACT_STEPS.emit);

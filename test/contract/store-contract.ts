@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { StoreError, type Store } from "../../src/ports/store";
 import { githubContract } from "./store-contract-github";
+import { heldIntentsContract } from "./store-contract-held-intents";
 import { issueOpeningsContract } from "./store-contract-issue-openings";
 import { kit, rejectsWith } from "./store-contract-kit";
 import { metricsContract } from "./store-contract-metrics";
@@ -596,5 +597,6 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     sharedLinksContract(k);
     runTracesContract(k);
     taskKeysContract(k);
+    heldIntentsContract(k);
   });
 }

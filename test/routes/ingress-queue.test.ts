@@ -153,9 +153,9 @@ describe("a batch's follow-ups", () => {
 });
 
 /** A Claude Code task event hook as ingress puts it on the queue, stamped with its time at the door. */
-function queuedHook(sessionId: string, cwd: string, hook: Record<string, unknown>, at: string, id = `hook:${sessionId}:${crypto.randomUUID()}`): NewDelivery {
+function queuedHook(sessionId: string, cwd: string, hook: Record<string, unknown>, at: string, id = `hook:${sessionId}:${crypto.randomUUID()}`, taskList: string | null = null): NewDelivery {
   const raw = { session_id: sessionId, cwd, ...hook };
-  const payload = { sessionId, cwd, gitBranch: null, intents: extractHook(raw, { at }) };
+  const payload = { sessionId, cwd, gitBranch: null, intents: extractHook(raw, { at, taskList }) };
   return { id, source: "hook", event: String(hook.hook_event_name), payload: JSON.stringify(payload), at, emit: JSON.stringify({ id, name: "claude/hook.received", data: { deliveryId: id, sessionId }, ts: at }) };
 }
 
@@ -205,6 +205,102 @@ describe("one session's hooks out of order", () => {
     await consume(INGRESS, [done]);
     await consume(INGRESS, [started]);
     expect(await sessionTasks("QLATE")).toMatchObject([{ status: "completed" }]);
+  });
+});
+
+describe("a session's update that comes before the post creating its task", () => {
+  const created = (id: string) => ({ hook_event_name: "TaskCreated", task_id: id, task_subject: "Wire the exporter" });
+  const completed = (id: string) => ({ hook_event_name: "TaskCompleted", task_id: id, task_subject: "Wire the exporter" });
+  /** Each change to the project's tasks as the activity log has it, oldest first. */
+  const changes = async (projectKey: string) =>
+    (
+      await env.DB.prepare(
+        `SELECT a.action, json_extract(a.data, '$.changes.status[1]') AS "to" FROM activity a JOIN tasks t ON t.id = a.task_id JOIN projects p ON p.id = t.project_id WHERE p.key = ? ORDER BY a.id`,
+      )
+        .bind(projectKey)
+        .all<{ action: string; to: string | null }>()
+    ).results;
+  const tasksOf = async (key: string) => ((await (await call(`/api/tasks?project=${key}`)).json()) as { tasks: { title: string; status: string }[] }).tasks;
+  const replay = (id: string) =>
+    call(`/runs/${encodeURIComponent(id)}/replay`, { method: "POST", body: new URLSearchParams(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+
+  it("waits for the create in a later batch, then completes the task once, with one activity row per change", async () => {
+    await createProject("QHOLD", { paths: ["/work/qhold"] });
+    const session = crypto.randomUUID();
+    const done = queuedHook(session, "/work/qhold", completed("1"), "2026-12-01T10:00:01.000Z");
+    expect((await consume(INGRESS, [done])).result.retryMessages).toEqual([]);
+    expect(await status(done.id)).toBe("processed");
+    expect(await tasksOf("QHOLD")).toEqual([]);
+    await consume(INGRESS, [queuedHook(session, "/work/qhold", created("1"), "2026-12-01T10:00:00.000Z")]);
+    expect(await tasksOf("QHOLD")).toMatchObject([{ title: "Wire the exporter", status: "completed" }]);
+    expect(await changes("QHOLD")).toEqual([{ action: "created", to: null }, { action: "status_changed", to: "completed" }]);
+  });
+
+  it("applies updates held from several batches in the order they came through the door, once the create comes", async () => {
+    await createProject("QDOOR", { paths: ["/work/qdoor"] });
+    const session = crypto.randomUUID();
+    const started = queuedHook(session, "/work/qdoor", { hook_event_name: "PostToolUse", tool_name: "TaskUpdate", tool_input: { taskId: "1", status: "in_progress" }, tool_response: {} }, "2026-12-01T10:00:01.000Z");
+    await consume(INGRESS, [queuedHook(session, "/work/qdoor", completed("1"), "2026-12-01T10:00:02.000Z")]);
+    await consume(INGRESS, [started]);
+    await consume(INGRESS, [queuedHook(session, "/work/qdoor", created("1"), "2026-12-01T10:00:00.000Z")]);
+    expect(await changes("QDOOR")).toEqual([{ action: "created", to: null }, { action: "status_changed", to: "in_progress" }, { action: "status_changed", to: "completed" }]);
+  });
+
+  it("holds the same completion posted twice once, so the task is completed by one change", async () => {
+    await createProject("QTWICE", { paths: ["/work/qtwice"] });
+    const session = crypto.randomUUID();
+    const done = queuedHook(session, "/work/qtwice", completed("1"), "2026-12-01T10:00:01.000Z");
+    // The same post under another delivery id and body hash: the door cannot tell it is the same.
+    await consume(INGRESS, [done]);
+    await consume(INGRESS, [{ ...done, id: `hook:${session}:again`, bodyHash: crypto.randomUUID() }]);
+    await consume(INGRESS, [queuedHook(session, "/work/qtwice", created("1"), "2026-12-01T10:00:00.000Z")]);
+    expect(await changes("QTWICE")).toEqual([{ action: "created", to: null }, { action: "status_changed", to: "completed" }]);
+  });
+
+  it("changes nothing when both posts come again after they applied, through the queue or replayed through the workflow", async () => {
+    await createProject("QREPLAY", { paths: ["/work/qreplay"] });
+    const session = crypto.randomUUID();
+    const done = queuedHook(session, "/work/qreplay", completed("1"), "2026-12-01T10:00:01.000Z");
+    const create = queuedHook(session, "/work/qreplay", created("1"), "2026-12-01T10:00:00.000Z");
+    await consume(INGRESS, [done]);
+    await consume(INGRESS, [create]);
+    const before = await changes("QREPLAY");
+    const again = (d: NewDelivery, how: string) => ({ ...d, id: `${d.id}:${how}`, bodyHash: crypto.randomUUID() });
+    await consume(INGRESS, [again(create, "queue"), again(done, "queue")]);
+    // A copy the queue gave up on, replayed by the operator: extract-tasks applies it, not the consumer.
+    const dead = [again(done, "dead"), again(create, "dead")];
+    await consume(DEAD, dead);
+    for (const d of dead) {
+      expect((await replay(d.id)).status).toBeLessThan(400);
+      await eventually(async () => (await status(d.id)) === "processed");
+    }
+    expect(await changes("QREPLAY")).toEqual(before);
+    expect(await tasksOf("QREPLAY")).toMatchObject([{ status: "completed" }]);
+  });
+
+  it("waits the same way when the workflow applies it (a replay of a delivery stored at the door)", async () => {
+    await createProject("QWFLOW", { paths: ["/work/qwflow"] });
+    const session = crypto.randomUUID();
+    const done = queuedHook(session, "/work/qwflow", completed("1"), "2026-12-01T10:00:01.000Z");
+    // Recorded dead, never applied; its replay runs extract-tasks, not the consumer.
+    await consume(DEAD, [done]);
+    expect((await replay(done.id)).status).toBeLessThan(400);
+    await eventually(async () => (await status(done.id)) === "processed");
+    expect(await tasksOf("QWFLOW")).toEqual([]);
+    await consume(INGRESS, [queuedHook(session, "/work/qwflow", created("1"), "2026-12-01T10:00:00.000Z")]);
+    expect(await tasksOf("QWFLOW")).toMatchObject([{ status: "completed" }]);
+  });
+
+  it("never lets another project's session complete a task of a shared list by racing its create", async () => {
+    await createProject("QMINE", { paths: ["/work/qmine"] });
+    await createProject("QSTRANGE", { paths: ["/work/qstrange"] });
+    const list = `shared-${crypto.randomUUID().slice(0, 8)}`;
+    const stranger = queuedHook(crypto.randomUUID(), "/work/qstrange", completed("1"), "2026-12-01T10:00:01.000Z", undefined, list);
+    await consume(INGRESS, [stranger]);
+    await consume(INGRESS, [queuedHook(crypto.randomUUID(), "/work/qmine", created("1"), "2026-12-01T10:00:02.000Z", undefined, list)]);
+    expect(await tasksOf("QMINE")).toMatchObject([{ title: "Wire the exporter", status: "todo" }]);
+    expect(await changes("QMINE")).toEqual([{ action: "created", to: null }]);
+    expect(await tasksOf("QSTRANGE")).toEqual([]);
   });
 });
 

@@ -41,3 +41,17 @@ it("prunes run traces older than two weeks with their steps, and keeps newer one
   expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM run_steps WHERE event_id = ?").bind(old.eventId).first<{ n: number }>())?.n).toBe(0);
   expect(await store.getRunTrace(recent)).not.toBeNull();
 });
+
+it("discards session intents that waited more than a day for a task never created, and keeps newer ones", async () => {
+  const store = new D1Store(env.DB);
+  const now = Date.UTC(2026, 11, 1, 12, 30);
+  const s = crypto.randomUUID();
+  const intent = { type: "upsert" as const, origin: { sessionId: s, lineUuid: "", at: "", cwd: null, gitBranch: null, chain: "main" }, externalKey: `task:${s}:1`, source: "task-tool" as const, status: "completed" as const, tags: [], matchByTitle: false };
+  const held = (id: string, doorAt: string) => ({ id, projectId: "p", sessionId: s, externalKey: intent.externalKey, doorAt, seq: 0, intent });
+  const [old, recent] = [`old-${s}`, `recent-${s}`];
+  await store.holdIntents(s, [held(old, "2026-11-30T12:29:59.000Z"), held(recent, "2026-11-30T12:30:01.000Z")], 10);
+  await tick("*/15 * * * *", now);
+  expect(await runs.outputOf("heldIntentsDiscarded")).toMatchObject({ heldIntentsDiscarded: 1 });
+  const left = await env.DB.prepare("SELECT id FROM held_intents WHERE session_id = ?").bind(s).all<{ id: string }>();
+  expect(left.results.map((r) => r.id)).toEqual([recent]);
+});

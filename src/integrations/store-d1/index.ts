@@ -6,6 +6,7 @@ import { deliveries } from "./deliveries";
 import { dependencies } from "./dependencies";
 import { emails } from "./emails";
 import { github } from "./github";
+import { heldIntents } from "./held-intents";
 import { issueOpenings } from "./issue-openings";
 import { metrics } from "./metrics";
 import { people } from "./people";
@@ -29,6 +30,7 @@ export function d1Store(db: D1Database): Store {
     ...github(db),
     ...issueOpenings(db),
     ...sessions(db),
+    ...heldIntents(db),
     ...people(db),
     ...emails(db),
     ...activity(db),

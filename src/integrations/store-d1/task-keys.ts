@@ -32,5 +32,16 @@ export function taskKeys(db: D1Database): TaskKeyStore {
       );
       return keys.filter((_, i) => results[i].meta.changes > 0);
     },
+    async knownTaskKeys(keys) {
+      if (!keys.length) return new Set();
+      const { results } = await db
+        .prepare(
+          `SELECT external_key AS k FROM tasks WHERE external_key IN (SELECT value FROM json_each(?1))
+           UNION SELECT external_key FROM task_keys WHERE external_key IN (SELECT value FROM json_each(?1))`,
+        )
+        .bind(JSON.stringify(keys))
+        .all<{ k: string }>();
+      return new Set(results.map((r) => r.k));
+    },
   };
 }

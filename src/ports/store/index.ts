@@ -5,6 +5,7 @@ import type { DeliveryStore } from "./deliveries";
 import type { DependencyStore } from "./dependencies";
 import type { EmailStore } from "./emails";
 import type { GitHubStore } from "./github";
+import type { HeldIntentStore } from "./held-intents";
 import type { IssueOpeningStore } from "./issue-openings";
 import type { MetricsStore } from "./metrics";
 import type { PeopleStore } from "./people";
@@ -25,6 +26,7 @@ export type Store = { readonly name: "d1" | "convex" } & DeliveryStore &
   GitHubStore &
   IssueOpeningStore &
   SessionStore &
+  HeldIntentStore &
   PeopleStore &
   EmailStore &
   ActivityStore &
@@ -38,6 +40,7 @@ export type { DeliveryStore, NewDelivery } from "./deliveries";
 export type { DependencyStore } from "./dependencies";
 export type { EmailRecord, EmailStore } from "./emails";
 export type { GitHubItemLink, GitHubStore, PullRequestCommentData, PullRequestCommentOutcome, PullRequestOutcome, PullRequestSync } from "./github";
+export type { HeldIntent, HeldIntentStore } from "./held-intents";
 export type { IssueOpeningStore } from "./issue-openings";
 export type { MetricsStore, RequestCount, RequestSample, RunCount, StoreCounts } from "./metrics";
 export type { NewUser, PeopleStore, UserPatch } from "./people";

@@ -10,4 +10,6 @@ export interface TaskKeyStore {
   tasksKeyedUnder(prefix: string, limit: number): Promise<TaskKey[]>;
   /** Adds each key no task answers to yet (as its own key or another), for a task that exists; returns those added. */
   addTaskKeys(keys: TaskKey[], at: string): Promise<TaskKey[]>;
+  /** Which of these keys some task answers to (its own key or another), in any project. */
+  knownTaskKeys(keys: string[]): Promise<Set<string>>;
 }
