@@ -71,7 +71,9 @@ document.addEventListener('change',function(e){ var t=e.target; if(t&&t.matches&
     es=new EventSource('/events?after='+encodeURIComponent(at.getAttribute('data-live')));
     es.onopen=function(){ if(badge){badge.textContent='live';badge.className='live on';} };
     es.onmessage=refresh;
-    es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';} };
+    es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';}
+      // A refusal (429 while the slots of pages just left are freed) closes the stream for good: try again later.
+      if(es&&es.readyState===2){ es=null; setTimeout(listen,5000); } };
   }
   function later(){ if(window.requestIdleCallback) requestIdleCallback(listen,{timeout:2000}); else setTimeout(listen,200); }
   if(document.readyState==='complete') later(); else addEventListener('load',later);
