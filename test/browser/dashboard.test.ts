@@ -65,18 +65,6 @@ it("a task moved in one tab moves in a second tab without a reload", async () =>
   await context.close();
 });
 
-it("moving through more pages than a token has live slots, every page goes live", async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  await signIn(page);
-  // Each page opens the live feed and holds one of the token's 4 slots; the ones left behind must give theirs back
-  // (a page refused meanwhile tries again), where before a slot left behind was never freed and the fifth page stayed static.
-  for (const path of ["/?project=WEB", "/runs", "/tasks/WEB-1", "/?project=WEB", "/tasks/WEB-2", "/runs", "/?project=WEB"]) {
-    await page.goto(`${base}${path}`);
-    await page.waitForSelector("#live.on", { timeout: 30_000 });
-  }
-  await page.close();
-});
-
 it("a title with markup renders as text and runs nothing", async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   let dialogs = 0;

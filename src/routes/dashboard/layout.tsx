@@ -64,24 +64,14 @@ document.addEventListener('change',function(e){ var t=e.target; if(t&&t.matches&
       var cur=document.querySelector('[data-live]'); if(next&&cur) cur.replaceWith(next);
     }).finally(function(){busy=false; if(again){again=false;refresh();}});
   }
-  var es=null;
   function listen(){
-    if(es) return;
-    var at=document.querySelector('[data-live]')||el;
-    es=new EventSource('/events?after='+encodeURIComponent(at.getAttribute('data-live')));
+    var es=new EventSource('/events?after='+encodeURIComponent(el.getAttribute('data-live')));
     es.onopen=function(){ if(badge){badge.textContent='live';badge.className='live on';} };
     es.onmessage=refresh;
-    es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';}
-      // A refusal (429 while the slots of pages just left are freed) closes the stream for good: try again later.
-      if(es&&es.readyState===2){ es=null; setTimeout(listen,5000); } };
+    es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';} };
   }
   function later(){ if(window.requestIdleCallback) requestIdleCallback(listen,{timeout:2000}); else setTimeout(listen,200); }
   if(document.readyState==='complete') later(); else addEventListener('load',later);
-  // A page left for another keeps no stream: each holds one of the token's few live slots until the hub notices it
-  // gone, and a page kept for the back button would hold it for as long as it is kept. Coming back opens a new one,
-  // from a fresh render of the page, since the cursor is where this render left it.
-  addEventListener('pagehide',function(){ if(es){ es.close(); es=null; } });
-  addEventListener('pageshow',function(e){ if(e.persisted){ refresh(); later(); } });
 })();`;
 
 const NAV = [

@@ -3,8 +3,7 @@
 import { Hono } from "hono";
 import type { Activity } from "../../domain/activity";
 import { describeActivity, plainText } from "../../domain/describe-activity";
-import { streamSSE, type SSEStreamingApi } from "hono/streaming";
-import { afterResponse } from "../../http/after-response";
+import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../../http/context";
 import { activityFilter } from "../../app/deliveries";
 import { useCaseOf } from "../../http/permissions";
@@ -19,8 +18,6 @@ const feedLine = (r: Activity) => {
 const POLL_MS = 700;
 /** A stream ends after this and the browser reconnects (Last-Event-ID), so no request lives forever. */
 const STREAM_MS = 25_000;
-/** How long a page may leave a line unread before it counts as gone (an open page reads each at once). */
-const WRITE_MS = 3_000;
 /** Each open page polls the store; a token holds at most this many open at once (the next is 429). */
 export const LIVE_PER_TOKEN = 4;
 
@@ -30,51 +27,27 @@ export const live = new Hono<AppEnv>().get("/events", reader, async (c) => {
   const shown = await activityFilter(useCaseOf(c));
   let after = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0) || 0;
   const release = takeLiveSlot(c.get("principal")!.tokenId, LIVE_PER_TOKEN);
-  return streamSSE(c, (s) => {
-    const feed = follow(s);
-    // On Workers a page that goes away cancels what its request awaits, this loop's `finally` with it: under
-    // waitUntil the loop runs on until it hears the page is gone, and gives the slot back.
-    afterResponse(c, feed);
-    return feed;
-  });
-
-  async function follow(s: SSEStreamingApi) {
+  return streamSSE(c, async (s) => {
     const until = Date.now() + STREAM_MS;
     let closed = false;
-    const gone = () => {
+    s.onAbort(() => {
       closed = true;
       release();
-    };
-    s.onAbort(gone);
-    // The page going away, as the runtime reports it (wrangler.toml's enable_request_signal).
-    c.req.raw.signal.addEventListener("abort", gone);
-    /**
-     * A write the page has not taken within WRITE_MS means it went away: through wrangler dev's proxy neither the
-     * stream's cancel nor the request's signal came, the stream just stopped being read, and the next write waited
-     * forever, holding the token's slot, so a person's fifth page got 429 and no live updates.
-     */
-    const send = async (write: Promise<unknown>) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<true>((r) => (timer = setTimeout(() => r(true), WRITE_MS)));
-      if (await Promise.race([write.then(() => false), late])) gone();
-      clearTimeout(timer);
-    };
+    });
     try {
-      await send(s.write("retry: 1000\n\n"));
+      await s.write("retry: 1000\n\n");
       while (!closed && Date.now() < until) {
         const rows = await store.activitySince(after, 50);
         if (rows.length) {
           after = rows[rows.length - 1].id;
           const visible = rows.filter((r) => shown(r.projectId));
           // Ids, actions and a plain-text line travel: the page fetches what it shows through the normal, escaped render.
-          if (visible.length) await send(s.writeSSE({ id: String(after), data: JSON.stringify(visible.map((r) => ({ id: r.id, action: r.action, task: r.taskKey, text: feedLine(r) }))) }));
+          if (visible.length) await s.writeSSE({ id: String(after), data: JSON.stringify(visible.map((r) => ({ id: r.id, action: r.action, task: r.taskKey, text: feedLine(r) }))) });
         }
-        // A comment line, which EventSource ignores: writing is how a page that went away is noticed.
-        await send(s.write(":\n\n"));
-        if (!closed) await s.sleep(POLL_MS);
+        await s.sleep(POLL_MS);
       }
     } finally {
       release(); // the slot is free again whether the stream ran its course, failed or the page went away
     }
-  }
+  });
 });
