@@ -42,12 +42,23 @@ async function applyOrHold(store: PostStore, post: Post, at: string): Promise<Ta
     const { discarded } = await store.holdIntents(post.sessionId, held, HELD_PER_SESSION);
     if (discarded) console.warn(`session ${post.sessionId.slice(0, 80)}: ${discarded} intents discarded, ${HELD_PER_SESSION} already waiting for their tasks`);
   }
-  const keys = [...new Set([...split.now.flatMap(madeKeys), ...split.waiting.map((w) => w.externalKey)])];
-  const released = keys.length ? await store.releaseHeldIntents(post.projectId, keys) : [];
+  changes.push(...(await releaseHeldFor(store, post.projectId, [...split.now.flatMap(madeKeys), ...split.waiting.map((w) => w.externalKey)])));
+  return changes;
+}
+
+/**
+ * Applies, in door order, what sessions of the project held for tasks under these keys, now that something made
+ * them: a session's post, or a create outside any session (`taskhub import` of Claude's list or a tracker). Only
+ * the project's own held intents are released, so a task made here never moves for another project's session.
+ */
+export async function releaseHeldFor(store: PostStore, projectId: string, madeKeys: readonly string[]): Promise<TaskChange[]> {
+  const keys = [...new Set(madeKeys)];
+  const released = keys.length ? await store.releaseHeldIntents(projectId, keys) : [];
+  const changes: TaskChange[] = [];
   for (const held of byPost(released)) {
     const { sessionId, doorAt } = held[0];
     // A released dependency may still wait for its other end: it goes through the same split again.
-    changes.push(...(await applyOrHold(store, { projectId: post.projectId, sessionId, cwd: null, gitBranch: null, intents: held.map((h) => h.intent) }, doorAt)));
+    changes.push(...(await applyOrHold(store, { projectId, sessionId, cwd: null, gitBranch: null, intents: held.map((h) => h.intent) }, doorAt)));
   }
   return changes;
 }
@@ -60,7 +71,7 @@ async function heldId(post: Post, externalKey: string, intent: TaskIntent): Prom
 }
 
 /** A task created by the post and moved by an intent it released is one change: its first "from", its last state. */
-function oneChangePerTask(changes: TaskChange[]): TaskChange[] {
+export function oneChangePerTask(changes: TaskChange[]): TaskChange[] {
   const byTask = new Map<string, TaskChange>();
   for (const c of changes) {
     const first = byTask.get(c.task.id);

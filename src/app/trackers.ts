@@ -18,6 +18,7 @@ import { now, type UseCaseContext } from "./context";
 import { AppError } from "./errors";
 import { trackerImportInput } from "./inputs";
 import { requireProject } from "./permissions";
+import { oneChangePerTask, releaseHeldFor } from "./session-posts";
 import { emitChanges } from "./task-events";
 
 type Input = ReturnType<typeof trackerImportInput.parse>;
@@ -105,6 +106,7 @@ export async function applyTrackerImport(ctx: UseCaseContext, prepared: Prepared
   const skip = (item: string, reason: string) => accounting.skipped.push({ item, reason });
   const keyOf = new Map([...existing].map(([k, t]) => [k, t.key]));
   const changes: TaskChange[] = [];
+  const made: string[] = [];
   const byKey = new Map(tasks.map((t) => [t.externalKey, t]));
   let refused = 0;
 
@@ -127,6 +129,7 @@ export async function applyTrackerImport(ctx: UseCaseContext, prepared: Prepared
       continue;
     }
     keyOf.set(d.externalKey, task.key);
+    made.push(storedTrackerKey(project.id, d.externalKey));
     changes.push({ task, from: null });
     // Comments come with the task once; a later import does not repeat them.
     for (const c of byKey.get(d.externalKey)?.comments ?? []) {
@@ -162,7 +165,9 @@ export async function applyTrackerImport(ctx: UseCaseContext, prepared: Prepared
     }
   }
 
-  await emitChanges(ctx.services, changes);
+  // A session's update of a task it had not seen created waits for it (domain/held-intents.ts); the import made it.
+  changes.push(...(await releaseHeldFor(store, project.id, made)));
+  await emitChanges(ctx.services, oneChangePerTask(changes));
   accounting.unresolved.push(...plan.unresolved.filter((u) => !accounting.unresolved.some((a) => a.from === u.from && a.to === u.to && a.kind === u.kind)));
   const summary = trackerImportSummary(plan);
   return { project: project.key, from: input.from, ...summary, created: summary.created - refused, accounting };

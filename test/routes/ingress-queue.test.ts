@@ -17,6 +17,10 @@ import { followUpsId } from "../../src/domain/follow-ups";
 import type { FollowUpItem } from "../../src/domain/events";
 
 const INGRESS = "taskhub-ingress";
+type Files = { path: string; text: string }[];
+const claudeList: Files = Object.entries(import.meta.glob("../fixtures/trackers/claude-tasks-time-tracker/*.json", { query: "?raw", import: "default", eager: true }) as Record<string, string>).map(
+  ([path, text]) => ({ path: path.slice(path.lastIndexOf("/") + 1), text }),
+);
 const DEAD = "taskhub-ingress-dead";
 
 /** A push naming a task, as ingress puts it on the queue. */
@@ -301,6 +305,32 @@ describe("a session's update that comes before the post creating its task", () =
     expect(await tasksOf("QMINE")).toMatchObject([{ title: "Wire the exporter", status: "todo" }]);
     expect(await changes("QMINE")).toEqual([{ action: "created", to: null }]);
     expect(await tasksOf("QSTRANGE")).toEqual([]);
+  });
+
+  describe("when `taskhub import` of Claude's list makes the task", () => {
+    // A real list (test/fixtures/trackers/claude-tasks-time-tracker): task 3 is pending there.
+    const importList = (projectKey: string, listId: string) =>
+      call(`/api/import/tracker?project=${projectKey}`, { method: "POST", json: { from: "claude-tasks", listId, files: claudeList } });
+    const task3 = async (projectKey: string) => (await tasksOf(projectKey)).find((t) => t.title.startsWith("F03"));
+
+    it("applies the session's completion that waited for it", async () => {
+      await createProject("QIMP", { paths: ["/work/qimp"] });
+      const list = `time-tracker-${crypto.randomUUID().slice(0, 8)}`;
+      await consume(INGRESS, [queuedHook(crypto.randomUUID(), "/work/qimp", completed("3"), "2026-12-01T10:00:01.000Z", undefined, list)]);
+      expect(await tasksOf("QIMP")).toEqual([]);
+      expect((await importList("QIMP", list)).status).toBe(200);
+      expect(await task3("QIMP")).toMatchObject({ status: "completed" });
+    });
+
+    it("leaves another project's session's waiting completion where it is", async () => {
+      await createProject("QIMPX", { paths: ["/work/qimpx"] });
+      await createProject("QIMPME", { paths: ["/work/qimpme"] });
+      const list = `time-tracker-${crypto.randomUUID().slice(0, 8)}`;
+      await consume(INGRESS, [queuedHook(crypto.randomUUID(), "/work/qimpx", completed("3"), "2026-12-01T10:00:01.000Z", undefined, list)]);
+      expect((await importList("QIMPME", list)).status).toBe(200);
+      expect(await task3("QIMPME")).toMatchObject({ status: "todo" });
+      expect(await tasksOf("QIMPX")).toEqual([]);
+    });
   });
 });
 
