@@ -97,8 +97,8 @@ function extra(f) {
   if (d.error) return `failed: ${d.error.slice(0, 80)}`;
   if (f.name === "webhook ingest") return `p50/p99 ours ${d.ours.p50}/${d.ours.p99} ms, probot ${d.probot.p50}/${d.probot.p99} ms; Miniflare direct ${d.miniflare.rps} req/s (${d.miniflare.ratio}×); /health ${d.health.ours} vs ${d.health.miniflare} direct; peak ${d.peakMemoryMb} MB`;
   if (f.name === "webhook ingest vs runtime floor") return `per run ${d.ratios.join(", ")}; /health p50/p99 ${d.health.p50}/${d.health.p99} ms; goal ${d.goal}×`;
-  if (f.name === "webhook cpu per delivery") return `${d.deliveries} pushes × ${d.runs}: ours ${d.ours.join(", ")} ms, probot ${d.probot.join(", ")} ms`;
-  if (f.name.startsWith("p99 at ")) return `median round of ${d.runs}: p50/p90/p99/max ${d.p50}/${d.p90}/${d.p99}/${d.max} ms over ${d.deliveries} at ${d.achievedRate}/s, answers ${JSON.stringify(d.statuses)}; p99 per round ${d.rounds.map((r) => r.p99).join(", ")} ms`;
+  if (f.name === "webhook cpu per delivery") return `${d.deliveries} pushes × ${d.runs}: ours ${d.ours.join(", ")} ms, probot ${d.probot.join(", ")} ms; GET /health ${d.floor.perRun.join(", ")} ms (${d.floor.vsProbot}× probot); ours above it ${d.aboveFloor.median} ms (${d.aboveFloor.vsProbot}×)`;
+  if (f.name.startsWith("p99 at ")) return `median round of ${d.runs}: p50/p90/p99/max ${d.p50}/${d.p90}/${d.p99}/${d.max} ms over ${d.deliveries} at ${d.achievedRate}/s, answers ${JSON.stringify(d.statuses)}; p99 per round ${d.rounds.map((r) => r.p99).join(", ")} ms; at the same pace GET /health p50/p99 ${d.floor.p50}/${d.floor.p99} ms, the push to a path with no route ${d.unrouted.p50}/${d.unrouted.p99} ms`;
   if (f.name === "10k deliveries") return `test time until all applied once; wall ${d.wallSeconds} s with hub start`;
   if (f.name === "end to end p95") return `transcript p50/p95 ${d.transcript.p50}/${d.transcript.p95} ms, push ${d.push.p50}/${d.push.p95} ms`;
   const pp = (x) => `${x.p50}/${x.p95}`;
