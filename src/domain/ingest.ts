@@ -115,9 +115,10 @@ export function planUpsert(
     const fields: TaskFields = {};
     const status = statusMove(target.status, intent.status, known !== null && isTrackerKey(intent.externalKey));
     if (status) fields.status = status;
-    // Only the task's own source renames it; a prose echo of a tool-made task must not.
-    if (known && intent.title && normalizeTitle(intent.title) !== target.titleNorm) fields.title = intent.title;
-    if ((known || adopt) && intent.description) fields.description = intent.description;
+    // Only the task's own source renames it; a prose echo of a tool-made task must not, nor its create coming late.
+    const renames = !!known && !intent.creates;
+    if (renames && intent.title && normalizeTitle(intent.title) !== target.titleNorm) fields.title = intent.title;
+    if ((renames || adopt) && intent.description) fields.description = intent.description;
     if (intent.priority) fields.priority = intent.priority;
     if (intent.dueAt) fields.dueAt = intent.dueAt;
     const alias = adopt ? { alias: intent.externalKey } : {};

@@ -111,6 +111,18 @@ describe("planUpsert", () => {
     });
   });
 
+  it("renames a task when an update of it carries a new title", () => {
+    const t = known("t1", "task:s1:1", "todo", { titleNorm: "add login", sourceKind: "task-tool" });
+    expect(planUpsert(upsert({ title: "Add login with SSO", description: "SAML too" }), t, null)).toEqual({
+      op: "update", taskId: "t1", fields: { title: "Add login with SSO", description: "SAML too" }, reason: "task-tool",
+    });
+  });
+
+  it("renames nothing when a task's create comes after an update of it (posts reach the hub in any order)", () => {
+    const renamed = known("t1", "task:s1:1", "in_progress", { titleNorm: "add login with sso", sourceKind: "task-tool" });
+    expect(planUpsert(upsert({ creates: true, status: "todo", description: "the first description" }), renamed, null)).toBeNull();
+  });
+
   it("ignores an update for a task it never saw created", () => {
     expect(planUpsert(upsert({ title: undefined, status: "completed" }), null, null)).toBeNull();
   });

@@ -210,6 +210,15 @@ describe("one session's hooks out of order", () => {
     await consume(INGRESS, [started]);
     expect(await sessionTasks("QLATE")).toMatchObject([{ status: "completed" }]);
   });
+
+  it("keep the new title when an update renaming the task comes before the create", async () => {
+    await createProject("QNAME", { paths: ["/work/qname"] });
+    const session = crypto.randomUUID();
+    const renamed = queuedHook(session, "/work/qname", { hook_event_name: "PostToolUse", tool_name: "TaskUpdate", tool_input: { taskId: "1", subject: "Wire the CSV exporter", status: "in_progress" }, tool_response: {} }, "2026-12-01T10:00:01.000Z");
+    await consume(INGRESS, [renamed]);
+    await consume(INGRESS, [queuedHook(session, "/work/qname", created("1"), "2026-12-01T10:00:00.000Z")]);
+    expect(await sessionTasks("QNAME")).toMatchObject([{ title: "Wire the CSV exporter", status: "in_progress" }]);
+  });
 });
 
 describe("a session's update that comes before the post creating its task", () => {

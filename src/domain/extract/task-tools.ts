@@ -52,6 +52,7 @@ export function createIntent(id: string, input: Obj, subject: string | null, ori
     status: "todo",
     tags,
     matchByTitle: false,
+    creates: true,
   };
   const description = str(input.description)?.trim();
   if (description) intent.description = capText(description, DESCRIPTION_MAX);

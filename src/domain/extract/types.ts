@@ -45,6 +45,11 @@ export type TaskIntent =
       /** Match an open task of the session or project with the same normalised title before creating. */
       matchByTitle: boolean;
       parentExternalKey?: string;
+      /**
+       * A Task tool's create: it says the task's first title and description. Where the task already exists it came
+       * later than an update of it (posts reach the hub in any order) or again, so it renames nothing.
+       */
+      creates?: true;
     }
   /** blocks / blockedBy from the Task tools. */
   | { type: "depend"; origin: IntentOrigin; externalKey: string; dependsOnExternalKey: string }
