@@ -65,6 +65,20 @@ it("a task moved in one tab moves in a second tab without a reload", async () =>
   await context.close();
 });
 
+it("moving through more pages than a token has live slots keeps every page live, with no 429", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  const refused: string[] = [];
+  page.on("response", (r) => void (r.status() === 429 && refused.push(r.url())));
+  await signIn(page);
+  // Each page opens the live feed; the ones left behind must give their slot back (4 per token) as they go.
+  for (const path of ["/?project=WEB", "/runs", "/tasks/WEB-1", "/?project=WEB", "/tasks/WEB-2", "/runs", "/?project=WEB"]) {
+    await page.goto(`${base}${path}`);
+    await page.waitForSelector("#live.on", { timeout: 10_000 });
+  }
+  expect(refused).toEqual([]);
+  await page.close();
+});
+
 it("a title with markup renders as text and runs nothing", async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   let dialogs = 0;

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Activity } from "../../domain/activity";
 import { describeActivity, plainText } from "../../domain/describe-activity";
 import { pageGone } from "../../domain/live-slots";
+import { afterResponse } from "../../http/after-response";
 import type { AppEnv } from "../../http/context";
 import { activityFilter } from "../../app/deliveries";
 import { useCaseOf } from "../../http/permissions";
@@ -62,12 +63,14 @@ export const live = new Hono<AppEnv>().get("/events", reader, async (c) => {
       await sleep(POLL_MS);
     }
   };
-  // Runs on after the response is returned; it ends with the stream, and nothing of it is left pending.
-  void follow()
+  const feed = follow()
     .catch((e: unknown) => console.error("live feed stopped:", e instanceof Error ? e.message : e))
     .finally(() => {
       release(); // the slot is free again whether the stream ran its course, failed or the page went away
       s.close();
     });
+  // On Workers a page that goes away cancels what its request still awaits, this loop's sleep and its clean-up with
+  // it (seen through wrangler dev: the polls just stop): under waitUntil it runs on until it sees the page gone.
+  void afterResponse(c, feed);
   return c.body(s.body, 200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
 });
