@@ -21,9 +21,9 @@ const POLL_MS = 700;
 /** A stream ends after this and the browser reconnects (Last-Event-ID), so no request lives forever. */
 const STREAM_MS = 25_000;
 /** An open page reads each line at once; one that leaves a line unread this long has gone (see pageGone). */
-export const PATIENCE_MS = 3_000;
+const PATIENCE_MS = 3_000;
 /** A slot is free by rule this long after it was taken, should its stream's end never be heard. */
-export const SLOT_LIFETIME_MS = STREAM_MS + 5_000;
+const SLOT_LIFETIME_MS = STREAM_MS + 5_000;
 /** Each open page polls the store; a token holds at most this many open at once (the next is 429). */
 export const LIVE_PER_TOKEN = 4;
 
@@ -38,9 +38,10 @@ export const live = new Hono<AppEnv>().get("/events", reader, async (c) => {
   const s = eventStream(release);
 
   /**
-   * Through wrangler dev's proxy a page that goes away is never reported: its stream just stops being read. So the
-   * loop sends a line every poll (a comment when there is no activity) and, while one is unread, sends nothing more;
-   * a line left unread for PATIENCE_MS means the page is gone, and its slot is given back.
+   * Through wrangler dev's proxy a page that goes away may never be reported (its stream is cancelled late or never;
+   * it just stops being read). So the loop sends a line every poll (a comment when there is no activity) and, while
+   * one is unread, sends nothing more; a line left unread for PATIENCE_MS means the page is gone, and its slot is
+   * given back. Nothing is ever awaited on the stream, so ending it leaves nothing pending for workerd to reject.
    */
   const follow = async () => {
     const until = Date.now() + STREAM_MS;
