@@ -46,13 +46,22 @@ export function limitWrites(budgetOf: (c: Context<AppEnv>) => Budget = writeBudg
 /** Live connections (/events) open per token in this isolate: each slot with when it was taken. */
 const live = new Map<string, Set<LiveSlot>>();
 
+function heldLiveSlots(tokenId: string, now: number, lifetimeMs: number): Set<LiveSlot> {
+  return new Set(heldSlots(live.get(tokenId) ?? [], now, lifetimeMs));
+}
+
+/** Whether a token has one of its `max` live connections free at `now` (takeLiveSlot would not answer 429). */
+export function liveSlotFree(tokenId: string, max: number, now: number, lifetimeMs: number): boolean {
+  return heldLiveSlots(tokenId, now, lifetimeMs).size < max;
+}
+
 /**
  * Takes one of a token's `max` live connections at `now`; answers 429 when all are held. A slot taken more than
  * `lifetimeMs` ago no longer counts (heldSlots), so one whose release was never called cannot keep a page out for
  * good. Returns the release (call once; later calls do nothing).
  */
 export function takeLiveSlot(tokenId: string, max: number, now: number, lifetimeMs: number): () => void {
-  const slots = new Set(heldSlots(live.get(tokenId) ?? [], now, lifetimeMs));
+  const slots = heldLiveSlots(tokenId, now, lifetimeMs);
   if (slots.size >= max) {
     live.set(tokenId, slots);
     throw new ApiError(429, "too_many_connections", `At most ${max} live connections per token; close a page`, { max }, { "retry-after": "5" });

@@ -52,3 +52,15 @@ it("a page that keeps reading keeps its slot past the time a silent page is give
   expect(next.status).toBe(200);
   await next.body!.cancel();
 });
+
+it("a page asking while all slots are held gets the one a page gives back a moment later, not a 429", async () => {
+  const app = createApp();
+  const { open, readers } = await openPages(app);
+  const asking = open();
+  await tick(200);
+  await readers[0].cancel(); // the page before it goes away just after it asked
+  const res = await asking;
+  expect(res.status).toBe(200);
+  for (const r of readers.slice(1)) await r.cancel();
+  await res.body!.cancel();
+});

@@ -8,7 +8,7 @@ import { afterResponse } from "../../http/after-response";
 import type { AppEnv } from "../../http/context";
 import { activityFilter } from "../../app/deliveries";
 import { useCaseOf } from "../../http/permissions";
-import { takeLiveSlot } from "../../http/rate-limit";
+import { liveSlotFree, takeLiveSlot } from "../../http/rate-limit";
 import { eventStream } from "./event-stream";
 import { reader } from "./guard";
 
@@ -26,6 +26,11 @@ const PATIENCE_MS = 3_000;
 const SLOT_LIFETIME_MS = STREAM_MS + 5_000;
 /** Each open page polls the store; a token holds at most this many open at once (the next is 429). */
 export const LIVE_PER_TOKEN = 4;
+/**
+ * A page asking while all are held waits this long for one to come back before it is refused: the page it was
+ * opened from has usually just left, and its stream's end is heard a poll or two later.
+ */
+const WAIT_FOR_SLOT_MS = 1_500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,7 +39,9 @@ export const live = new Hono<AppEnv>().get("/events", reader, async (c) => {
   // A caller hears only about the projects they may read; rows of no project only the operator hears.
   const shown = await activityFilter(useCaseOf(c));
   let after = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0) || 0;
-  const release = takeLiveSlot(c.get("principal")!.tokenId, LIVE_PER_TOKEN, Date.now(), SLOT_LIFETIME_MS);
+  const tokenId = c.get("principal")!.tokenId;
+  for (const until = Date.now() + WAIT_FOR_SLOT_MS; !liveSlotFree(tokenId, LIVE_PER_TOKEN, Date.now(), SLOT_LIFETIME_MS) && Date.now() < until; ) await sleep(100);
+  const release = takeLiveSlot(tokenId, LIVE_PER_TOKEN, Date.now(), SLOT_LIFETIME_MS);
   const s = eventStream(release);
 
   /**
