@@ -4,6 +4,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { countRequest, type AnsweredRequest } from "../app/metrics";
 import type { AppEnv } from "./context";
+import { afterResponse } from "./after-response";
 
 /**
  * The matched route pattern bounds the label's values. A request that ended in a middleware (`*`, `/api/*`: no route
@@ -12,16 +13,6 @@ import type { AppEnv } from "./context";
 function routeOf(c: Context<AppEnv>): string {
   const path = c.req.routePath;
   return !path || path.endsWith("*") ? "unmatched" : path;
-}
-
-/** Runs work after the response where the Worker allows it; elsewhere (app.request in node) it is awaited. */
-function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): Promise<unknown> | undefined {
-  try {
-    c.executionCtx.waitUntil(work);
-    return undefined;
-  } catch {
-    return work;
-  }
 }
 
 export const countRequests: MiddlewareHandler<AppEnv> = async (c, next) => {

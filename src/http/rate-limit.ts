@@ -3,6 +3,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
+import { heldSlots, type LiveSlot } from "../domain/live-slots";
 
 const WINDOW_MS = 60_000;
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -42,22 +43,35 @@ export function limitWrites(budgetOf: (c: Context<AppEnv>) => Budget = writeBudg
   };
 }
 
-/** Live connections (/events) open per token in this isolate. */
-const live = new Map<string, number>();
+/** Live connections (/events) open per token in this isolate: each slot with when it was taken. */
+const live = new Map<string, Set<LiveSlot>>();
 
-/** Takes one of a token's `max` live connections; answers 429 when all are open. Returns the release (call once). */
-export function takeLiveSlot(tokenId: string, max: number): () => void {
-  const open = live.get(tokenId) ?? 0;
-  if (open >= max) {
+function heldLiveSlots(tokenId: string, now: number, lifetimeMs: number): Set<LiveSlot> {
+  return new Set(heldSlots(live.get(tokenId) ?? [], now, lifetimeMs));
+}
+
+/** Whether a token has one of its `max` live connections free at `now` (takeLiveSlot would not answer 429). */
+export function liveSlotFree(tokenId: string, max: number, now: number, lifetimeMs: number): boolean {
+  return heldLiveSlots(tokenId, now, lifetimeMs).size < max;
+}
+
+/**
+ * Takes one of a token's `max` live connections at `now`; answers 429 when all are held. A slot taken more than
+ * `lifetimeMs` ago no longer counts (heldSlots), so one whose release was never called cannot keep a page out for
+ * good. Returns the release (call once; later calls do nothing).
+ */
+export function takeLiveSlot(tokenId: string, max: number, now: number, lifetimeMs: number): () => void {
+  const slots = heldLiveSlots(tokenId, now, lifetimeMs);
+  if (slots.size >= max) {
+    live.set(tokenId, slots);
     throw new ApiError(429, "too_many_connections", `At most ${max} live connections per token; close a page`, { max }, { "retry-after": "5" });
   }
-  live.set(tokenId, open + 1);
-  let released = false;
+  const slot: LiveSlot = { takenAt: now };
+  slots.add(slot);
+  live.set(tokenId, slots);
   return () => {
-    if (released) return;
-    released = true;
-    const n = (live.get(tokenId) ?? 1) - 1;
-    if (n > 0) live.set(tokenId, n);
-    else live.delete(tokenId);
+    const held = live.get(tokenId);
+    if (!held?.delete(slot)) return;
+    if (!held.size) live.delete(tokenId);
   };
 }

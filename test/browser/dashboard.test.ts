@@ -65,6 +65,19 @@ it("a task moved in one tab moves in a second tab without a reload", async () =>
   await context.close();
 });
 
+it("moving through more pages than a token has live slots, every page goes live", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  await signIn(page);
+  // Each page holds one of the token's 4 slots, and `npm run dev` never says a page left: before, a fifth page got 429
+  // and stayed static for good. Now a left page's slot comes back within seconds, and a page refused meanwhile (the
+  // page before it left under a second ago) tries again; every page must go live.
+  for (const path of ["/?project=WEB", "/runs", "/tasks/WEB-1", "/?project=WEB", "/tasks/WEB-2", "/runs", "/?project=WEB"]) {
+    await page.goto(`${base}${path}`);
+    await page.waitForSelector("#live.on", { timeout: 15_000 });
+  }
+  await page.close();
+});
+
 it("a title with markup renders as text and runs nothing", async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   let dialogs = 0;

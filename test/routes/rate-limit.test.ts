@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { expect, it } from "vitest";
 import type { AppEnv } from "../../src/http/context";
 import { errorResponse } from "../../src/http/errors";
-import { limitWrites } from "../../src/http/rate-limit";
+import { limitWrites, takeLiveSlot } from "../../src/http/rate-limit";
 
 function app(perMinute: number) {
   const a = new Hono<AppEnv>();
@@ -32,4 +32,16 @@ it("reads are not limited and tokens are counted apart", async () => {
   expect((await a.request("/x")).status).toBe(200);
   expect((await a.request("/x", { method: "POST", headers: { "x-token": "t2" } })).status).toBe(200);
   expect((await a.request("/x", { method: "POST" })).status).toBe(429);
+});
+
+it("a live slot whose release never came is free again once it has outlived its stream's lifetime", () => {
+  const take = (now: number) => takeLiveSlot("slot-lifetime", 2, now, 30_000);
+  take(0);
+  const second = take(10_000);
+  expect(() => take(20_000)).toThrow(expect.objectContaining({ status: 429 }));
+  // The first was never released; past its lifetime it no longer counts, the second still does.
+  take(30_000);
+  expect(() => take(30_001)).toThrow(expect.objectContaining({ status: 429 }));
+  second();
+  take(30_002);
 });

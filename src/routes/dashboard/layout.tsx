@@ -64,14 +64,24 @@ document.addEventListener('change',function(e){ var t=e.target; if(t&&t.matches&
       var cur=document.querySelector('[data-live]'); if(next&&cur) cur.replaceWith(next);
     }).finally(function(){busy=false; if(again){again=false;refresh();}});
   }
+  var es=null, retry=0;
   function listen(){
-    var es=new EventSource('/events?after='+encodeURIComponent(el.getAttribute('data-live')));
+    if(es) return; clearTimeout(retry);
+    var at=document.querySelector('[data-live]')||el;
+    es=new EventSource('/events?after='+encodeURIComponent(at.getAttribute('data-live')));
     es.onopen=function(){ if(badge){badge.textContent='live';badge.className='live on';} };
     es.onmessage=refresh;
-    es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';} };
+    es.onerror=function(){ if(badge){badge.textContent='reconnecting';badge.className='live';}
+      // EventSource gives up for good on an answer other than 200 (a 429 while the slots of pages just left are
+      // freed) or a failed reconnect: try again in a few seconds instead of staying static.
+      if(es&&es.readyState===2){ es=null; retry=setTimeout(listen,3000); } };
   }
   function later(){ if(window.requestIdleCallback) requestIdleCallback(listen,{timeout:2000}); else setTimeout(listen,200); }
   if(document.readyState==='complete') later(); else addEventListener('load',later);
+  // A page left for another keeps no stream (each holds one of the token's few live slots); one kept for the back
+  // button opens a new one when shown again, from the cursor of a fresh render.
+  addEventListener('pagehide',function(){ clearTimeout(retry); if(es){ es.close(); es=null; } });
+  addEventListener('pageshow',function(e){ if(e.persisted){ refresh(); later(); } });
 })();`;
 
 const NAV = [
