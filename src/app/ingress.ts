@@ -34,7 +34,7 @@ const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
 /**
  * The door: a verified delivery goes on the ingress queue and the sender is answered; the queue's consumer
  * stores it, drops what it has seen before and starts its workflows (consume-deliveries.ts). Where there is no
- * queue, or the delivery is too large for one message, it is recorded and emitted here (recordAndEmit).
+ * queue, the delivery is too large for one message, or the queue refuses it, it is recorded and emitted here (recordAndEmit).
  */
 export async function acceptDelivery<N extends EventName>(s: Services, d: Inbound<N>, defer?: Defer): Promise<"queued" | "new" | "duplicate"> {
   const at = new Date().toISOString();
@@ -44,8 +44,15 @@ export async function acceptDelivery<N extends EventName>(s: Services, d: Inboun
     ...(event ? { emit: JSON.stringify(event) } : { status: d.settled?.status ?? "ignored", error: d.settled?.error ?? null }),
   };
   if (s.queue && utf8Bytes(JSON.stringify(delivery)) <= s.queue.maxMessageBytes) {
-    await s.queue.send(delivery);
-    return "queued";
+    try {
+      await s.queue.send(delivery);
+      return "queued";
+    } catch (e) {
+      // A refused send (Cloudflare: past a queue's 5,000 messages a second; Miniflare's broker under a burst) would
+      // be a 5xx that GitHub never retries by itself: the delivery is recorded here instead. Should the send have
+      // gone through after all, the consumer finds the delivery stored and drops its copy.
+      console.error(`queue send of ${d.deliveryId} failed, recorded at the door: ${(e as Error)?.message ?? e}`);
+    }
   }
   return recordAndEmit(s, delivery, event, defer);
 }

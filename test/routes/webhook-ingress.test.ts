@@ -1,6 +1,8 @@
 // POST /webhooks/github refuses what it must and records each delivery once.
-import { env } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { Env } from "../../src/config";
+import worker from "../../src/index";
 import { eventually, queueDrained, sign, webhook } from "../support/hub";
 
 const ping = { zen: "Keep it logically awesome.", hook_id: 1 };
@@ -82,6 +84,20 @@ describe("POST /webhooks/github", () => {
     await queueDrained();
     expect(await deliveries("star-original")).toBe(1);
     expect(await deliveries("star-replayed")).toBe(0);
+  });
+
+  it("answers a push the queue refuses with 202 all the same, records it at the door and applies it once", async () => {
+    // The queue is the platform's (Cloudflare Queues): one that refuses every send, as Miniflare's broker did under a burst.
+    const refusing = { ...env, INGRESS: { send: () => Promise.reject(new Error("Queue send failed: Internal Server Error")) } } as unknown as Env;
+    const body = JSON.stringify({ ...push, after: "5f".repeat(20) }); // a body of its own: the same body twice is a replay
+    const headers = { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": "refused-1", "x-hub-signature-256": sign(body) };
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request("https://hub.test/webhooks/github", { method: "POST", headers, body }), refusing, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(202);
+    expect(await deliveries("refused-1")).toBe(1);
+    const status = () => env.DB.prepare("SELECT status FROM deliveries WHERE id = 'github:refused-1'").first<string>("status");
+    expect(await eventually(async () => ["processed", "ignored"].includes((await status()) ?? "") && (await status()))).toBeTruthy();
   });
 
   it("answers 400 when the delivery headers are missing", async () => {
