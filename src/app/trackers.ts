@@ -118,8 +118,9 @@ export async function applyTrackerImport(ctx: UseCaseContext, prepared: Prepared
       continue;
     }
     const { status, ...fields } = d.fields;
+    const externalKey = storedTrackerKey(project.id, d.externalKey);
     const task = await store.createTask(
-      { projectKey: project.key, ...fields, imported: { tracker: input.from, externalKey: storedTrackerKey(project.id, d.externalKey), status } },
+      { projectKey: project.key, ...fields, imported: { tracker: input.from, externalKey, status } },
       ctx.actor,
       at,
     );
@@ -129,7 +130,7 @@ export async function applyTrackerImport(ctx: UseCaseContext, prepared: Prepared
       continue;
     }
     keyOf.set(d.externalKey, task.key);
-    made.push(storedTrackerKey(project.id, d.externalKey));
+    made.push(externalKey);
     changes.push({ task, from: null });
     // Comments come with the task once; a later import does not repeat them.
     for (const c of byKey.get(d.externalKey)?.comments ?? []) {
